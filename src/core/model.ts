@@ -1,0 +1,136 @@
+/**
+ * The element model: every node knows where it came from in the file.
+ * Offsets are byte positions in the file, except after the file meta group of a deflated
+ * file, where they are positions in the inflated stream (see `DicomFile.deflated`).
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface ParseIssue {
+  readonly severity: Severity;
+  /** Byte offset the problem was found at, or null when it has no single position. */
+  readonly offset: number | null;
+  readonly message: string;
+}
+
+/** A person name as the standard splits it: up to three groups of five components. */
+export interface PersonNameComponents {
+  readonly familyName: string;
+  readonly givenName: string;
+  readonly middleName: string;
+  readonly namePrefix: string;
+  readonly nameSuffix: string;
+}
+
+export interface PersonName {
+  readonly alphabetic: PersonNameComponents | null;
+  readonly ideographic: PersonNameComponents | null;
+  readonly phonetic: PersonNameComponents | null;
+}
+
+/** Bulk binary values are summarised, never copied whole into the model. */
+export interface BulkSummary {
+  readonly size: number;
+  /** The first bytes as lowercase hex pairs separated by spaces. */
+  readonly head: string;
+}
+
+export type ElementValue = string | number | bigint | ReadonlyArray<string | number | bigint> | null;
+
+export interface DicomItem {
+  /** First byte of the item tag (FFFE,E000). */
+  readonly offset: number;
+  /** First byte of the item's contents. */
+  readonly valueOffset: number;
+  /** Declared length, or null when undefined (0xFFFFFFFF). */
+  readonly length: number | null;
+  readonly elements: DicomElement[];
+  /** First byte of the Item Delimitation Item (FFFE,E00D), when the item has one. */
+  readonly delimiterOffset: number | null;
+  /** Offset one past the item's last byte (after its delimiter when it has one). */
+  readonly end: number;
+}
+
+export interface Fragment {
+  /** First byte of the item tag (FFFE,E000) that carries the fragment. */
+  readonly offset: number;
+  readonly valueOffset: number;
+  readonly length: number;
+}
+
+export interface DicomElement {
+  /** Eight upper-case hex digits, group then element: "00080016". */
+  readonly tag: string;
+  readonly group: number;
+  readonly element: number;
+  readonly keyword: string | null;
+  readonly name: string | null;
+  /** The VR read from the file (explicit) or from the dictionary (implicit); "UN" if unknown. */
+  readonly vr: string;
+  /** True when the VR came from the file's bytes rather than the dictionary. */
+  readonly explicitVr: boolean;
+  /** Number of values actually present. */
+  readonly vm: number;
+  /** First byte of the tag. */
+  readonly offset: number;
+  /** First byte of the value. */
+  readonly valueOffset: number;
+  /** Declared value length, or null when undefined (0xFFFFFFFF). */
+  readonly length: number | null;
+  /** Offset one past the element's last byte (after any sequence delimiter). */
+  readonly end: number;
+  /** Decoded value: strings for text VRs, numbers for binary numbers, arrays when VM > 1. */
+  readonly value: ElementValue;
+  /** Registry name for UI values that name a transfer syntax, SOP class or other UID. */
+  readonly uidName?: string;
+  /** Components of person names (VR PN), one entry per value. */
+  readonly personNames?: readonly PersonName[];
+  /** Summary of bulk binary values (OB, OW, OF, OD, OL, OV, UN and pixel data). */
+  readonly bulk?: BulkSummary;
+  /** Private creator that reserved this private element's block, when known. */
+  readonly privateCreator?: string;
+  readonly retired?: boolean;
+  /** Sequence items (VR SQ, or UN holding an undefined-length sequence). */
+  readonly items?: DicomItem[];
+  /** First byte of the Sequence Delimitation Item (FFFE,E0DD) of an undefined-length sequence. */
+  readonly sequenceDelimiterOffset?: number | null;
+  /** Encapsulated pixel data: the Basic Offset Table item (first item) and the fragments after it. */
+  readonly basicOffsetTable?: { readonly item: Fragment; readonly offsets: readonly number[] };
+  readonly fragments?: Fragment[];
+}
+
+export interface TransferSyntaxInfo {
+  readonly uid: string;
+  readonly name: string;
+  readonly explicitVr: boolean;
+  readonly littleEndian: boolean;
+  readonly deflated: boolean;
+  readonly encapsulated: boolean;
+  /** False for a UID this reader does not know; it is then read as explicit little endian. */
+  readonly known: boolean;
+}
+
+export interface ByteSpan {
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface DicomFile {
+  readonly size: number;
+  readonly preamble: ByteSpan | null;
+  readonly prefix: ByteSpan | null;
+  /** Offset where the file meta group ends and the data set begins. */
+  readonly dataSetOffset: number;
+  readonly transferSyntax: TransferSyntaxInfo | null;
+  /** True when the data set was deflated; offsets past `dataSetOffset` are then inflated-stream positions. */
+  readonly deflated: boolean;
+  /** File meta group (0002,xxxx) elements, in file order. */
+  readonly meta: DicomElement[];
+  /** Data set elements, in file order. */
+  readonly dataSet: DicomElement[];
+  readonly issues: ParseIssue[];
+  /** Specific Character Set terms in force for the data set's top level. */
+  readonly characterSet: readonly string[];
+  /** True when reading stopped before the pixel data (header-only read). */
+  readonly stoppedBeforePixelData: boolean;
+}
