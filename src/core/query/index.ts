@@ -1,0 +1,4 @@
+/** Attribute selectors: parse, resolve and format element paths. */
+export * from './selector';
+export * from './resolve';
+export * from './path';
