@@ -1,0 +1,88 @@
+/**
+ * Which columns an export has: the union of top-level attributes across files (ordered by
+ * tag), a chosen list of selectors, or the long form (one row per element).
+ */
+import type { DicomElement } from '../model';
+import { formatTag, type AttributeSelector } from '../query/selector';
+import { stepFor } from '../query/path';
+import { formatSelector } from '../query/selector';
+import { elementCell } from './cells';
+
+export interface UnionColumn {
+  /** Eight upper-case hex digits. */
+  readonly tag: string;
+  /** Keyword where it names one tag, else `(gggg,eeee)`. */
+  readonly header: string;
+}
+
+export type ColumnPlan =
+  | { readonly kind: 'union'; readonly columns: readonly UnionColumn[] }
+  | { readonly kind: 'selected'; readonly selectors: readonly AttributeSelector[] }
+  | { readonly kind: 'long' };
+
+/** What a census knows about one tag: enough to offer it in a picker. */
+export interface TagSummary {
+  readonly tag: string;
+  readonly header: string;
+  readonly keyword: string | null;
+  readonly name: string | null;
+  readonly vr: string;
+  /** Number of files that have it at top level. */
+  files: number;
+  /** The first non-empty value seen, cut to a preview length. */
+  example: string;
+}
+
+const EXAMPLE_LENGTH = 64;
+
+/**
+ * Collects the distinct top-level tags of many files. Memory grows with the number of distinct
+ * tags, never with the number of files, which is what lets the union export stream.
+ */
+export class TagCensus {
+  private readonly byTag = new Map<string, TagSummary>();
+  private fileCount = 0;
+
+  add(elements: readonly DicomElement[]): void {
+    this.fileCount++;
+    for (const element of elements) {
+      let summary = this.byTag.get(element.tag);
+      if (summary === undefined) {
+        summary = {
+          tag: element.tag,
+          header: formatSelector([stepFor(element, null)]),
+          keyword: element.keyword,
+          name: element.name,
+          vr: element.vr,
+          files: 0,
+          example: '',
+        };
+        this.byTag.set(element.tag, summary);
+      }
+      summary.files++;
+      if (summary.example === '') {
+        const cell = elementCell(element);
+        summary.example = cell.length > EXAMPLE_LENGTH ? cell.slice(0, EXAMPLE_LENGTH - 1) + '…' : cell;
+      }
+    }
+  }
+
+  get files(): number {
+    return this.fileCount;
+  }
+
+  /** Every tag seen, ordered by tag (group, then element). */
+  summaries(): TagSummary[] {
+    // Fixed-width upper-case hex sorts lexicographically in numeric order.
+    return [...this.byTag.values()].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  }
+
+  columns(): UnionColumn[] {
+    return this.summaries().map(({ tag, header }) => ({ tag, header }));
+  }
+}
+
+/** Column header for a tag with no element at hand. */
+export function tagHeader(tag: string): string {
+  return formatTag(tag);
+}

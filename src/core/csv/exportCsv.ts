@@ -1,0 +1,195 @@
+/**
+ * The CSV export, independent of where files come from and where text goes: the CLI backs
+ * it with `fs`, the extension with its progress and cancellation, tests with memory.
+ *
+ * Union columns need every file's tags before the header row can be written. The export
+ * makes two passes (a header-only census, then the rows) rather than holding rows until the
+ * end: memory then depends on the number of distinct tags, not on the number of files, no
+ * temporary file has to be cleaned up after a cancel, and the second read of each header
+ * comes from the operating system's page cache. Chosen columns and the long form make one pass.
+ */
+import type { FileAccess } from '../io';
+import type { DicomElement, DicomFile } from '../model';
+import type { AttributeSelector } from '../query/selector';
+import { TagCensus, type ColumnPlan } from './columns';
+import { neutraliseFormula } from './neutralise';
+import { mapOrdered } from './orderedPool';
+import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
+import { errorRow, headerFields, longRows, wideRow } from './rows';
+import { SNIFF_LENGTH, hasDicomExtension, sniffDicom } from './sniff';
+
+export interface CsvFileEntry {
+  /** What `open` takes. */
+  readonly path: string;
+  /** The first column: the path relative to the exported folder. */
+  readonly relativePath: string;
+  /** Named by the user one by one: a non-DICOM file is then an error row, not a skip. */
+  readonly explicit?: boolean;
+}
+
+export interface CsvExportIo {
+  /** Lists the files; called once per pass. */
+  listFiles(): AsyncIterable<CsvFileEntry>;
+  open(path: string): Promise<FileAccess & { close(): Promise<void> }>;
+  /** Header-only read (`readDicom(access, { headerOnly: true })`). */
+  readHeader(access: FileAccess): Promise<DicomFile>;
+  /** Appends text to the output; awaiting it applies back-pressure. */
+  write(text: string): Promise<void> | void;
+}
+
+export type CsvColumns =
+  | { readonly kind: 'union' }
+  | { readonly kind: 'selected'; readonly selectors: readonly AttributeSelector[] }
+  | { readonly kind: 'long' };
+
+export interface CsvProgress {
+  /** `census` while collecting union columns, `rows` while writing. */
+  readonly phase: 'census' | 'rows';
+  readonly done: number;
+  /** Known in the rows phase of a union export (from the census). */
+  readonly total: number | null;
+  readonly skipped: number;
+  readonly errors: number;
+}
+
+export interface CsvExportOptions {
+  readonly columns: CsvColumns;
+  readonly delimiter?: string;
+  readonly bom?: boolean;
+  /** Header reads in flight at once. */
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: CsvProgress) => void;
+}
+
+export interface CsvExportSummary {
+  /** Files with a row (including error rows). */
+  readonly files: number;
+  /** Non-DICOM files left out. */
+  readonly skipped: number;
+  /** Files whose row carries an error. */
+  readonly errors: number;
+  readonly columns: number;
+  readonly cancelled: boolean;
+}
+
+type Outcome =
+  | { readonly kind: 'file'; readonly entry: CsvFileEntry; readonly file: DicomFile }
+  | { readonly kind: 'skip'; readonly entry: CsvFileEntry }
+  | { readonly kind: 'error'; readonly entry: CsvFileEntry; readonly message: string };
+
+/** The first read of a header; `readDicom` asks for this much first, so it is served from memory. */
+const HEAD_LENGTH = 64 * 1024;
+const FLUSH_AT = 64 * 1024;
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return 'unreadable file';
+}
+
+/** Serves reads inside the first block from memory, so sniffing costs no extra read. */
+function withHead(access: FileAccess, head: Uint8Array): FileAccess {
+  return {
+    size: () => access.size(),
+    read: async (offset, length) =>
+      offset + length <= head.length || head.length < HEAD_LENGTH
+        ? head.subarray(Math.min(offset, head.length), Math.min(offset + length, head.length))
+        : access.read(offset, length),
+  };
+}
+
+async function readEntry(io: CsvExportIo, entry: CsvFileEntry): Promise<Outcome> {
+  let access: (FileAccess & { close(): Promise<void> }) | undefined;
+  try {
+    access = await io.open(entry.path);
+    const head = await access.read(0, HEAD_LENGTH);
+    if (sniffDicom(head.subarray(0, SNIFF_LENGTH)) === 'none') {
+      return entry.explicit || hasDicomExtension(entry.path)
+        ? { kind: 'error', entry, message: head.length < 132 ? `not a DICOM file (only ${head.length} bytes)` : 'not a DICOM file (no DICM prefix)' }
+        : { kind: 'skip', entry };
+    }
+    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head)) };
+  } catch (error) {
+    return { kind: 'error', entry, message: errorText(error) };
+  } finally {
+    await access?.close().catch(() => undefined);
+  }
+}
+
+function hasErrors(file: DicomFile): boolean {
+  return file.issues.some((issue) => issue.severity === 'error');
+}
+
+function topLevel(file: DicomFile): readonly DicomElement[] {
+  return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
+}
+
+/** Header-only census of the files' top-level tags (for union columns and the column picker). */
+export async function censusFiles(io: CsvExportIo, options: Pick<CsvExportOptions, 'concurrency' | 'signal' | 'onProgress'>): Promise<{ census: TagCensus; cancelled: boolean }> {
+  const census = new TagCensus();
+  let done = 0;
+  let skipped = 0;
+  let errors = 0;
+  for await (const outcome of mapOrdered(io.listFiles(), options.concurrency ?? 8, (entry) => readEntry(io, entry), options.signal)) {
+    if (outcome.kind === 'file') census.add(topLevel(outcome.file));
+    if (outcome.kind === 'skip') skipped++;
+    else done++;
+    if (outcome.kind === 'error' || (outcome.kind === 'file' && hasErrors(outcome.file))) errors++;
+    options.onProgress?.({ phase: 'census', done, total: null, skipped, errors });
+  }
+  return { census, cancelled: options.signal?.aborted ?? false };
+}
+
+export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Promise<CsvExportSummary> {
+  const delimiter = options.delimiter ?? ',';
+  if (!isValidDelimiter(delimiter)) throw new Error(`Unsupported CSV delimiter ${JSON.stringify(delimiter)}`);
+  const concurrency = options.concurrency ?? 8;
+  let plan: ColumnPlan;
+  let total: number | null = null;
+  if (options.columns.kind === 'union') {
+    const { census, cancelled } = await censusFiles(io, options);
+    if (cancelled) return { files: 0, skipped: 0, errors: 0, columns: 0, cancelled: true };
+    plan = { kind: 'union', columns: census.columns() };
+    total = census.files;
+  } else {
+    plan = options.columns;
+  }
+
+  let buffer = options.bom === false ? '' : UTF8_BOM;
+  const record = (fields: readonly string[]): void => {
+    const safe = fields.map(neutraliseFormula);
+    buffer += formatRecord(safe, delimiter);
+  };
+  const flush = async (): Promise<void> => {
+    if (buffer === '') return;
+    const text = buffer;
+    buffer = '';
+    await io.write(text);
+  };
+
+  const header = headerFields(plan);
+  record(header);
+  let files = 0;
+  let skipped = 0;
+  let errors = 0;
+  for await (const outcome of mapOrdered(io.listFiles(), concurrency, (entry) => readEntry(io, entry), options.signal)) {
+    if (outcome.kind === 'skip') {
+      skipped++;
+    } else {
+      files++;
+      if (outcome.kind === 'error') {
+        errors++;
+        record(errorRow(outcome.entry.relativePath, outcome.message, plan));
+      } else {
+        if (hasErrors(outcome.file)) errors++;
+        if (plan.kind === 'long') for (const row of longRows(outcome.entry.relativePath, outcome.file)) record(row);
+        else record(wideRow(outcome.entry.relativePath, outcome.file, plan));
+      }
+    }
+    if (buffer.length >= FLUSH_AT) await flush();
+    options.onProgress?.({ phase: 'rows', done: files, total, skipped, errors });
+  }
+  await flush();
+  return { files, skipped, errors, columns: header.length, cancelled: options.signal?.aborted ?? false };
+}
