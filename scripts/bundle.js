@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// Builds every bundle of the project with esbuild in one run (like vscode-hexeditor's
+// .esbuild.config.js):
+//   src/extension/extension.ts        -> dist/extension.js          (node, cjs, `vscode` external)
+//   src/cli/main.ts                   -> dist/cli.js                (node, cjs; bin/ wraps it)
+//   webview/NAME/main.ts, webview/NAME.ts -> dist/webview/NAME.js   (browser, iife)
+//   test/integration/suite/index.ts   -> out/test/integration/index.js
+//       (the Mocha entry VS Code's extension host runs; mocha and every
+//        test/integration/suite/**/*.test.ts bundled in, `vscode` external)
+// Entries whose source does not exist yet are skipped, so the build works while parts are written.
+// Flags: --watch (rebuild on change), --production (minify, no source maps).
+'use strict';
+
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const exists = (p) => fs.existsSync(path.join(root, p));
+
+/** webview/NAME/main.ts and webview/NAME.ts (not .d.ts) become dist/webview/NAME.js. */
+function webviewEntries() {
+  const dir = path.join(root, 'webview');
+  if (!fs.existsSync(dir)) return [];
+  const entries = [];
+  for (const dirent of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (dirent.isDirectory() && fs.existsSync(path.join(dir, dirent.name, 'main.ts'))) {
+      entries.push({ name: dirent.name, source: `webview/${dirent.name}/main.ts` });
+    } else if (dirent.isFile() && dirent.name.endsWith('.ts') && !dirent.name.endsWith('.d.ts')) {
+      entries.push({ name: dirent.name.slice(0, -3), source: `webview/${dirent.name}` });
+    }
+  }
+  return entries;
+}
+
+/** Every integration suite file, relative to the suite folder, without `.test.ts`. */
+function integrationSuites() {
+  const suiteDir = path.join(root, 'test/integration/suite');
+  if (!fs.existsSync(suiteDir)) return [];
+  return fs
+    .readdirSync(suiteDir, { recursive: true })
+    .map((f) => String(f).split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => f.slice(0, -'.test.ts'.length))
+    .sort();
+}
+
+const common = {
+  bundle: true,
+  tsconfig: path.join(root, 'tsconfig.json'),
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+function buildOptions() {
+  const builds = [];
+  if (exists('src/extension/extension.ts')) {
+    builds.push({
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    });
+  }
+  if (exists('src/cli/main.ts')) {
+    builds.push({
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+    });
+  }
+  for (const { name, source } of webviewEntries()) {
+    builds.push({
+      ...common,
+      entryPoints: [source],
+      outfile: `dist/webview/${name}.js`,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      // Inline maps: a webview's CSP only lets it load what the extension serves.
+      sourcemap: production ? false : 'inline',
+    });
+  }
+  if (exists('test/integration/suite/index.ts')) {
+    const suites = integrationSuites();
+    builds.push({
+      ...common,
+      entryPoints: ['test/integration/suite/index.ts'],
+      outfile: 'out/test/integration/index.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      minify: false,
+      sourcemap: 'inline',
+      // index.ts requires `./${name}.test.ts` for each name; esbuild bundles every file that
+      // pattern can match and this list says which to load, in a stable order.
+      define: { INTEGRATION_SUITES: JSON.stringify(suites) },
+      // Mocha's parallel mode resolves worker files at run time; the suites run serially.
+      logOverride: { 'require-resolve-not-external': 'silent' },
+    });
+  }
+  return builds;
+}
+
+async function main() {
+  const started = Date.now();
+  const builds = buildOptions();
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log(`watching ${builds.length} bundles (Ctrl+C to stop)`);
+    return;
+  }
+  const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
+  const failed = results.filter((r) => r.status === 'rejected');
+  for (const [i, r] of results.entries()) {
+    console.log(`${r.status === 'fulfilled' ? 'built ' : 'FAILED'} ${builds[i].outfile}`);
+  }
+  if (failed.length > 0) {
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`${builds.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
