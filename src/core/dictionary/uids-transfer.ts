@@ -1,0 +1,100 @@
+/**
+ * Transfer syntaxes of DICOM PS3.6 Annex A, Table A-1, with the encoding facts a parser needs.
+ * Names and keywords are spelled exactly as the standard spells them.
+ */
+import type { TransferSyntaxEntry } from './uids';
+
+interface Encoding {
+  readonly explicitVr: boolean;
+  readonly littleEndian: boolean;
+  /** The whole data set after the file meta group is one deflate (RFC 1951) stream. */
+  readonly deflated: boolean;
+  /** Pixel Data is encapsulated: an item sequence of fragments after a basic offset table. */
+  readonly encapsulated: boolean;
+}
+
+const IMPLICIT_LE: Encoding = { explicitVr: false, littleEndian: true, deflated: false, encapsulated: false };
+const EXPLICIT_LE: Encoding = { explicitVr: true, littleEndian: true, deflated: false, encapsulated: false };
+const EXPLICIT_BE: Encoding = { explicitVr: true, littleEndian: false, deflated: false, encapsulated: false };
+const DEFLATED_LE: Encoding = { explicitVr: true, littleEndian: true, deflated: true, encapsulated: false };
+const ENCAPSULATED: Encoding = { explicitVr: true, littleEndian: true, deflated: false, encapsulated: true };
+
+function ts(uid: string, name: string, keyword: string, encoding: Encoding, retired = false): TransferSyntaxEntry {
+  return { uid, name, keyword, type: 'Transfer Syntax', retired, ...encoding };
+}
+
+export const TRANSFER_SYNTAXES: readonly TransferSyntaxEntry[] = [
+  ts('1.2.840.10008.1.2', 'Implicit VR Little Endian', 'ImplicitVRLittleEndian', IMPLICIT_LE),
+  ts('1.2.840.10008.1.2.1', 'Explicit VR Little Endian', 'ExplicitVRLittleEndian', EXPLICIT_LE),
+  ts('1.2.840.10008.1.2.1.98', 'Encapsulated Uncompressed Explicit VR Little Endian', 'EncapsulatedUncompressedExplicitVRLittleEndian', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.1.99', 'Deflated Explicit VR Little Endian', 'DeflatedExplicitVRLittleEndian', DEFLATED_LE),
+  ts('1.2.840.10008.1.2.2', 'Explicit VR Big Endian', 'ExplicitVRBigEndian', EXPLICIT_BE, true),
+
+  ts('1.2.840.10008.1.2.4.50', 'JPEG Baseline (Process 1)', 'JPEGBaseline8Bit', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.51', 'JPEG Extended (Process 2 and 4)', 'JPEGExtended12Bit', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.52', 'JPEG Extended (Process 3 and 5)', 'JPEGExtended35', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.53', 'JPEG Spectral Selection, Non-Hierarchical (Process 6 and 8)', 'JPEGSpectralSelectionNonHierarchical68', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.54', 'JPEG Spectral Selection, Non-Hierarchical (Process 7 and 9)', 'JPEGSpectralSelectionNonHierarchical79', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.55', 'JPEG Full Progression, Non-Hierarchical (Process 10 and 12)', 'JPEGFullProgressionNonHierarchical1012', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.56', 'JPEG Full Progression, Non-Hierarchical (Process 11 and 13)', 'JPEGFullProgressionNonHierarchical1113', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.57', 'JPEG Lossless, Non-Hierarchical (Process 14)', 'JPEGLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.58', 'JPEG Lossless, Non-Hierarchical (Process 15)', 'JPEGLosslessNonHierarchical15', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.59', 'JPEG Extended, Hierarchical (Process 16 and 18)', 'JPEGExtendedHierarchical1618', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.60', 'JPEG Extended, Hierarchical (Process 17 and 19)', 'JPEGExtendedHierarchical1719', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.61', 'JPEG Spectral Selection, Hierarchical (Process 20 and 22)', 'JPEGSpectralSelectionHierarchical2022', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.62', 'JPEG Spectral Selection, Hierarchical (Process 21 and 23)', 'JPEGSpectralSelectionHierarchical2123', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.63', 'JPEG Full Progression, Hierarchical (Process 24 and 26)', 'JPEGFullProgressionHierarchical2426', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.64', 'JPEG Full Progression, Hierarchical (Process 25 and 27)', 'JPEGFullProgressionHierarchical2527', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.65', 'JPEG Lossless, Hierarchical (Process 28)', 'JPEGLosslessHierarchical28', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.66', 'JPEG Lossless, Hierarchical (Process 29)', 'JPEGLosslessHierarchical29', ENCAPSULATED, true),
+  ts('1.2.840.10008.1.2.4.70', 'JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])', 'JPEGLosslessSV1', ENCAPSULATED),
+
+  ts('1.2.840.10008.1.2.4.80', 'JPEG-LS Lossless Image Compression', 'JPEGLSLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.81', 'JPEG-LS Lossy (Near-Lossless) Image Compression', 'JPEGLSNearLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.90', 'JPEG 2000 Image Compression (Lossless Only)', 'JPEG2000Lossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.91', 'JPEG 2000 Image Compression', 'JPEG2000', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.92', 'JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)', 'JPEG2000MCLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.93', 'JPEG 2000 Part 2 Multi-component Image Compression', 'JPEG2000MC', ENCAPSULATED),
+  // JPIP: the pixels live on a JPIP server, the data set only carries Pixel Data Provider URL.
+  ts('1.2.840.10008.1.2.4.94', 'JPIP Referenced', 'JPIPReferenced', EXPLICIT_LE),
+  ts('1.2.840.10008.1.2.4.95', 'JPIP Referenced Deflate', 'JPIPReferencedDeflate', DEFLATED_LE),
+
+  ts('1.2.840.10008.1.2.4.100', 'MPEG2 Main Profile / Main Level', 'MPEG2MPML', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.100.1', 'Fragmentable MPEG2 Main Profile / Main Level', 'MPEG2MPMLF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.101', 'MPEG2 Main Profile / High Level', 'MPEG2MPHL', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.101.1', 'Fragmentable MPEG2 Main Profile / High Level', 'MPEG2MPHLF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.102', 'MPEG-4 AVC/H.264 High Profile / Level 4.1', 'MPEG4HP41', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.102.1', 'Fragmentable MPEG-4 AVC/H.264 High Profile / Level 4.1', 'MPEG4HP41F', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.103', 'MPEG-4 AVC/H.264 BD-compatible High Profile / Level 4.1', 'MPEG4HP41BD', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.103.1', 'Fragmentable MPEG-4 AVC/H.264 BD-compatible High Profile / Level 4.1', 'MPEG4HP41BDF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.104', 'MPEG-4 AVC/H.264 High Profile / Level 4.2 For 2D Video', 'MPEG4HP422D', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.104.1', 'Fragmentable MPEG-4 AVC/H.264 High Profile / Level 4.2 For 2D Video', 'MPEG4HP422DF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.105', 'MPEG-4 AVC/H.264 High Profile / Level 4.2 For 3D Video', 'MPEG4HP423D', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.105.1', 'Fragmentable MPEG-4 AVC/H.264 High Profile / Level 4.2 For 3D Video', 'MPEG4HP423DF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.106', 'MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2', 'MPEG4HP42STEREO', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.106.1', 'Fragmentable MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2', 'MPEG4HP42STEREOF', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.107', 'HEVC/H.265 Main Profile / Level 5.1', 'HEVCMP51', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.108', 'HEVC/H.265 Main 10 Profile / Level 5.1', 'HEVCM10P51', ENCAPSULATED),
+
+  ts('1.2.840.10008.1.2.4.110', 'JPEG XL Lossless', 'JPEGXLLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.111', 'JPEG XL JPEG Recompression', 'JPEGXLJPEGRecompression', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.112', 'JPEG XL', 'JPEGXL', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.201', 'High-Throughput JPEG 2000 Image Compression (Lossless Only)', 'HTJ2KLossless', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.202', 'High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)', 'HTJ2KLosslessRPCL', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.203', 'High-Throughput JPEG 2000 Image Compression', 'HTJ2K', ENCAPSULATED),
+  ts('1.2.840.10008.1.2.4.204', 'JPIP HTJ2K Referenced', 'JPIPHTJ2KReferenced', EXPLICIT_LE),
+  ts('1.2.840.10008.1.2.4.205', 'JPIP HTJ2K Referenced Deflate', 'JPIPHTJ2KReferencedDeflate', DEFLATED_LE),
+
+  ts('1.2.840.10008.1.2.5', 'RLE Lossless', 'RLELossless', ENCAPSULATED),
+  // MIME and XML encodings are not binary data sets at all; the flags describe the data set
+  // such a document would be converted from, and a binary parser should not expect to meet them.
+  ts('1.2.840.10008.1.2.6.1', 'RFC 2557 MIME encapsulation', 'RFC2557MIMEEncapsulation', EXPLICIT_LE, true),
+  ts('1.2.840.10008.1.2.6.2', 'XML Encoding', 'XMLEncoding', EXPLICIT_LE, true),
+  // SMPTE ST 2110: the essence travels in the real-time stream, not in Pixel Data.
+  ts('1.2.840.10008.1.2.7.1', 'SMPTE ST 2110-20 Uncompressed Progressive Active Video', 'SMPTEST211020UncompressedProgressiveActiveVideo', EXPLICIT_LE),
+  ts('1.2.840.10008.1.2.7.2', 'SMPTE ST 2110-20 Uncompressed Interlaced Active Video', 'SMPTEST211020UncompressedInterlacedActiveVideo', EXPLICIT_LE),
+  ts('1.2.840.10008.1.2.7.3', 'SMPTE ST 2110-30 PCM Digital Audio', 'SMPTEST211030PCMDigitalAudio', EXPLICIT_LE),
+  // Each frame is deflated on its own inside encapsulated Pixel Data; the data set itself is not.
+  ts('1.2.840.10008.1.2.8.1', 'Deflated Image Frame Compression', 'DeflatedImageFrameCompression', ENCAPSULATED),
+  ts('1.2.840.10008.1.20', 'Papyrus 3 Implicit VR Little Endian', 'Papyrus3ImplicitVRLittleEndian', IMPLICIT_LE, true),
+];
