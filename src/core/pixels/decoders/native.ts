@@ -1,0 +1,13 @@
+import type { FrameDecoder } from './types';
+import { storedFrameFromNativeBytes } from './fromNativeBytes';
+
+/** Uncompressed syntaxes; deflated data sets arrive here already inflated (see pixelSource). */
+export const nativeDecoder: FrameDecoder = {
+  name: 'Native (uncompressed)',
+  transferSyntaxUids: ['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99'],
+  encapsulated: false,
+  decode(frame, image) {
+    if (frame.kind !== 'native') throw new Error('Native decoder was given encapsulated data.');
+    return storedFrameFromNativeBytes(frame.bytes, image, { bitOffset: frame.bitOffset });
+  },
+};

@@ -1,0 +1,22 @@
+import { decodeRleFrame } from '../rleLossless';
+import { storedFrameFromNativeBytes } from './fromNativeBytes';
+import type { FrameDecoder } from './types';
+import { joinFragments } from './joinFragments';
+
+export const rleDecoder: FrameDecoder = {
+  name: 'RLE Lossless',
+  transferSyntaxUids: ['1.2.840.10008.1.2.5'],
+  encapsulated: true,
+  decode(frame, image) {
+    if (frame.kind !== 'encapsulated') throw new Error('RLE decoder was given native data.');
+    const planes = decodeRleFrame(joinFragments(frame.fragments), {
+      pixels: image.rows * image.columns,
+      samplesPerPixel: image.samplesPerPixel,
+      bitsAllocated: image.bitsAllocated,
+    });
+    // RLE keeps each sample's bytes in its own segments; the result is planar, little endian.
+    // Colour RLE data is full-resolution even when the header says YBR_FULL_422 (PS3.5 G.2).
+    const photometric = image.photometric === 'YBR_FULL_422' ? 'YBR_FULL' : image.photometric;
+    return storedFrameFromNativeBytes(planes, image, { littleEndian: true, planarConfiguration: 1, photometric });
+  },
+};

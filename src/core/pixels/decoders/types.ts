@@ -1,0 +1,24 @@
+import type { FileAccess } from '../../io';
+import type { ImageDescription } from '../imageDescription';
+import type { StoredFrame } from '../storedFrame';
+
+/** The bytes of one frame as the file holds them. */
+export type EncodedFrame =
+  /** Native data: the frame's byte range; 1-bit frames may start at `bitOffset` in the first byte. */
+  | { readonly kind: 'native'; readonly bytes: Uint8Array; readonly bitOffset: number }
+  /** Encapsulated data: the values of the fragments that make up the frame, in order. */
+  | { readonly kind: 'encapsulated'; readonly fragments: readonly Uint8Array[] };
+
+/**
+ * A decoder for one family of transfer syntaxes. Compressed-syntax decoders (JPEG, JPEG-LS,
+ * JPEG 2000, HTJ2K) plug in here through `registerFrameDecoder`; they may load their codec
+ * lazily inside `decode`, and may replace how frames are found with `locateFrame` (for
+ * example by scanning codestream markers when there is no offset table).
+ */
+export interface FrameDecoder {
+  readonly name: string;
+  readonly transferSyntaxUids: readonly string[];
+  readonly encapsulated: boolean;
+  decode(frame: EncodedFrame, image: ImageDescription): StoredFrame | Promise<StoredFrame>;
+  locateFrame?(image: ImageDescription, index: number, source: FileAccess): Promise<EncodedFrame>;
+}

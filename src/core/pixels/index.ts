@@ -1,0 +1,14 @@
+export * from './storedFrame';
+export * from './imageDescription';
+export * from './readFrame';
+export * from './decoderRegistry';
+export type { EncodedFrame, FrameDecoder } from './decoders/types';
+export { storedFrameFromNativeBytes, type NativeOverrides } from './decoders/fromNativeBytes';
+export { joinFragments } from './decoders/joinFragments';
+export { fragmentsOfFrame, readFragments } from './encapsulatedFrames';
+export { colourToRgb8, ybrFullToRgb8 } from './colour';
+export { readPalette, expandSegmentedLut, type Palette } from './palette';
+export { readLookupTable, lookup, type LookupTable, LutError } from './lutData';
+export { openPixelSource } from './pixelSource';
+export { unpackNativeFrame, type NativeLayout } from './nativeUnpack';
+export { decodeRleFrame, RleError } from './rleLossless';
