@@ -51,9 +51,11 @@ test('sequence paths descend through the items they name', () => {
 test('syntax errors name the offending step', () => {
   assert.throws(() => parseSelector(''), SelectorSyntaxError);
   assert.throws(() => parseSelector('SliceThickness[0]'), /takes no item index/);
-  assert.throws(() => parseSelector('Shared..Thing'), /neither a keyword nor a tag/);
+  assert.throws(() => parseSelector('SharedFunctionalGroupsSequence..SliceThickness'), /neither a keyword nor a tag/);
   assert.throws(() => parseSelector('(0018,93G5)'), /"\(0018,93G5\)"/);
   assert.throws(() => parseSelector('Patient Name'), SelectorSyntaxError);
+  assert.throws(() => parseSelector('SliceThicknes'), /not a keyword of the data dictionary/);
+  assert.throws(() => parseSelector('OverlayRows'), /not a keyword/);
 });
 
 test('selector lists keep commas inside tags and canonicalise spellings', () => {

@@ -4,7 +4,8 @@
  * `parseSelector(formatElementPath(steps))` resolves back to the same element.
  */
 import type { DicomElement } from '../model';
-import { formatSelector, type SelectorStep } from './selector';
+import { tagForKeyword } from '../dictionary/dataDictionary';
+import { formatSelector, tagHex, type SelectorStep } from './selector';
 
 /** One step from a data set down to an element: the element, and for every step but the
  *  last, which of its items the next element lives in. */
@@ -14,22 +15,20 @@ export interface ElementPathStep {
 }
 
 /**
- * Repeating groups (curves 50xx, overlays 60xx, pixel data 7Fxx other than 7FE0) share one
- * keyword across many groups, so a keyword would not say which group is meant.
+ * A keyword is used only when the dictionary maps it back to this very tag: private tags
+ * (keywords are not unique across creators) and repeating groups such as overlays 60xx
+ * (one keyword for many groups) are written as tags.
  */
 function keywordIsUnambiguous(element: DicomElement): boolean {
-  if (element.keyword === null || element.keyword === '') return false;
-  if (element.group % 2 === 1) return false; // private: keywords are not unique across creators
-  const high = element.group >> 8;
-  if (high === 0x50 || high === 0x60) return false;
-  if (high === 0x7f && element.group !== 0x7fe0) return false;
-  return true;
+  if (element.keyword === null || element.keyword === '' || element.group % 2 === 1) return false;
+  const tag = tagForKeyword(element.keyword);
+  return tag !== undefined && tagHex(tag) === element.tag;
 }
 
 /** The selector step that names `element` within its own level. */
 export function stepFor(element: DicomElement, item: number | null): SelectorStep {
   return keywordIsUnambiguous(element)
-    ? { tag: null, keyword: element.keyword, item }
+    ? { tag: element.tag, keyword: element.keyword, item }
     : { tag: element.tag, keyword: null, item };
 }
 

@@ -4,12 +4,8 @@
 import type { DicomElement } from '../model';
 import type { AttributeSelector, SelectorStep } from './selector';
 
-function matches(element: DicomElement, step: SelectorStep): boolean {
-  return step.tag !== null ? element.tag === step.tag : element.keyword === step.keyword;
-}
-
 function findStep(elements: readonly DicomElement[], step: SelectorStep): DicomElement | undefined {
-  for (const element of elements) if (matches(element, step)) return element;
+  for (const element of elements) if (element.tag === step.tag) return element;
   return undefined;
 }
 

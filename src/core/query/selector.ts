@@ -4,7 +4,7 @@
  *
  * Grammar (steps joined by `.`):
  *   step     = (keyword | tag) [ "[" index "]" ]
- *   keyword  = a dictionary keyword such as `SliceThickness`
+ *   keyword  = a data dictionary keyword such as `SliceThickness` (checked when parsed)
  *   tag      = `(0018,9345)`, `0018,9345` or `00189345` (hex, any case); private tags by tag
  *   index    = a zero-based item number, or `*` for every item
  * Every step but the last names a sequence; its index picks the item(s) to descend into and
@@ -14,9 +14,9 @@
  */
 
 export interface SelectorStep {
-  /** Eight upper-case hex digits when the step was written as a tag. */
-  readonly tag: string | null;
-  /** The keyword when the step was written as a keyword. */
+  /** Eight upper-case hex digits; for a keyword, the tag the data dictionary gives it. */
+  readonly tag: string;
+  /** The keyword when the step was written as a keyword (it is then printed as one). */
   readonly keyword: string | null;
   /** Item index for sequence steps: a number, `'*'` for all items; null on the last step. */
   readonly item: number | '*' | null;
@@ -33,6 +33,13 @@ export class SelectorSyntaxError extends Error {
     super(`Invalid attribute selector "${input}": ${detail}`);
     this.name = 'SelectorSyntaxError';
   }
+}
+
+import { tagForKeyword } from '../dictionary/dataDictionary';
+
+/** A tag number as eight upper-case hex digits, the spelling of `DicomElement.tag`. */
+export function tagHex(tag: number): string {
+  return (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
 }
 
 const STEP = /^(?:\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)|([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})|([0-9A-Fa-f]{8})|([A-Za-z][A-Za-z0-9_]*))(?:\[(\d{1,9}|\*)\])?$/;
@@ -64,7 +71,10 @@ function parseStep(raw: string, input: string, last: boolean): SelectorStep {
     throw new SelectorSyntaxError(input, `the last step "${raw}" names an attribute and takes no item index`);
   }
   const item: number | '*' | null = last ? null : indexText === undefined ? 0 : indexText === '*' ? '*' : Number(indexText);
-  return hex !== undefined ? { tag: hex.toUpperCase(), keyword: null, item } : { tag: null, keyword: m[6], item };
+  if (hex !== undefined) return { tag: hex.toUpperCase(), keyword: null, item };
+  const tag = tagForKeyword(m[6]);
+  if (tag === undefined) throw new SelectorSyntaxError(input, `"${m[6]}" is not a keyword of the data dictionary (write private and repeating-group tags as (gggg,eeee))`);
+  return { tag: tagHex(tag), keyword: m[6], item };
 }
 
 export function parseSelector(input: string): AttributeSelector {
@@ -105,7 +115,7 @@ export function formatTag(tag: string): string {
 export function formatSelector(steps: readonly SelectorStep[]): string {
   return steps
     .map((s) => {
-      const name = s.keyword ?? formatTag(s.tag ?? '');
+      const name = s.keyword ?? formatTag(s.tag);
       return s.item === null ? name : `${name}[${s.item}]`;
     })
     .join('.');
