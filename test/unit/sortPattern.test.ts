@@ -42,13 +42,12 @@ test('tags and sequence paths are accepted as placeholders', () => {
   assert.deepEqual(p.attributes, ['(0010,0020)', 'ReferencedStudySequence[0].ReferencedSOPInstanceUID']);
 });
 
-test('a dictionary predicate catches misspelt keywords and tells literals apart', () => {
-  const known = new Set(['PatientID', 'SeriesNumber']);
-  const isKnownKeyword = (k: string) => known.has(k);
-  assert.throws(() => parsePattern('{PatientsID}', { isKnownKeyword }), /not a DICOM keyword/);
-  const p = parsePattern('{PatientID|Unknown}', { isKnownKeyword });
-  const last = p.components[0][0];
-  assert.ok(last.type === 'placeholder' && last.terms[1].kind === 'literal');
+test('misspelt keywords are errors, except as the last fallback, where they are text', () => {
+  assert.throws(() => parsePattern('{PatientsID}'), /not a keyword/);
+  assert.throws(() => parsePattern('{PatientsID|PatientID}'), /not a keyword/);
+  const p = parsePattern('{PatientID|Unknown}');
+  const part = p.components[0][0];
+  assert.ok(part.type === 'placeholder' && part.terms[1].kind === 'literal');
 });
 
 test('syntax errors say what is wrong', () => {

@@ -6,7 +6,7 @@
  * A placeholder holds one or more alternatives separated by `|`; the first one with a
  * non-empty value wins. An alternative is an attribute selector (keyword, tag or sequence
  * path, see `core/query/selector.ts`) or a literal: a quoted text ("NA" or 'NA'), or an
- * unquoted last alternative that is not an attribute name (the `NA` above). `:0N` after the
+ * unquoted last alternative that is not a keyword of the data dictionary (the `NA` above). `:0N` after the
  * alternatives pads the value with zeros to N characters.
  */
 import { parseSelector, SelectorSyntaxError, type AttributeSelector } from '../query/selector';
@@ -48,24 +48,7 @@ export class PatternSyntaxError extends Error {
   }
 }
 
-export interface PatternOptions {
-  /**
-   * Tells whether a keyword exists in the data dictionary, so an unquoted last alternative
-   * such as `NA` can be told from an attribute. Without it, an all-capitals word counts as a
-   * literal (dictionary keywords are CamelCase, like `PatientID`).
-   */
-  readonly isKnownKeyword?: (keyword: string) => boolean;
-}
-
 const PAD = /^0(\d{1,2})$/;
-
-function looksLiteral(text: string, options: PatternOptions): boolean {
-  if (options.isKnownKeyword) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(text)) return !isSelector(text);
-    return !options.isKnownKeyword(text);
-  }
-  return /^[A-Z0-9_-]+$/.test(text) || !isSelector(text);
-}
 
 function isSelector(text: string): boolean {
   try {
@@ -77,24 +60,23 @@ function isSelector(text: string): boolean {
   }
 }
 
-function parseTerm(raw: string, last: boolean, multi: boolean, pattern: string, options: PatternOptions): PlaceholderTerm {
+function parseTerm(raw: string, last: boolean, multi: boolean, pattern: string): PlaceholderTerm {
   const text = raw.trim();
   const quoted = /^"([^"]*)"$|^'([^']*)'$/.exec(text);
   if (quoted) return { kind: 'literal', text: quoted[1] ?? quoted[2] };
   if (text === '') throw new PatternSyntaxError(pattern, 'a placeholder has an empty alternative');
-  if (last && multi && looksLiteral(text, options)) return { kind: 'literal', text };
+  // Selectors check keywords against the data dictionary, so a misspelt keyword is an error
+  // everywhere except as the last fallback, where a non-attribute word is the default text.
+  if (last && multi && !isSelector(text)) return { kind: 'literal', text };
   try {
-    const selector = parseSelector(text);
-    const unknown = selector.steps.find((s) => s.keyword !== null && options.isKnownKeyword && !options.isKnownKeyword(s.keyword));
-    if (unknown) throw new PatternSyntaxError(pattern, `"${unknown.keyword}" is not a DICOM keyword`);
-    return { kind: 'attribute', selector };
+    return { kind: 'attribute', selector: parseSelector(text) };
   } catch (error) {
     if (error instanceof SelectorSyntaxError) throw new PatternSyntaxError(pattern, error.message);
     throw error;
   }
 }
 
-function parsePlaceholder(body: string, pattern: string, options: PatternOptions): Placeholder {
+function parsePlaceholder(body: string, pattern: string): Placeholder {
   // The format spec follows the last colon that is outside parentheses: tags hold commas, not colons.
   const colon = body.lastIndexOf(':');
   let pad: number | null = null;
@@ -109,12 +91,12 @@ function parsePlaceholder(body: string, pattern: string, options: PatternOptions
   const raw = terms.split('|');
   return {
     type: 'placeholder',
-    terms: raw.map((t, i) => parseTerm(t, i === raw.length - 1, raw.length > 1, pattern, options)),
+    terms: raw.map((t, i) => parseTerm(t, i === raw.length - 1, raw.length > 1, pattern)),
     pad,
   };
 }
 
-function parseComponent(text: string, pattern: string, options: PatternOptions): PatternPart[] {
+function parseComponent(text: string, pattern: string): PatternPart[] {
   const parts: PatternPart[] = [];
   let literal = '';
   let i = 0;
@@ -130,7 +112,7 @@ function parseComponent(text: string, pattern: string, options: PatternOptions):
     if (close < 0) throw new PatternSyntaxError(pattern, `unclosed "{" in "${text}"`);
     if (literal !== '') parts.push({ type: 'literal', text: literal });
     literal = '';
-    parts.push(parsePlaceholder(text.slice(i + 1, close), pattern, options));
+    parts.push(parsePlaceholder(text.slice(i + 1, close), pattern));
     i = close + 1;
   }
   if (literal !== '') parts.push({ type: 'literal', text: literal });
@@ -155,13 +137,13 @@ function splitComponents(pattern: string): string[] {
   return out;
 }
 
-export function parsePattern(pattern: string, options: PatternOptions = {}): SortPattern {
+export function parsePattern(pattern: string): SortPattern {
   const text = pattern.trim();
   if (text === '') throw new PatternSyntaxError(pattern, 'it is empty');
   const components = splitComponents(text).map((raw) => {
     if (raw.trim() === '') throw new PatternSyntaxError(pattern, 'it has an empty path component (leading, trailing or doubled "/")');
     if (raw === '.' || raw === '..') throw new PatternSyntaxError(pattern, `"${raw}" is not allowed as a path component`);
-    return parseComponent(raw, pattern, options);
+    return parseComponent(raw, pattern);
   });
   const attributes = new Set<string>();
   for (const component of components) {
