@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Extra environment for code-server and the extension host it starts. */
   readonly env?: Readonly<Record<string, string>>;
+  /** User settings on top of QUIET_SETTINGS. */
+  readonly settings?: Readonly<Record<string, unknown>>;
   /** Give up when the server has not said where it listens after this long. */
   readonly startTimeoutMs?: number;
 }
@@ -34,6 +36,20 @@ export interface CodeServer {
   /** Stops code-server and every process it started (extension host, pty host, watchers). */
   stop(): Promise<void>;
 }
+
+/** Settings for a predictable workbench: no welcome page, tips, trust prompts or update checks. */
+export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+};
 
 export function assertCodeServerInstalled(): void {
   if (!fs.existsSync(ENTRY)) {
@@ -69,6 +85,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   // An explicit config file so code-server neither reads nor writes ~/.config/code-server.
   const configFile = path.join(options.userDataDir, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  const settingsFile = path.join(options.userDataDir, 'User/settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
 
   const args = [
     ENTRY,

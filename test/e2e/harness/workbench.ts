@@ -1,0 +1,112 @@
+// Helpers for end-to-end specs (test/e2e/*.spec.ts): drive the VS Code workbench that
+// test/e2e/harness/run.ts serves, with the keyboard and mouse, like a person would.
+// Specs read where things are from the environment run.ts sets (see E2E_ENV).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/vscode/browser';
+import { REPO_ROOT } from '../../../scripts/vscode/codeServer';
+
+export const E2E_ENV = {
+  /** Workbench URL with the sample workspace open. */
+  url: 'E2E_WORKBENCH_URL',
+  /** Absolute path of the sample workspace (generated fixtures in fixtures/, corpus copies in corpus/). */
+  workspace: 'E2E_WORKSPACE',
+} as const;
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-output/e2e');
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run end-to-end specs through npm run test:e2e`);
+  return value;
+}
+
+export function workspaceDir(): string {
+  return requireEnv(E2E_ENV.workspace);
+}
+
+export interface Workbench {
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the workbench in a fresh browser (fresh storage, so no editors are restored from an
+ * earlier spec) and waits until the explorer shows the workspace.
+ */
+export async function openWorkbench(): Promise<Workbench> {
+  const url = requireEnv(E2E_ENV.url);
+  const browser: Browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer lists the workspace once the remote file system is connected.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    return { page, close: () => browser.close() };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/** Control+P, type the file name, Enter: opens the first match like a person would. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  // Wait until the result list shows the file before choosing it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** F1, type the command's title, Enter. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The title of the active editor tab. */
+export async function activeTabTitle(page: Page): Promise<string> {
+  const tab = page.locator('.tabs-container .tab.active .label-name').first();
+  await tab.waitFor();
+  return (await tab.textContent())?.trim() ?? '';
+}
+
+/** Tree or list rows, optionally inside one view (its pane's CSS selector, e.g. `[id="workbench.view.explorer"]`). */
+export function treeRows(page: Page, within?: string): Locator {
+  return page.locator(`${within ? `${within} ` : ''}.monaco-list-row`);
+}
+
+/**
+ * The content frame of a webview that contains `selector`. VS Code nests each webview in two
+ * iframes; the inner one (`active-frame`) has the extension's HTML. Polls until found.
+ */
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame contains ${selector} after ${timeoutMs} ms`);
+}
+
+/** Saves a full-window screenshot as test-output/e2e/NAME.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
