@@ -133,4 +133,6 @@ export interface DicomFile {
   readonly characterSet: readonly string[];
   /** True when reading stopped before the pixel data (header-only read). */
   readonly stoppedBeforePixelData: boolean;
+  /** Set when the bytes are neither a DICOM file nor a raw data set. */
+  readonly notDicom?: boolean;
 }

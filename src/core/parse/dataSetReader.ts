@@ -1,0 +1,350 @@
+/**
+ * Walks a data set element by element, recording where every element, item, delimiter and
+ * fragment starts.
+ *
+ * Why our own walker rather than dicom-parser's parseDicomDataSet*: dicom-parser keys elements
+ * by tag (duplicates vanish), discards a sequence whose items fail half way, reads the header of
+ * SV/UV/OV as a short one, crashes on delimiters with a non-zero length and recurses without a
+ * limit. A tool whose promise is the exact position of every byte needs all of those right, so
+ * the structure is walked here and each problem becomes an issue with an offset.
+ */
+import type { DicomElement, DicomItem, ParseIssue } from '../model';
+import { decodeValue, bulkSummary } from '../values/decodeValue';
+import { uidName } from '../values/uidNames';
+import { ByteWindow } from './byteWindow';
+import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
+import { NeedMoreData, ParseStop, hex, tagText } from './errors';
+import { FragmentCollector, readOffsets } from './fragments';
+import { UNDEFINED_LENGTH } from './vr';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export const PIXEL_DATA = 0x7fe00010;
+const ITEM = 0xfffee000;
+const ITEM_DELIMITER = 0xfffee00d;
+const SEQUENCE_DELIMITER = 0xfffee0dd;
+const SPECIFIC_CHARACTER_SET = 0x00080005;
+const IMPLICIT_LE: Encoding = { explicitVr: false, littleEndian: true };
+
+export interface ReaderState {
+  readonly window: ByteWindow;
+  readonly issues: ParseIssue[];
+  readonly maxDepth: number;
+  /** Stop at the top-level Pixel Data (header-only reading); its items are scanned later by range. */
+  readonly stopAtPixelData: boolean;
+  /** Set when reading stopped at the top-level Pixel Data. */
+  pixelData: Mutable<DicomElement> | null;
+}
+
+/** What one level of a data set knows while it is being read. */
+interface Level {
+  readonly out: DicomElement[];
+  readonly depth: number;
+  readonly encoding: Encoding;
+  readonly topLevel: boolean;
+  characterSet: string | undefined;
+  readonly creators: Map<number, string>;
+  previousTag: number;
+}
+
+export interface DataSetEnd {
+  readonly end: number;
+  readonly delimiterOffset: number | null;
+}
+
+const HEX4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Reads elements from `start` until `limit` (defined length), or until an Item Delimitation
+ * Item when `limit` is null. Elements go into `out` as soon as their header is read, so a
+ * failure deeper down still leaves everything before it in the model.
+ */
+export function readDataSet(
+  state: ReaderState, start: number, limit: number | null, depth: number, encoding: Encoding,
+  characterSet: string | undefined, out: DicomElement[], topLevel = false, onlyGroup: number | null = null,
+): DataSetEnd {
+  const level: Level = { out, depth, encoding, topLevel, characterSet, creators: new Map(), previousTag: -1 };
+  const window = state.window;
+  const stop = limit ?? window.streamSize;
+  let pos = start;
+  while (pos < stop) {
+    if (limit !== null && pos + 8 > limit) {
+      warn(state, pos, `${limit - pos} trailing bytes at ${hex(pos)} do not form an element (ignored)`);
+      return { end: limit, delimiterOffset: null };
+    }
+    window.need(pos, 4, 'a tag');
+    const tag = readTag(window, pos, encoding.littleEndian);
+    if (onlyGroup !== null && tag >>> 16 !== onlyGroup) return { end: pos, delimiterOffset: null };
+    if (tag === ITEM_DELIMITER && limit === null) {
+      window.need(pos, 8, 'an Item Delimitation Item');
+      const length = window.u32(pos + 4, encoding.littleEndian);
+      if (length !== 0) warn(state, pos + 4, `Item Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
+      return { end: pos + 8, delimiterOffset: pos };
+    }
+    if (tag >>> 16 === 0xfffe) {
+      strayDelimiter(state, pos, tag, limit);
+      pos += 8;
+      continue;
+    }
+    const element = topLevel ? readTopLevelElement(state, pos, level) : readElement(state, pos, level);
+    if (element.end <= pos) throw new ParseStop(pos, `no progress reading ${tagText(tag)} at ${hex(pos)}`);
+    pos = element.end;
+    if (state.pixelData === element) return { end: pos, delimiterOffset: null };
+  }
+  if (limit === null) {
+    throw new ParseStop(start - 8, `item of undefined length at ${hex(start - 8)} has no Item Delimitation Item before the end of the file`);
+  }
+  if (pos > limit) {
+    error(state, limit, `the last element before ${hex(limit)} runs ${pos - limit} bytes past the end of its item or sequence`);
+  }
+  return { end: pos, delimiterOffset: null };
+}
+
+/**
+ * At the top level a broken element with a defined length is skipped with an error, so that
+ * everything after it stays browsable; anything else ends the read.
+ */
+function readTopLevelElement(state: ReaderState, pos: number, level: Level): DicomElement {
+  const before = level.out.length;
+  try {
+    return readElement(state, pos, level);
+  } catch (problem) {
+    if (!(problem instanceof ParseStop) || level.out.length === before) throw problem;
+    const element = level.out[before];
+    const end = element.length === null ? -1 : element.valueOffset + element.length;
+    if (end <= pos || end > state.window.streamSize) throw problem;
+    error(state, problem.offset, `${problem.message}; the rest of ${tagText(element.group * 0x10000 + element.element)} skipped`);
+    return element;
+  }
+}
+
+function strayDelimiter(state: ReaderState, pos: number, tag: number, limit: number | null): void {
+  state.window.need(pos, 8, 'a delimiter');
+  if (tag === ITEM || (tag !== ITEM_DELIMITER && tag !== SEQUENCE_DELIMITER)) {
+    throw new ParseStop(pos, `unexpected ${tagText(tag)} at ${hex(pos)} outside a sequence`);
+  }
+  const where = limit === null ? 'at the top level' : 'inside an item of defined length';
+  warn(state, pos, `stray ${tag === ITEM_DELIMITER ? 'Item' : 'Sequence'} Delimitation Item at ${hex(pos)} ${where} (skipped)`);
+}
+
+function readElement(state: ReaderState, pos: number, level: Level): Mutable<DicomElement> {
+  const window = state.window;
+  const header = readElementHeader(window, pos, level.encoding);
+  const { tag } = header;
+  const group = tag >>> 16;
+  const elementNumber = tag & 0xffff;
+  const valueOffset = pos + header.headerLength;
+  const undefinedLength = header.length === UNDEFINED_LENGTH;
+  const entry = lookupTag(tag);
+  const element: Mutable<DicomElement> = {
+    tag: HEX4(group) + HEX4(elementNumber), group, element: elementNumber,
+    keyword: entry?.keyword ?? null, name: entry?.name ?? null,
+    vr: header.vr, explicitVr: header.explicitVr, vm: 0,
+    offset: pos, valueOffset, length: undefinedLength ? null : header.length, end: valueOffset, value: null,
+  };
+  if (entry?.retired) element.retired = true;
+  notePrivate(element, level);
+  checkOrder(state, level, tag, pos);
+  level.out.push(element);
+
+  if (undefinedLength) {
+    readUndefinedLength(state, element, level);
+    return element;
+  }
+  const end = valueOffset + header.length;
+  element.end = end;
+  if (header.length % 2 === 1) warn(state, pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
+  if (end > window.streamSize) {
+    element.end = window.streamSize;
+    throw new ParseStop(valueOffset - 4, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
+  }
+  if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
+    element.vm = 1;
+    element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, header.length)), header.length);
+    state.pixelData = element;
+    return element;
+  }
+  if (header.vr === 'SQ') {
+    readItems(state, element, valueOffset, end, level, level.encoding);
+    return element;
+  }
+  window.need(valueOffset, header.length, `the value of ${tagText(tag)}`);
+  decodeInto(state, element, window.slice(valueOffset, header.length), level);
+  return element;
+}
+
+function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>, level: Level): void {
+  const tag = element.group * 0x10000 + element.element;
+  if (tag === PIXEL_DATA && element.vr !== 'SQ') {
+    if (level.topLevel && state.stopAtPixelData) {
+      state.pixelData = element;
+      return;
+    }
+    readEncapsulated(state, element, level.encoding);
+    return;
+  }
+  if (element.vr === 'SQ') {
+    readItems(state, element, element.valueOffset, null, level, level.encoding);
+    return;
+  }
+  // PS3.5 6.2.2: an undefined-length UN (or an unknown implicit element) holds a sequence in
+  // implicit VR little endian.
+  if (element.vr === 'UN' || !element.explicitVr) {
+    readItems(state, element, element.valueOffset, null, level, IMPLICIT_LE);
+    return;
+  }
+  warn(state, element.offset, `${tagText(tag)} at ${hex(element.offset)} has VR ${element.vr} with undefined length; read as encapsulated items`);
+  readEncapsulated(state, element, level.encoding);
+}
+
+/** Reads the items of a sequence up to `limit`, or up to its Sequence Delimitation Item. */
+function readItems(state: ReaderState, element: Mutable<DicomElement>, start: number, limit: number | null, level: Level, encoding: Encoding): void {
+  const window = state.window;
+  const items: DicomItem[] = [];
+  element.items = items;
+  element.vm = 0;
+  if (limit === null) element.sequenceDelimiterOffset = null;
+  let pos = start;
+  const le = encoding.littleEndian;
+  for (;;) {
+    if (limit !== null && pos >= limit) break;
+    if (limit === null && window.complete && pos + 8 > window.streamSize) {
+      element.end = window.streamSize;
+      throw new ParseStop(element.offset, `sequence ${tagText(tag(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
+    }
+    window.need(pos, 8, 'an item header');
+    const itemTag = readTag(window, pos, le);
+    const length = window.u32(pos + 4, le);
+    if (itemTag === SEQUENCE_DELIMITER) {
+      if (length !== 0) warn(state, pos + 4, `Sequence Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
+      if (limit !== null) warn(state, pos, `Sequence Delimitation Item at ${hex(pos)} inside a sequence of defined length`);
+      element.sequenceDelimiterOffset = pos;
+      pos += 8;
+      break;
+    }
+    if (itemTag !== ITEM) {
+      const message = `expected an Item (FFFE,E000) in ${tagText(tag(element))} at ${hex(pos)}, found ${tagText(itemTag)}`;
+      if (limit === null) throw new ParseStop(pos, message);
+      error(state, pos, message + '; rest of the sequence skipped');
+      pos = limit;
+      break;
+    }
+    pos = readItem(state, items, pos, length, limit, level, encoding);
+    element.vm = items.length;
+  }
+  element.end = pos;
+}
+
+function readItem(state: ReaderState, items: DicomItem[], pos: number, length: number, limit: number | null, level: Level, encoding: Encoding): number {
+  const window = state.window;
+  const item: Mutable<DicomItem> = {
+    offset: pos, valueOffset: pos + 8, length: length === UNDEFINED_LENGTH ? null : length, elements: [], delimiterOffset: null, end: pos + 8,
+  };
+  items.push(item);
+  if (level.depth + 1 > state.maxDepth) {
+    throw new ParseStop(pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
+  }
+  if (item.length === null) {
+    const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level.characterSet, item.elements);
+    item.delimiterOffset = result.delimiterOffset;
+    item.end = result.end;
+    return item.end;
+  }
+  let itemEnd = pos + 8 + item.length;
+  const bound = Math.min(limit ?? Infinity, window.streamSize);
+  if (itemEnd > bound) {
+    error(state, pos + 4, `item at ${hex(pos)} declares ${item.length} bytes, past the end of its ${limit !== null && limit < window.streamSize ? 'sequence' : 'file'} at ${hex(bound)}`);
+    itemEnd = bound;
+  }
+  item.end = itemEnd;
+  try {
+    readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level.characterSet, item.elements);
+  } catch (problem) {
+    // A defined length tells where the next item starts, so the rest of the file stays readable.
+    if (!(problem instanceof ParseStop) || itemEnd >= window.streamSize) throw problem;
+    error(state, problem.offset, problem.message + `; rest of the item at ${hex(pos)} skipped`);
+  }
+  return itemEnd;
+}
+
+/** Reads encapsulated pixel data that is in memory: Basic Offset Table, fragments, delimiter. */
+export function readEncapsulated(state: ReaderState, element: Mutable<DicomElement>, encoding: Encoding): void {
+  const window = state.window;
+  const collector = new FragmentCollector(element.valueOffset, window.streamSize, state.issues);
+  let pos: number | null = element.valueOffset;
+  try {
+    while (pos !== null) {
+      if (window.complete && pos + 8 > window.streamSize) {
+        throw new ParseStop(pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
+      }
+      window.need(pos, 8, 'a pixel data item header');
+      pos = collector.accept(pos, readTag(window, pos, encoding.littleEndian), window.u32(pos + 4, encoding.littleEndian));
+    }
+  } finally {
+    applyFragments(element, collector, window);
+  }
+}
+
+export function applyFragments(element: Mutable<DicomElement>, collector: FragmentCollector, window: ByteWindow | null, botBytes?: Uint8Array): void {
+  element.fragments = collector.fragments;
+  element.sequenceDelimiterOffset = collector.delimiterOffset;
+  element.end = collector.end;
+  element.vm = 1;
+  const bot = collector.botItem;
+  if (bot) {
+    const bytes = botBytes ?? (window && window.has(bot.valueOffset, bot.length) ? window.slice(bot.valueOffset, bot.length) : new Uint8Array());
+    element.basicOffsetTable = { item: bot, offsets: readOffsets(bytes, true) };
+  }
+  const size = collector.fragments.reduce((sum, f) => sum + f.length, 0);
+  element.bulk = { size, head: '' };
+}
+
+function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array, level: Level): void {
+  const decoded = decodeValue(bytes, element.vr, level.encoding.littleEndian, level.characterSet);
+  element.value = decoded.value;
+  element.vm = decoded.vm;
+  if (decoded.personNames) element.personNames = decoded.personNames;
+  if (decoded.bulk) element.bulk = decoded.bulk;
+  if (decoded.problem) warn(state, element.offset, `${tagText(tag(element))} at ${hex(element.offset)}: ${decoded.problem}`);
+  if (element.vr === 'UI' && typeof decoded.value === 'string') {
+    const name = uidName(decoded.value);
+    if (name) element.uidName = name;
+  }
+  if (tag(element) === SPECIFIC_CHARACTER_SET) {
+    const terms = Array.isArray(decoded.value) ? decoded.value : [decoded.value ?? ''];
+    level.characterSet = terms.join('\\');
+  }
+  const group = element.group;
+  if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
+    level.creators.set(group * 0x100 + element.element, decoded.value);
+  }
+}
+
+function notePrivate(element: Mutable<DicomElement>, level: Level): void {
+  if (element.group % 2 === 0 || element.element < 0x1000) return;
+  const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
+  if (creator !== undefined) element.privateCreator = creator;
+}
+
+function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {
+  if (tagNumber === level.previousTag) {
+    warn(state, pos, `duplicate ${tagText(tagNumber)} at ${hex(pos)}`);
+  } else if (tagNumber < level.previousTag) {
+    warn(state, pos, `${tagText(tagNumber)} at ${hex(pos)} is out of ascending tag order`);
+  }
+  level.previousTag = tagNumber;
+}
+
+function tag(element: DicomElement): number {
+  return element.group * 0x10000 + element.element;
+}
+
+function warn(state: ReaderState, offset: number | null, message: string): void {
+  state.issues.push({ severity: 'warning', offset, message });
+}
+
+function error(state: ReaderState, offset: number | null, message: string): void {
+  state.issues.push({ severity: 'error', offset, message });
+}
+
+export { NeedMoreData };

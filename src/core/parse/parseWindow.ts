@@ -1,0 +1,155 @@
+import type { DicomElement, DicomFile, ParseIssue, TransferSyntaxInfo } from '../model';
+import { ByteWindow } from './byteWindow';
+import { PIXEL_DATA, readDataSet, type ReaderState } from './dataSetReader';
+import { looksExplicit, type Encoding } from './elementHeader';
+import { NeedMoreData, ParseStop, hex } from './errors';
+import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
+import { inflateRawCapped } from './inflate';
+
+export interface ParseOptions {
+  /** Stop before the value of the top-level Pixel Data (default true). */
+  readonly headerOnly?: boolean;
+  /** Cap on the size of an inflated (deflated transfer syntax) data set; default 256 MiB. */
+  readonly maxInflatedBytes?: number;
+  /** Deepest sequence nesting read; default 128. */
+  readonly maxDepth?: number;
+}
+
+export interface WindowParse {
+  readonly file: DicomFile;
+  /** The stream the offsets refer to, when it is not the file itself (deflated files). */
+  readonly inflatedStream: Uint8Array | null;
+  /** The top-level Pixel Data element when reading stopped at it and its items are still to be scanned. */
+  readonly pendingPixelData: DicomElement | null;
+}
+
+const META_GROUP = 0x0002;
+const TRANSFER_SYNTAX_TAG = '00020010';
+const DEFAULT_MAX_INFLATED = 256 * 1024 * 1024;
+
+/**
+ * Parses a prefix of a file (`bytes` = its first bytes, `fileSize` = its full size). Throws
+ * NeedMoreData when the prefix is too short for the header; every other problem becomes an
+ * issue, and what was read before it stays in the result.
+ */
+export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseOptions = {}): WindowParse {
+  const issues: ParseIssue[] = [];
+  let window = new ByteWindow(bytes, 0, fileSize);
+  const start = detectFileStart(window);
+  if (!start) {
+    if (!window.complete && bytes.length < 132) throw new NeedMoreData(Math.min(fileSize, 132));
+    return notDicom(fileSize, issues);
+  }
+  const state: ReaderState = { window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null };
+  const meta: DicomElement[] = [];
+  let dataSetOffset = start.rawDataSetOffset;
+  if (start.metaOffset !== null) {
+    const metaOffset = start.metaOffset;
+    dataSetOffset = guarded(state, () => readDataSet(state, metaOffset, fileSize, 0, { explicitVr: true, littleEndian: true }, undefined, meta, true, META_GROUP).end, -1);
+    if (dataSetOffset < 0) dataSetOffset = meta.length > 0 ? meta[meta.length - 1].end : metaOffset;
+  }
+  const syntax = chooseTransferSyntax(window, start, meta, dataSetOffset, issues);
+  let inflatedStream: Uint8Array | null = null;
+  let readerState = state;
+  if (syntax.deflated && dataSetOffset < fileSize) {
+    window.need(0, fileSize, 'the deflated data set');
+    inflatedStream = inflateDataSet(bytes, dataSetOffset, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED, issues);
+    window = new ByteWindow(inflatedStream, 0, inflatedStream.length);
+    // Everything is in memory once inflated, so there is nothing to gain by stopping early.
+    readerState = { ...state, window, stopAtPixelData: false };
+  }
+  const encoding = dataSetEncoding(window, dataSetOffset, syntax, issues);
+  const dataSet: DicomElement[] = [];
+  if (dataSetOffset < window.streamSize) {
+    guarded(readerState, () => readDataSet(readerState, dataSetOffset, window.streamSize, 0, encoding, undefined, dataSet, true).end, 0);
+  }
+  const pending = readerState.pixelData;
+  const file: DicomFile = {
+    size: fileSize, preamble: start.preamble, prefix: start.prefix, dataSetOffset,
+    transferSyntax: syntax, deflated: syntax.deflated, meta, dataSet, issues,
+    characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
+  };
+  return { file, inflatedStream, pendingPixelData: pending && pending.length === null ? pending : null };
+}
+
+/** Runs a read and turns whatever stops it (other than a request for more data) into an issue. */
+function guarded(state: ReaderState, read: () => number, fallback: number): number {
+  try {
+    return read();
+  } catch (problem) {
+    if (problem instanceof NeedMoreData) throw problem;
+    if (problem instanceof ParseStop) {
+      state.issues.push({ severity: 'error', offset: problem.offset, message: problem.message });
+    } else if (problem instanceof RangeError) {
+      state.issues.push({ severity: 'error', offset: null, message: `reading stopped: ${problem.message}` });
+    } else {
+      const message = problem instanceof Error ? problem.message : String(problem);
+      state.issues.push({ severity: 'error', offset: null, message: `internal error while reading: ${message}` });
+    }
+    return fallback;
+  }
+}
+
+function chooseTransferSyntax(window: ByteWindow, start: FileStart, meta: DicomElement[], dataSetOffset: number, issues: ParseIssue[]): TransferSyntaxInfo {
+  if (start.metaOffset === null) {
+    const guess = guessRawTransferSyntax(window, dataSetOffset);
+    issues.push({ severity: 'warning', offset: 0, message: `no preamble, DICM prefix or file meta group: read as a raw data set in ${guess.name} (guessed from the first element)` });
+    return guess;
+  }
+  if (start.preamble === null) {
+    issues.push({ severity: 'warning', offset: 0, message: 'no 128-byte preamble and DICM prefix; the file starts with the file meta group' });
+  }
+  const element = meta.find((e) => e.tag === TRANSFER_SYNTAX_TAG);
+  const uid = typeof element?.value === 'string' ? element.value : null;
+  if (!uid) {
+    const guess = guessRawTransferSyntax(window, dataSetOffset);
+    issues.push({ severity: 'error', offset: start.metaOffset, message: `file meta group has no Transfer Syntax UID (0002,0010); data set read as ${guess.name} (guessed)` });
+    return guess;
+  }
+  const syntax = describeTransferSyntax(uid);
+  if (!syntax.known) {
+    issues.push({ severity: 'warning', offset: element!.valueOffset, message: `unknown transfer syntax ${uid}; read as explicit VR little endian` });
+  }
+  return syntax;
+}
+
+/** The transfer syntax says how the data set is encoded; if its first element disagrees, follow the bytes as DCMTK does. */
+function dataSetEncoding(window: ByteWindow, at: number, syntax: TransferSyntaxInfo, issues: ParseIssue[]): Encoding {
+  if (!window.has(at, 6)) return { explicitVr: syntax.explicitVr, littleEndian: syntax.littleEndian };
+  const explicit = looksExplicit(window, at);
+  if (explicit !== syntax.explicitVr) {
+    issues.push({ severity: 'warning', offset: at, message: `transfer syntax ${syntax.uid} says ${syntax.explicitVr ? 'explicit' : 'implicit'} VR but the data set at ${hex(at)} is ${explicit ? 'explicit' : 'implicit'} VR; read as it is encoded` });
+  }
+  return { explicitVr: explicit, littleEndian: syntax.littleEndian };
+}
+
+function inflateDataSet(bytes: Uint8Array, dataSetOffset: number, cap: number, issues: ParseIssue[]): Uint8Array {
+  const result = inflateRawCapped(bytes.subarray(dataSetOffset), cap);
+  if (result.error) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} is corrupt after ${result.data.length} inflated bytes: ${result.error}` });
+  if (result.capped) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} inflates to more than ${cap} bytes; only the first ${cap} were read` });
+  issues.push({ severity: 'warning', offset: dataSetOffset, message: `deflated data set: offsets from ${hex(dataSetOffset)} on are positions in the inflated stream (meta group + ${result.data.length} inflated bytes)` });
+  const stream = new Uint8Array(dataSetOffset + result.data.length);
+  stream.set(bytes.subarray(0, dataSetOffset));
+  stream.set(result.data, dataSetOffset);
+  return stream;
+}
+
+function characterSetOf(dataSet: DicomElement[]): string[] {
+  const element = dataSet.find((e) => e.tag === '00080005');
+  if (!element || element.value === null) return [];
+  return Array.isArray(element.value) ? element.value.map(String) : [String(element.value)];
+}
+
+function notDicom(fileSize: number, issues: ParseIssue[]): WindowParse {
+  const message = fileSize < 132
+    ? `not a DICOM file: ${fileSize} bytes, fewer than the 132 of a preamble and DICM prefix, and no data set at offset 0`
+    : 'not a DICOM file: no DICM prefix at offset 0x0080 and no data set at offset 0x0000';
+  issues.push({ severity: 'error', offset: fileSize < 132 ? 0 : 128, message });
+  const file: DicomFile = {
+    size: fileSize, preamble: null, prefix: null, dataSetOffset: 0, transferSyntax: null, deflated: false,
+    meta: [], dataSet: [], issues, characterSet: [], stoppedBeforePixelData: false, notDicom: true,
+  };
+  return { file, inflatedStream: null, pendingPixelData: null };
+}
+
+export { PIXEL_DATA };

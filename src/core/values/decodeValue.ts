@@ -1,0 +1,79 @@
+import type { BulkSummary, ElementValue, PersonName } from '../model';
+import { parsePersonName } from './personName';
+import { TEXT_VRS, decodeText, splitTextValues } from './text';
+
+/** Numeric arrays longer than this are cut in the model (the bytes stay in the file). */
+export const MAX_NUMERIC_VALUES = 256;
+const BULK_HEAD_BYTES = 16;
+
+export interface DecodedValue {
+  readonly value: ElementValue;
+  readonly vm: number;
+  readonly personNames?: PersonName[];
+  readonly bulk?: BulkSummary;
+  /** Set when the value bytes do not fit the VR, e.g. a US value of odd length. */
+  readonly problem?: string;
+}
+
+const NUMERIC_SIZES: Record<string, number> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, FD: 8, SV: 8, UV: 8, AT: 4 };
+
+export function bulkSummary(bytes: Uint8Array, size: number): BulkSummary {
+  const head = Array.from(bytes.subarray(0, BULK_HEAD_BYTES), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return { size, head };
+}
+
+function readNumber(view: DataView, at: number, vr: string, le: boolean): number | string {
+  switch (vr) {
+    case 'US': return view.getUint16(at, le);
+    case 'SS': return view.getInt16(at, le);
+    case 'UL': return view.getUint32(at, le);
+    case 'SL': return view.getInt32(at, le);
+    case 'FL': return view.getFloat32(at, le);
+    case 'FD': return view.getFloat64(at, le);
+    case 'SV': return safe(view.getBigInt64(at, le));
+    case 'UV': return safe(view.getBigUint64(at, le));
+    case 'AT': {
+      const group = view.getUint16(at, le).toString(16).toUpperCase().padStart(4, '0');
+      const element = view.getUint16(at + 2, le).toString(16).toUpperCase().padStart(4, '0');
+      return group + element;
+    }
+    default: throw new Error(`not a numeric VR: ${vr}`);
+  }
+}
+
+/** 64-bit integers stay exact: numbers when they fit, decimal strings when they do not. */
+function safe(value: bigint): number | string {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+}
+
+function decodeNumbers(bytes: Uint8Array, vr: string, le: boolean): DecodedValue {
+  const size = NUMERIC_SIZES[vr];
+  const count = Math.floor(bytes.length / size);
+  const shown = Math.min(count, MAX_NUMERIC_VALUES);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values: (number | string)[] = [];
+  for (let i = 0; i < shown; i++) values.push(readNumber(view, i * size, vr, le));
+  const problem = bytes.length % size !== 0 ? `length ${bytes.length} is not a multiple of ${size}, the size of a ${vr} value` : undefined;
+  return {
+    value: count === 1 ? values[0] : count === 0 ? null : values,
+    vm: count,
+    bulk: count > MAX_NUMERIC_VALUES ? bulkSummary(bytes, bytes.length) : undefined,
+    problem,
+  };
+}
+
+/**
+ * Decodes a value per its VR (PS3.5 6.2). `bytes` is the whole value; `characterSet` is the
+ * Specific Character Set in force (backslash-separated terms, or undefined for the default).
+ */
+export function decodeValue(bytes: Uint8Array, vr: string, littleEndian: boolean, characterSet: string | undefined): DecodedValue {
+  if (bytes.length === 0) return { value: null, vm: 0 };
+  if (vr in NUMERIC_SIZES) return decodeNumbers(bytes, vr, littleEndian);
+  if (TEXT_VRS.has(vr)) {
+    const values = splitTextValues(decodeText(bytes, vr, characterSet), vr);
+    const vm = values.length === 1 && values[0] === '' ? 0 : values.length;
+    const value = vm === 0 ? '' : values.length === 1 ? values[0] : values;
+    return vr === 'PN' ? { value, vm, personNames: values.map(parsePersonName) } : { value, vm };
+  }
+  return { value: null, vm: 1, bulk: bulkSummary(bytes, bytes.length) };
+}
