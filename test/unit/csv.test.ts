@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { exportCsv } from '../../src/core/csv/exportCsv';
+import { longRowsFor } from '../../src/core/csv/rows';
 import { neutraliseFormula } from '../../src/core/csv/neutralise';
 import { formatRecord, quoteField, UTF8_BOM } from '../../src/core/csv/rfc4180';
 import { sniffDicom } from '../../src/core/csv/sniff';
@@ -162,4 +163,21 @@ test('a union export cancelled during the census writes nothing', async () => {
   const summary = await exportCsv(io, { columns: { kind: 'union' }, signal: controller.signal, onProgress: (p) => p.done === 5 && controller.abort() });
   assert.equal(summary.cancelled, true);
   assert.equal(io.output(), '');
+});
+
+test('long form for chosen elements: full paths from the top level, sequences with their contents', () => {
+  const measures = fileB.dataSet[2].items![0].elements[0];
+  const thickness = measures.items![0].elements[0];
+  const rows = [
+    ...longRowsFor('x.dcm', [
+      [{ element: fileB.dataSet[2], itemIndex: 0 }, { element: measures, itemIndex: 0 }, { element: thickness }],
+      [{ element: fileB.dataSet[2], itemIndex: 0 }, { element: measures }],
+    ]),
+  ];
+  assert.deepEqual(rows.map((r) => r[1]), [
+    'SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].SliceThickness',
+    'SharedFunctionalGroupsSequence[0].PixelMeasuresSequence',
+    'SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].SliceThickness',
+  ]);
+  assert.equal(rows[0][9], '1.25');
 });

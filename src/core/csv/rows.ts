@@ -5,7 +5,7 @@
 import type { DicomElement, DicomFile } from '../model';
 import { resolveSelector } from '../query/resolve';
 import { formatTag } from '../query/selector';
-import { findElementPath, formatElementPath, type ElementPathStep } from '../query/path';
+import { formatElementPath, type ElementPathStep } from '../query/path';
 import type { ColumnPlan } from './columns';
 import { elementCell, elementsCell, issuesCell } from './cells';
 
@@ -88,15 +88,14 @@ export function* longRows(relativePath: string, file: DicomFile): Generator<stri
 }
 
 /**
- * Long form for chosen elements of one file (the tag tree's selection): each target with its
- * full path from the top level, followed by its contents when it is a sequence.
+ * Long form for chosen elements of one file (the tag tree's selection). Each target is given
+ * as its path from the top level (the last step is the element itself); its rows are the
+ * element, followed by its contents when it is a sequence.
  */
-export function* longRowsFor(relativePath: string, file: DicomFile, targets: readonly DicomElement[]): Generator<string[]> {
-  for (const target of targets) {
-    const steps = findElementPath(file.meta, target) ?? findElementPath(file.dataSet, target);
-    if (steps === null) continue;
-    const parents = steps.slice(0, -1);
-    yield* walkLong(relativePath, [target], parents);
+export function* longRowsFor(relativePath: string, targets: readonly (readonly ElementPathStep[])[]): Generator<string[]> {
+  for (const steps of targets) {
+    if (steps.length === 0) continue;
+    yield* walkLong(relativePath, [steps[steps.length - 1].element], steps.slice(0, -1));
   }
 }
 
