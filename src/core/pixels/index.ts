@@ -9,6 +9,5 @@ export { fragmentsOfFrame, readFragments } from './encapsulatedFrames';
 export { colourToRgb8, ybrFullToRgb8 } from './colour';
 export { readPalette, expandSegmentedLut, type Palette } from './palette';
 export { readLookupTable, lookup, type LookupTable, LutError } from './lutData';
-export { openPixelSource } from './pixelSource';
 export { unpackNativeFrame, type NativeLayout } from './nativeUnpack';
 export { decodeRleFrame, RleError } from './rleLossless';

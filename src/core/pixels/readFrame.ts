@@ -5,7 +5,6 @@ import type { EncodedFrame, FrameDecoder } from './decoders/types';
 import { fragmentsOfFrame, readFragments } from './encapsulatedFrames';
 import { describeImage, nativeFrameSpan, PixelDataError, type ImageDescription } from './imageDescription';
 import { readPalette, type Palette } from './palette';
-import { openPixelSource } from './pixelSource';
 import type { StoredFrame } from './storedFrame';
 
 /**
@@ -20,8 +19,12 @@ export interface PixelReader {
   readFrame(index: number): Promise<StoredFrame>;
 }
 
-/** Prepares frame reading for a parsed file; throws PixelDataError naming what is unsupported. */
-export async function openPixelReader(file: DicomFile, access: FileAccess): Promise<PixelReader> {
+/**
+ * Prepares frame reading for a parsed file; throws PixelDataError naming what is unsupported.
+ * `source` addresses bytes the way the model does: `openDicom(...).source` (the file itself,
+ * or for a deflated file the meta group followed by the inflated data set).
+ */
+export async function openPixelReader(file: DicomFile, source: FileAccess): Promise<PixelReader> {
   const image = describeImage(file);
   const uid = image.transferSyntax.uid;
   const decoder = findFrameDecoder(uid);
@@ -29,7 +32,6 @@ export async function openPixelReader(file: DicomFile, access: FileAccess): Prom
   if (decoder.encapsulated !== Boolean(image.pixelData.fragments)) {
     throw new PixelDataError(`Pixel Data is ${image.pixelData.fragments ? '' : 'not '}encapsulated, but ${image.transferSyntax.name} says otherwise.`);
   }
-  const source = await openPixelSource(access, file);
   const palette = image.photometric === 'PALETTE COLOR' ? await readPalette(file.dataSet, source, image.transferSyntax.littleEndian, image.signed) : undefined;
   return {
     image,
