@@ -1,0 +1,125 @@
+/**
+ * Turns a parsed file into what the editor page draws: summary, issues and header rows.
+ * Pure (no `vscode`): unit-tested with node:test.
+ */
+import type { DicomElement, DicomFile } from '../../core/model';
+import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
+import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
+import { keywordText, nodeLabel, tagText } from '../tree/nodeText';
+import { fullValueText, oneLine, truncate } from '../tree/valueText';
+
+/** Bounds the message to the webview; the tag tree still shows everything. */
+export const MAX_HEADER_ROWS = 20_000;
+const PIXEL_DATA_TAG = '7FE00010';
+
+export interface DocumentViewOptions extends TagTreeOptions {
+  readonly offsetFormat: OffsetFormat;
+  readonly maxValueLength: number;
+}
+
+function topLevel(file: DicomFile, keyword: string): DicomElement | undefined {
+  return file.dataSet.find((element) => element.keyword === keyword);
+}
+
+function text(file: DicomFile, keyword: string): string {
+  const element = topLevel(file, keyword);
+  return element ? oneLine(fullValueText(element)).trim() : '';
+}
+
+function joined(...parts: string[]): string {
+  return parts.filter((part) => part.length > 0).join(' · ');
+}
+
+export function hasPixelData(file: DicomFile): boolean {
+  return file.dataSet.some((element) => element.tag === PIXEL_DATA_TAG);
+}
+
+export function summaryFields(file: DicomFile): SummaryField[] {
+  const sopClass = topLevel(file, 'SOPClassUID');
+  const rows = text(file, 'Rows');
+  const columns = text(file, 'Columns');
+  const pixels = hasPixelData(file);
+  const fields: SummaryField[] = [
+    { label: 'Patient', value: joined(text(file, 'PatientName'), text(file, 'PatientID')) },
+    { label: 'Study', value: joined(text(file, 'StudyDescription'), text(file, 'StudyDate'), text(file, 'AccessionNumber')) },
+    { label: 'Series', value: joined(text(file, 'SeriesNumber'), text(file, 'SeriesDescription')) },
+    { label: 'Modality', value: text(file, 'Modality') },
+    { label: 'SOP Class', value: sopClass ? sopClass.uidName ?? fullValueText(sopClass) : '' },
+    {
+      label: 'Transfer Syntax',
+      value: file.transferSyntax ? `${file.transferSyntax.name} (${file.transferSyntax.uid})` : 'none (no File Meta Information)',
+    },
+    { label: 'Dimensions', value: rows && columns ? `${columns} × ${rows}` : '' },
+    { label: 'Frames', value: pixels ? text(file, 'NumberOfFrames') || '1' : '' },
+    { label: 'Bits', value: joined(text(file, 'BitsAllocated') && `${text(file, 'BitsAllocated')} allocated`, text(file, 'PhotometricInterpretation')) },
+  ];
+  return fields.filter((field) => field.value.length > 0);
+}
+
+function rowFor(node: TagNode, depth: number, file: DicomFile, options: DocumentViewOptions): HeaderRow {
+  const element = node.element;
+  if (element) {
+    return {
+      id: node.id,
+      depth,
+      tag: tagText(element),
+      keyword: keywordText(element),
+      vr: element.vr,
+      length: element.length === null ? 'undefined' : String(element.length),
+      offset: node.offset,
+      value: truncate(oneLine(fullValueText(element)) + (element.uidName ? ` (${element.uidName})` : ''), options.maxValueLength),
+    };
+  }
+  const label = nodeLabel(node, file, { offsetFormat: options.offsetFormat, maxValueLength: options.maxValueLength, showUidNames: true });
+  return { id: node.id, depth, tag: label, keyword: '', vr: '', length: String(node.end - node.offset), offset: node.offset, value: '' };
+}
+
+/** Every node below File Meta Information and Data Set, depth first, in file order. */
+export function headerRows(file: DicomFile, options: DocumentViewOptions): { rows: HeaderRow[]; truncated: boolean } {
+  const rows: HeaderRow[] = [];
+  const stack: Array<{ node: TagNode; depth: number }> = [];
+  const roots = rootNodes(file).filter((root) => root.kind === 'meta' || root.kind === 'dataSet');
+  for (const root of roots.reverse()) stack.push({ node: root, depth: -1 });
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth >= 0) {
+      if (rows.length >= MAX_HEADER_ROWS) return { rows, truncated: true };
+      rows.push(rowFor(node, depth, file, options));
+    }
+    const children = childNodes(node, file, options);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+  }
+  return { rows, truncated: false };
+}
+
+export function documentView(fileName: string, file: DicomFile, options: DocumentViewOptions): DocumentView {
+  const { rows, truncated } = headerRows(file, options);
+  return {
+    fileName,
+    fileSize: file.size,
+    summary: summaryFields(file),
+    issues: file.issues.map((issue) => ({ severity: issue.severity, offset: issue.offset, message: issue.message })),
+    hasPixelData: hasPixelData(file),
+    rows,
+    rowsTruncated: truncated,
+    deflated: file.deflated,
+    offsetFormat: options.offsetFormat,
+    loadError: null,
+  };
+}
+
+/** The view of a file that could not be read at all. */
+export function errorView(fileName: string, error: string, offsetFormat: OffsetFormat): DocumentView {
+  return {
+    fileName,
+    fileSize: 0,
+    summary: [],
+    issues: [],
+    hasPixelData: false,
+    rows: [],
+    rowsTruncated: false,
+    deflated: false,
+    offsetFormat,
+    loadError: error,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Entry point. `activate` only wires features up, one register call per feature; VS Code calls
+ * it on first use (opening a DICOM editor, running a command or showing the tags view).
+ */
+import * as vscode from 'vscode';
+import { registerCopyCommands } from './commands/copyCommands';
+import { registerOpenWithCommands } from './commands/openWithCommand';
+import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
+import { registerDicomEditor } from './editor/dicomEditorProvider';
+import { EditorTracker } from './editor/editorTracker';
+import { registerTagTree, type TagTree } from './tree/tagTreeView';
+
+/** What `activate` returns: used by the integration tests to look inside the running extension. */
+export interface InspectorApi {
+  readonly tracker: EditorTracker;
+  readonly tagTree: TagTree;
+}
+
+export function activate(context: vscode.ExtensionContext): InspectorApi {
+  const tracker = new EditorTracker();
+  context.subscriptions.push(tracker);
+  registerDicomEditor(context, tracker);
+  const tagTree = registerTagTree(context, tracker);
+  registerCopyCommands(context, tagTree);
+  registerRevealOffsetCommand(context, tagTree);
+  registerOpenWithCommands(context);
+  return { tracker, tagTree };
+}
+
+export function deactivate(): void {
+  // Everything registered is in context.subscriptions, which VS Code disposes.
+}

@@ -1,0 +1,103 @@
+/**
+ * Wires the "DICOM Tags" view: follows the current DICOM editor, tells the editor page what is
+ * selected, reveals nodes asked for by the page, and hosts the filter commands.
+ */
+import * as vscode from 'vscode';
+import type { EditorTracker } from '../editor/editorTracker';
+import { onSettingsChanged } from '../settings';
+import { deepestNodeAtOffset } from './offsetLookup';
+import { nodeById, type TagNode } from './tagNodes';
+import { TagTreeProvider } from './tagTreeProvider';
+
+export const TAG_VIEW_ID = 'dicomInspector.tags';
+const FILTER_ACTIVE_CONTEXT = 'dicomInspector.tagFilterActive';
+
+export interface TagTree {
+  readonly provider: TagTreeProvider;
+  readonly view: vscode.TreeView<TagNode>;
+  /** Reveals and selects the deepest visible node containing `offset`; false when none does. */
+  revealOffset(offset: number): Promise<TagNode | undefined>;
+  revealId(id: string): Promise<TagNode | undefined>;
+  /** The node a command applies to: the one it was invoked on, else the selection. */
+  targetNode(argument: unknown): TagNode | undefined;
+}
+
+function isTagNode(value: unknown): value is TagNode {
+  return typeof value === 'object' && value !== null && typeof (value as TagNode).id === 'string' && typeof (value as TagNode).kind === 'string';
+}
+
+export function registerTagTree(context: vscode.ExtensionContext, tracker: EditorTracker): TagTree {
+  const provider = new TagTreeProvider();
+  const view = vscode.window.createTreeView(TAG_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const updateMessage = (): void => {
+    const filter = provider.filter;
+    view.message = filter ? `Filter "${filter.query}": ${filter.matches.size} match${filter.matches.size === 1 ? '' : 'es'}` : undefined;
+    void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_CONTEXT, filter !== undefined);
+  };
+
+  const reveal = async (node: TagNode | undefined): Promise<TagNode | undefined> => {
+    if (!node) return undefined;
+    const filter = provider.filter;
+    if (filter && !filter.visible.has(node.id) && ![...filter.matches].some((id) => node.id.startsWith(`${id}/`))) {
+      provider.setFilter(undefined); // The node is filtered out: show everything again.
+      updateMessage();
+    }
+    await view.reveal(node, { select: true, focus: true, expand: false });
+    return node;
+  };
+
+  const tree: TagTree = {
+    provider,
+    view,
+    revealOffset: async (offset) => {
+      const file = provider.file;
+      return reveal(file ? deepestNodeAtOffset(file, offset, provider.options) : undefined);
+    },
+    revealId: async (id) => {
+      const file = provider.file;
+      return reveal(file ? nodeById(id, file, provider.options) : undefined);
+    },
+    targetNode: (argument) => (isTagNode(argument) ? argument : view.selection[0]),
+  };
+
+  provider.setDocument(tracker.currentDocument);
+  context.subscriptions.push(
+    provider,
+    view,
+    tracker.onDidChangeCurrentDocument((document) => {
+      provider.setDocument(document);
+      updateMessage();
+    }),
+    tracker.onDidRequestReveal(async (request) => {
+      if (request.document !== provider.currentDocument) return;
+      if ('id' in request) await tree.revealId(request.id);
+      else await tree.revealOffset(request.offset);
+    }),
+    view.onDidChangeSelection((event) => {
+      const node = event.selection[0];
+      const document = provider.currentDocument;
+      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, end: node.end });
+    }),
+    onSettingsChanged(() => {
+      provider.refresh();
+      updateMessage();
+    }),
+    // An argument (from keybindings, other extensions or tests) skips the input box.
+    vscode.commands.registerCommand('dicomInspector.filterTags', async (argument?: unknown) => {
+      const query = typeof argument === 'string' ? argument : await vscode.window.showInputBox({
+        title: 'Filter DICOM Tags',
+        prompt: 'Tag (0008,0016 or 00080016), keyword, name or value; empty shows everything',
+        value: provider.filter?.query ?? '',
+      });
+      if (query === undefined) return;
+      provider.setFilter(query);
+      updateMessage();
+    }),
+    vscode.commands.registerCommand('dicomInspector.clearTagFilter', () => {
+      provider.setFilter(undefined);
+      updateMessage();
+    }),
+  );
+  return tree;
+}

@@ -1,0 +1,162 @@
+/**
+ * The one message protocol between the extension host and the DICOM editor webview.
+ * A union per direction, each message tagged by a string `type`, all members readonly.
+ * The webview starts with `ready`; the host answers with `document` and keeps sending
+ * `document` whenever the file is re-parsed. Binary data travels as ArrayBuffer.
+ *
+ * This file is imported by both sides, so it must stay free of `vscode` and DOM types.
+ */
+
+export type OffsetFormat = 'hex' | 'decimal';
+
+export interface SummaryField {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface IssueView {
+  readonly severity: 'error' | 'warning';
+  /** Byte offset of the problem, or null when it has no single position. */
+  readonly offset: number | null;
+  readonly message: string;
+}
+
+/** One row of the header table shown for files without pixel data. */
+export interface HeaderRow {
+  /** Stable id shared with the tag tree, so a selection in one can be found in the other. */
+  readonly id: string;
+  /** Nesting depth: 0 for top-level elements, +1 per sequence item. */
+  readonly depth: number;
+  /** "(0008,0016)", or "Item 0" / "Fragment 2" for structural rows. */
+  readonly tag: string;
+  readonly keyword: string;
+  readonly vr: string;
+  readonly length: string;
+  readonly offset: number;
+  readonly value: string;
+}
+
+/** Everything the editor page needs to draw one parsed file. */
+export interface DocumentView {
+  readonly fileName: string;
+  readonly fileSize: number;
+  readonly summary: readonly SummaryField[];
+  readonly issues: readonly IssueView[];
+  /** True when the file has a Pixel Data element (the frame viewer is mounted). */
+  readonly hasPixelData: boolean;
+  /** Header rows; sent for every file, shown as the main content when there is no pixel data. */
+  readonly rows: readonly HeaderRow[];
+  /** True when the file has more rows than one message carries; the tag tree has them all. */
+  readonly rowsTruncated: boolean;
+  /** True when positions after the meta group are positions in the inflated stream. */
+  readonly deflated: boolean;
+  readonly offsetFormat: OffsetFormat;
+  /** Set when the file could not be read at all (I/O error); the rest is then empty. */
+  readonly loadError: string | null;
+}
+
+// ---------- host -> webview ----------
+
+export interface DocumentMessage {
+  readonly type: 'document';
+  readonly document: DocumentView;
+}
+
+/** The tag tree's selection changed; the page highlights the matching row (and the viewer may). */
+export interface SelectElementMessage {
+  readonly type: 'selectElement';
+  readonly id: string;
+  readonly offset: number;
+  readonly end: number;
+}
+
+export type EditorHostMessage = DocumentMessage | SelectElementMessage;
+
+// ---------- webview -> host ----------
+
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** A header-table row was activated; the host reveals it in the tag tree. */
+export interface RevealRowMessage {
+  readonly type: 'revealRow';
+  readonly id: string;
+}
+
+/** A link in the page (an issue's offset) asks the host to reveal a byte position. */
+export interface RevealOffsetMessage {
+  readonly type: 'revealOffset';
+  readonly offset: number;
+}
+
+export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage;
+
+/**
+ * Messages the frame viewer (webview/viewer) exchanges with its host side. The editor page and
+ * the editor provider forward them without reading them; the viewer's own modules validate them.
+ * They must carry a `type` that starts with "viewer/" so the two families never collide.
+ */
+export interface ViewerEnvelope {
+  readonly type: `viewer/${string}`;
+  readonly [key: string]: unknown;
+}
+
+export type HostToWebviewMessage = EditorHostMessage | ViewerEnvelope;
+export type WebviewToHostMessage = EditorWebviewMessage | ViewerEnvelope;
+
+export const VIEWER_MESSAGE_PREFIX = 'viewer/';
+
+export function isViewerEnvelope(message: unknown): message is ViewerEnvelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    (message as { type: string }).type.startsWith(VIEWER_MESSAGE_PREFIX)
+  );
+}
+
+const MAX_ID_LENGTH = 512;
+
+function isSafeOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * Validates a message received from the webview. The webview renders untrusted file content,
+ * so the host treats everything it sends as untrusted too: unknown shapes are rejected (null).
+ */
+export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessage | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const candidate = message as Record<string, unknown>;
+  switch (candidate.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'revealRow':
+      return typeof candidate.id === 'string' && candidate.id.length > 0 && candidate.id.length <= MAX_ID_LENGTH
+        ? { type: 'revealRow', id: candidate.id }
+        : null;
+    case 'revealOffset':
+      return isSafeOffset(candidate.offset) ? { type: 'revealOffset', offset: candidate.offset } : null;
+    default:
+      return null;
+  }
+}
+
+/** Validates a message received from the host (the page checks too: defence in depth is cheap). */
+export function parseEditorHostMessage(message: unknown): EditorHostMessage | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const candidate = message as Record<string, unknown>;
+  if (candidate.type === 'document' && typeof candidate.document === 'object' && candidate.document !== null) {
+    return { type: 'document', document: candidate.document as DocumentView };
+  }
+  if (
+    candidate.type === 'selectElement' &&
+    typeof candidate.id === 'string' &&
+    isSafeOffset(candidate.offset) &&
+    isSafeOffset(candidate.end)
+  ) {
+    return { type: 'selectElement', id: candidate.id, offset: candidate.offset, end: candidate.end };
+  }
+  return null;
+}
