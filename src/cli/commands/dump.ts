@@ -1,0 +1,72 @@
+/**
+ * `dicom-inspector dump FILE [--json] [--full] [--decimal] [--max-value-length N] [--no-private]`
+ *
+ * Exit status: 0 parsed cleanly, 1 parsed with errors (output still printed), 2 not DICOM,
+ * unreadable, or bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { readDicom } from '../../core/parse/readDicom';
+import { formatTextDump } from '../../core/dump/textDump';
+import { toJsonDump } from '../../core/dump/jsonDump';
+import { withFileAccess } from '../../node/fileAccess';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+
+export const DUMP_USAGE = `Usage: dicom-inspector dump FILE [options]
+
+Prints every element of a DICOM file, one per line, indented by nesting, with its byte
+offset, tag, VR, length, keyword and value; then the problems found, with their offsets.
+
+Options:
+  --json                  Print the model as JSON instead (elements with offsets, items, fragments, issues)
+  --full                  Read the whole file, including the pixel data and what follows it
+  --decimal               Offsets in decimal instead of hex
+  --max-value-length N    Cut values longer than N characters (default 64, 0 = no limit)
+  --no-private            Leave out private tags
+`;
+
+export async function runDump(argv: string[], out: CliOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' }, full: { type: 'boolean' }, decimal: { type: 'boolean' },
+        'max-value-length': { type: 'string' }, 'no-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (problem) {
+    await write(out.stderr, `${(problem as Error).message}\n\n${DUMP_USAGE}`);
+    return EXIT_UNUSABLE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    await write(out.stdout, DUMP_USAGE);
+    return EXIT_OK;
+  }
+  const maxValueLength = values['max-value-length'] === undefined ? 64 : Number(values['max-value-length']);
+  if (positionals.length !== 1 || !Number.isInteger(maxValueLength) || maxValueLength < 0) {
+    await write(out.stderr, DUMP_USAGE);
+    return EXIT_UNUSABLE;
+  }
+  const path = positionals[0];
+  let file;
+  try {
+    file = await withFileAccess(path, (access) => readDicom(access, { headerOnly: !values.full }));
+  } catch (problem) {
+    await write(out.stderr, `dicom-inspector: cannot read ${path}: ${(problem as Error).message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (values.json) {
+    await write(out.stdout, JSON.stringify(toJsonDump(file, path), null, 2) + '\n');
+  } else {
+    await write(out.stdout, formatTextDump(file, {
+      fileName: path, offsetFormat: values.decimal ? 'decimal' : 'hex', maxValueLength, showPrivateTags: !values['no-private'],
+    }));
+  }
+  if (file.notDicom) {
+    await write(out.stderr, `dicom-inspector: ${path} is not a DICOM file\n`);
+    return EXIT_UNUSABLE;
+  }
+  return file.issues.some((issue) => issue.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,47 @@
+/**
+ * The `dicom-inspector` command line: one sub-command per job, all on the same core as the
+ * VS Code extension.
+ */
+import { runDump } from './commands/dump';
+import { runCsv } from './commands/csv';
+import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
+
+type Command = (argv: string[], out: CliOutput) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
+  csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
+  return `Usage: dicom-inspector COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "dicom-inspector COMMAND --help" for the options of a command.\n`;
+}
+
+export async function main(argv: string[], out: CliOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    await write(out.stdout, usage());
+    return EXIT_OK;
+  }
+  if (name === '--version') {
+    await write(out.stdout, `${process.env.DICOM_INSPECTOR_VERSION ?? 'dev'}\n`);
+    return EXIT_OK;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    await write(out.stderr, (name ? `unknown command: ${name}\n\n` : '') + usage());
+    return EXIT_UNUSABLE;
+  }
+  return command.run(rest, out);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => { process.exitCode = code; },
+    (problem) => {
+      process.stderr.write(`dicom-inspector: ${problem instanceof Error ? problem.stack : String(problem)}\n`);
+      process.exitCode = EXIT_UNUSABLE;
+    },
+  );
+}

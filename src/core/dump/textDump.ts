@@ -1,0 +1,70 @@
+import type { DicomElement, DicomFile, DicomItem } from '../model';
+import { formatOffset, formatTag, formatValue, oneLine } from '../format/formatValue';
+import { dictionaryEdition } from '../dictionary/dataDictionary';
+
+export interface TextDumpOptions {
+  readonly offsetFormat?: 'hex' | 'decimal';
+  /** Longest value shown per line (0: no limit). Default 64. */
+  readonly maxValueLength?: number;
+  readonly showPrivateTags?: boolean;
+  /** Name of the file, printed in the first line. */
+  readonly fileName?: string;
+}
+
+const LENGTH_WIDTH = 10;
+
+/**
+ * A dcmdump-like text dump with the byte offset of every line: one element, item, delimiter
+ * or fragment per line, indented by nesting. The VS Code text dump shows exactly this, so it
+ * can be diffed against the output of one's own parser.
+ */
+export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): string {
+  const width = Math.max(4, file.size.toString(16).length);
+  const offset = (n: number) => formatOffset(n, options.offsetFormat ?? 'hex', width).padStart(options.offsetFormat === 'decimal' ? String(file.size).length : 0);
+  const lines: string[] = [];
+  const maxValueLength = options.maxValueLength ?? 64;
+  const showPrivate = options.showPrivateTags !== false;
+
+  const line = (at: number, depth: number, tag: string, vr: string, length: number | null | string, label: string, value = '') => {
+    const len = (length === null ? 'u/l' : String(length)).padStart(LENGTH_WIDTH);
+    lines.push(`${offset(at)}  ${'  '.repeat(depth)}${tag} ${vr.padEnd(4)}${len}  ${label}${value ? '  ' + value : ''}`.trimEnd());
+  };
+
+  const item = (it: DicomItem, index: number, depth: number) => {
+    line(it.offset, depth, '(FFFE,E000)', '', it.length, `Item #${index}`);
+    elements(it.elements, depth + 1);
+    if (it.delimiterOffset !== null) line(it.delimiterOffset, depth, '(FFFE,E00D)', '', 0, 'ItemDelimitationItem');
+  };
+
+  const element = (el: DicomElement, depth: number) => {
+    if (!showPrivate && el.group % 2 === 1) return;
+    const label = el.keyword ?? (el.privateCreator !== undefined ? `[${el.privateCreator}]` : el.group % 2 === 1 ? '[private]' : '[unknown]');
+    line(el.offset, depth, formatTag(el), el.vr, el.length, label, oneLine(formatValue(el, { maxValueLength })));
+    el.items?.forEach((it, i) => item(it, i + 1, depth + 1));
+    if (el.basicOffsetTable) {
+      const bot = el.basicOffsetTable;
+      line(bot.item.offset, depth + 1, '(FFFE,E000)', '', bot.item.length, 'BasicOffsetTable', bot.offsets.slice(0, 16).join('\\') + (bot.offsets.length > 16 ? '\\…' : ''));
+    }
+    el.fragments?.forEach((f, i) => line(f.offset, depth + 1, '(FFFE,E000)', '', f.length, `Fragment #${i + 1}`));
+    if (el.sequenceDelimiterOffset != null) line(el.sequenceDelimiterOffset, depth, '(FFFE,E0DD)', '', 0, 'SequenceDelimitationItem');
+  };
+
+  const elements = (list: DicomElement[], depth: number) => list.forEach((el) => element(el, depth));
+
+  const syntax = file.transferSyntax ? `${file.transferSyntax.uid} (${file.transferSyntax.name})` : 'none';
+  lines.push(`# ${options.fileName ?? 'DICOM file'}: ${file.size} bytes, transfer syntax ${syntax}, dictionary ${dictionaryEdition}`);
+  if (file.deflated) lines.push(`# deflated: offsets from ${offset(file.dataSetOffset)} on are positions in the inflated stream`);
+  if (file.preamble) lines.push(`${offset(file.preamble.offset)}  Preamble (${file.preamble.length} bytes)`);
+  if (file.prefix) lines.push(`${offset(file.prefix.offset)}  Prefix "DICM"`);
+  if (file.meta.length > 0) {
+    lines.push('# File Meta Information');
+    elements(file.meta, 0);
+  }
+  lines.push('# Data Set');
+  elements(file.dataSet, 0);
+  if (file.stoppedBeforePixelData) lines.push('# header only: the pixel data value was not read');
+  for (const issue of file.issues) {
+    lines.push(`# ${issue.severity}${issue.offset === null ? '' : ' at ' + offset(issue.offset)}: ${oneLine(issue.message)}`);
+  }
+  return lines.join('\n') + '\n';
+}
