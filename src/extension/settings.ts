@@ -15,7 +15,6 @@ export interface InspectorSettings {
   readonly offerReopenForDicomFiles: boolean;
   /** Largest file (MiB) read whole through workspace.fs when ranged reads are not possible. */
   readonly maxWholeFileReadMiB: number;
-  readonly textDumpMaxValueLength: number;
 }
 
 function clampInteger(value: unknown, fallback: number, min: number, max: number): number {
@@ -31,7 +30,6 @@ export function readSettings(): InspectorSettings {
     showUidNames: config.get<boolean>('showUidNames', true),
     offerReopenForDicomFiles: config.get<boolean>('offerReopenForDicomFiles', true),
     maxWholeFileReadMiB: clampInteger(config.get('maxWholeFileReadMiB'), 64, 1, 4096),
-    textDumpMaxValueLength: clampInteger(config.get('textDump.maxValueLength'), 64, 0, 100_000),
   };
 }
 
