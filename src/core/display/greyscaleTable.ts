@@ -1,6 +1,6 @@
 import type { SampleArray } from '../pixels/storedFrame';
 import { modalityKey, modalityValue, type ModalityTransform } from './modality';
-import { toGrey8, voiFraction, type Voi } from './voi';
+import { voiGrey8, type Voi } from './voi';
 
 /** Stored ranges up to this many values get a lookup table; wider ones are computed per pixel. */
 const MAX_TABLE_ENTRIES = 1 << 20;
@@ -45,7 +45,7 @@ export class GreyscaleTable {
 
   /** Grey value of one stored value with the current parameters (for the cursor readout). */
   greyOf(stored: number, params: GreyscaleParams): number {
-    return toGrey8(voiFraction(params.voi, modalityValue(params.modality, stored)), params.inverted);
+    return voiGrey8(params.voi, modalityValue(params.modality, stored), params.inverted);
   }
 
   private ensure(storedMin: number, storedMax: number, params: GreyscaleParams): void {
@@ -53,7 +53,7 @@ export class GreyscaleTable {
     if (key === this.key) return;
     const table = new Uint8Array(storedMax - storedMin + 1);
     for (let i = 0; i < table.length; i++) {
-      table[i] = toGrey8(voiFraction(params.voi, modalityValue(params.modality, storedMin + i)), params.inverted);
+      table[i] = voiGrey8(params.voi, modalityValue(params.modality, storedMin + i), params.inverted);
     }
     this.table = table;
     this.first = storedMin;
@@ -64,7 +64,7 @@ export class GreyscaleTable {
 
 function applyDirect(samples: SampleArray, params: GreyscaleParams, out: Uint8Array): Uint8Array {
   for (let i = 0; i < samples.length; i++) {
-    out[i] = toGrey8(voiFraction(params.voi, modalityValue(params.modality, samples[i])), params.inverted);
+    out[i] = voiGrey8(params.voi, modalityValue(params.modality, samples[i]), params.inverted);
   }
   return out;
 }

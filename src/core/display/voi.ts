@@ -59,6 +59,26 @@ export function voiFraction(voi: Voi, x: number): number {
 }
 
 /**
+ * 8-bit grey of modality value `x`. LINEAR is evaluated in DCMTK's algebraic form
+ * (offset + x * gradient) because the textbook form loses a grey level to rounding error at
+ * exact values (for example 213 of a 0..255 min-max window came out 212.99999 -> 212).
+ */
+export function voiGrey8(voi: Voi, x: number, inverted: boolean): number {
+  if (voi.kind === 'window' && voi.fn === 'LINEAR') {
+    const low = inverted ? 255 : 0;
+    const high = inverted ? 0 : 255;
+    const { center: c, width: w } = voi;
+    if (x <= c - 0.5 - (w - 1) / 2) return low;
+    if (x > c - 0.5 + (w - 1) / 2) return high;
+    const range = high - low;
+    const offset = high - ((c - 0.5) / (w - 1) + 0.5) * range;
+    const v = Math.trunc(offset + x * (range / (w - 1)));
+    return v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+  return toGrey8(voiFraction(voi, x), inverted);
+}
+
+/**
  * 8-bit output of the fraction; MONOCHROME1 (or the user's invert) swaps the ends. Truncation,
  * not rounding, as DCMTK does, so rendered frames agree with dcmj2pnm.
  */
