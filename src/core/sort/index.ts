@@ -5,3 +5,4 @@ export * from './render';
 export * from './plan';
 export * from './preview';
 export * from './manifest';
+export * from './values';

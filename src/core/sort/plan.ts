@@ -10,7 +10,8 @@ export const PLAN_ATTRIBUTES = ['PatientID', 'StudyInstanceUID', 'SeriesInstance
 
 export type SortInput =
   | { readonly kind: 'dicom'; readonly source: string; readonly values: AttributeValues }
-  | { readonly kind: 'skipped'; readonly source: string; readonly reason: string };
+  /** `unreadable`: the file could not be read at all, so it may be DICOM that was not sorted. */
+  | { readonly kind: 'skipped'; readonly source: string; readonly reason: string; readonly unreadable?: boolean };
 
 export interface PlannedFile {
   readonly source: string;
@@ -34,7 +35,7 @@ export interface SortPlan {
   readonly pattern: string;
   /** Sorted by target, then source; files sharing a target are adjacent, rank order. */
   readonly files: readonly PlannedFile[];
-  readonly skipped: readonly { readonly source: string; readonly reason: string }[];
+  readonly skipped: readonly { readonly source: string; readonly reason: string; readonly unreadable: boolean }[];
   /** Targets that more than one source maps to. */
   readonly collisions: readonly SortCollision[];
   /** SOP Instance UIDs carried by more than one source file. */
@@ -86,12 +87,12 @@ export function buildSortPlan(inputs: readonly SortInput[], pattern: SortPattern
   const series = new Set<string | null>();
   const bySop = new Map<string, string[]>();
   const groups = new Map<string, { target: string; sources: { source: string; sop: string | null }[] }>();
-  const skipped: { source: string; reason: string }[] = [];
+  const skipped: { source: string; reason: string; unreadable: boolean }[] = [];
 
   const ordered = [...inputs].sort((a, b) => compare(a.source, b.source));
   for (const input of ordered) {
     if (input.kind === 'skipped') {
-      skipped.push({ source: input.source, reason: input.reason });
+      skipped.push({ source: input.source, reason: input.reason, unreadable: input.unreadable ?? false });
       continue;
     }
     const target = renderTarget(pattern, input.values, options).join('/');

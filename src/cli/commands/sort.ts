@@ -1,0 +1,147 @@
+/**
+ * `dicom-inspector sort SRC DEST [--pattern P] [--no-clean] [--dry-run] [--json]`
+ *
+ * Copies every DICOM file under SRC into DEST in the pattern's folder layout. Never moves,
+ * never overwrites; exit 0 only when every DICOM file found is in DEST.
+ */
+import { parseArgs } from 'node:util';
+import { formatPreview } from '../../core/sort/preview';
+import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../core/sort/pattern';
+import { readHeaderFromDisk } from '../../node/sort/readHeader';
+import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
+
+export interface SortCliOutput {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+const USAGE = `Usage: dicom-inspector sort SRC DEST [options]
+
+Copies the DICOM files under SRC into DEST, in folders named from their headers. The source is
+never changed; nothing in DEST is overwritten: a file already there with identical bytes counts
+as sorted, a different file with the same name makes the new one get ~2, ~3... A manifest
+(DEST/dicom-sort-manifest.csv) lists every source file with its target and status.
+Running again finishes an interrupted run and copies nothing twice.
+
+Options:
+  --pattern P        Folder layout, default:
+                     ${DEFAULT_SORT_PATTERN}
+                     {Keyword}, {(gggg,eeee)}, sequence paths; {InstanceNumber:04} pads with
+                     zeros; {SeriesDescription|SeriesNumber|NA} falls back left to right.
+  --no-clean         Keep case and punctuation (unsafe characters are still replaced).
+  --dry-run          Show the preview (counts, tree, collisions, skipped files); copy nothing.
+  --json             Print the result as JSON.
+  --concurrency N    Files handled at once (default 16).
+  -h, --help         Show this help.
+
+Exit status: 0 when every DICOM file is in DEST (or the dry run succeeded), 1 when some are
+not (cancelled, unreadable, failed copies: see the manifest), 2 for bad arguments.
+`;
+
+function parseSortArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      pattern: { type: 'string', default: DEFAULT_SORT_PATTERN },
+      'no-clean': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '16' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+function jsonResult(result: SortFolderResult, dryRun: boolean): string {
+  const { plan } = result;
+  return JSON.stringify(
+    {
+      pattern: plan.pattern,
+      dryRun,
+      complete: result.complete,
+      problem: result.problem || null,
+      counts: plan.counts,
+      statuses: summarise(result.outcomes),
+      manifest: result.manifestPath,
+      collisions: plan.collisions,
+      duplicateSopInstanceUids: plan.duplicateSopInstanceUids,
+      skipped: plan.skipped,
+      files: dryRun ? plan.files.map((f) => ({ source: f.source, target: f.target, rank: f.rank })) : result.outcomes,
+    },
+    null,
+    2,
+  ) + '\n';
+}
+
+function textResult(result: SortFolderResult): string {
+  const statuses = summarise(result.outcomes);
+  const parts = Object.entries(statuses).map(([status, n]) => `${n} ${status}`);
+  const lines = [`Sorted ${result.plan.counts.files} DICOM file(s): ${parts.join(', ') || 'nothing to do'}.`];
+  const renamed = result.outcomes.filter((o) => o.status === 'copied-renamed');
+  for (const o of renamed.slice(0, 20)) lines.push(`  renamed: ${o.source} -> ${o.target} (${o.reason})`);
+  if (renamed.length > 20) lines.push(`  … and ${renamed.length - 20} more renamed (see the manifest)`);
+  if (result.manifestPath) lines.push(`Manifest: ${result.manifestPath}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runSort(argv: string[], out: SortCliOutput): Promise<number> {
+  let args: ReturnType<typeof parseSortArgs>;
+  try {
+    args = parseSortArgs(argv);
+  } catch (error) {
+    out.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    out.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    out.stderr.write(`Expected SRC and DEST, got ${positionals.length} path(s).\n\n${USAGE}`);
+    return 2;
+  }
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    out.stderr.write(`--concurrency must be a whole number from 1 to 256.\n`);
+    return 2;
+  }
+  try {
+    parsePattern(values.pattern);
+  } catch (error) {
+    if (error instanceof PatternSyntaxError) {
+      out.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const [source, destination] = positionals;
+  const dryRun = values['dry-run'];
+  const controller = new AbortController();
+  // Ctrl-C stops after the copies in flight: no half file, and a rerun finishes the job.
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const result = await sortFolder(source, destination, {
+      pattern: values.pattern,
+      clean: !values['no-clean'],
+      dryRun,
+      concurrency,
+      signal: controller.signal,
+      readHeader: readHeaderFromDisk,
+    });
+    if (values.json) out.stdout.write(jsonResult(result, dryRun));
+    else if (dryRun) out.stdout.write(formatPreview(result.plan).join('\n') + '\n');
+    else out.stdout.write(textResult(result));
+    if (dryRun) return 0;
+    if (!result.complete) out.stderr.write(`dicom-inspector sort: ${result.problem}\n`);
+    return result.complete ? 0 : 1;
+  } catch (error) {
+    out.stderr.write(`dicom-inspector sort: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The destination folder of a sort: creating target folders once each, proving that every
+ * one of them resolves (after symbolic links) to a place inside the destination, and the
+ * staging folder where copies are made before they get their names.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** Hidden, and `.`-led names are never produced by the sort pattern, so it cannot clash. */
+export const STAGING_FOLDER = '.dicom-sort-staging';
+
+export class DestinationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DestinationError';
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+export class Destination {
+  private readonly folders = new Map<string, Promise<string>>();
+  private counter = 0;
+
+  private constructor(
+    readonly root: string,
+    /** `root` after symbolic links: what every target folder must resolve inside. */
+    readonly realRoot: string,
+    readonly staging: string,
+  ) {}
+
+  /**
+   * Creates the destination and a fresh staging folder. A staging folder left by a crashed
+   * run only ever holds unfinished temporary copies, so it is emptied.
+   */
+  static async open(root: string): Promise<Destination> {
+    const absolute = path.resolve(root);
+    try {
+      await fs.mkdir(absolute, { recursive: true });
+      const realRoot = await fs.realpath(absolute);
+      const staging = path.join(realRoot, STAGING_FOLDER);
+      await fs.rm(staging, { recursive: true, force: true });
+      await fs.mkdir(staging);
+      return new Destination(absolute, realRoot, staging);
+    } catch (error) {
+      throw new DestinationError(`cannot write to the destination ${absolute}: ${(error as Error).message}`);
+    }
+  }
+
+  /** A fresh temporary path in the staging folder. */
+  temporary(): string {
+    return path.join(this.staging, `${process.pid}-${++this.counter}.part`);
+  }
+
+  /**
+   * The absolute folder for a relative target folder (components joined with `/`), created
+   * when missing. Created one level at a time, each level proven to resolve inside the
+   * destination before anything is made in it: `mkdir -p` would follow a planted link first.
+   */
+  folder(relative: string): Promise<string> {
+    let pending = this.folders.get(relative);
+    if (!pending) {
+      pending = this.createFolder(relative);
+      this.folders.set(relative, pending);
+    }
+    return pending;
+  }
+
+  private async createFolder(relative: string): Promise<string> {
+    if (relative === '') return this.realRoot;
+    const slash = relative.lastIndexOf('/');
+    const parent = await this.folder(slash < 0 ? '' : relative.slice(0, slash));
+    const absolute = path.join(parent, relative.slice(slash + 1));
+    try {
+      await fs.mkdir(absolute);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const real = await fs.realpath(absolute);
+    if (!isInside(real, this.realRoot)) {
+      throw new DestinationError(`target folder ${absolute} resolves to ${real}, outside the destination`);
+    }
+    return real;
+  }
+
+  async close(): Promise<void> {
+    await fs.rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Refuses a destination that is the source, inside it, or contains it. */
+export async function checkSeparate(source: string, destination: string): Promise<void> {
+  const realSource = await fs.realpath(source);
+  const realDestination = await realPathOfNearest(path.resolve(destination));
+  if (realSource === realDestination || isInside(realDestination, realSource) || isInside(realSource, realDestination)) {
+    throw new DestinationError(`the destination ${destination} overlaps the source ${source}; choose a folder outside it`);
+  }
+}
+
+/** realpath of the longest existing ancestor, with the missing rest appended. */
+async function realPathOfNearest(absolute: string): Promise<string> {
+  const rest: string[] = [];
+  let current = absolute;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return absolute;
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Placing one copy without ever overwriting anything and without ever leaving a half file.
+ *
+ * The bytes go to a temporary file in the destination's staging folder first (the file
+ * system's own copy: `copyFile`, which uses copy_file_range / clonefile / CopyFileEx). The
+ * finished file is then given its real name with `link`, which fails with EEXIST instead of
+ * replacing an existing file, unlike `rename` on POSIX. Where hard links are not supported
+ * (FAT, some network shares) it falls back to "check, then rename"; the check and the rename
+ * are not atomic there, which only matters if something else writes the same name meanwhile.
+ */
+import { constants, promises as fs } from 'node:fs';
+import { sameBytes } from './sameBytes';
+
+export type PlaceResult =
+  /** The copy now has the target name. */
+  | 'placed'
+  /** A file with identical bytes already has the target name. */
+  | 'identical'
+  /** Something else (different bytes, a folder, a link) has the target name. */
+  | 'taken';
+
+async function existing(source: string, target: string): Promise<PlaceResult | null> {
+  let stat;
+  try {
+    stat = await fs.lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  // Never follow a link planted at the target: it could point anywhere.
+  if (!stat.isFile()) return 'taken';
+  return (await sameBytes(source, target, stat.size)) ? 'identical' : 'taken';
+}
+
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+export async function placeCopy(source: string, target: string, temporary: string): Promise<PlaceResult> {
+  const before = await existing(source, target);
+  if (before !== null) return before;
+  await fs.copyFile(source, temporary, constants.COPYFILE_EXCL);
+  try {
+    try {
+      await fs.link(temporary, target);
+      return 'placed';
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') return (await existing(source, target)) ?? 'taken';
+      if (!LINK_UNSUPPORTED.has(code)) throw error;
+    }
+    const raced = await existing(source, target);
+    if (raced !== null) return raced;
+    await fs.rename(temporary, target);
+    return 'placed';
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Reading the headers of every file under a folder, a few at a time, into sort inputs.
+ */
+import type { DicomFile } from '../../core/model';
+import type { SortInput } from '../../core/sort/plan';
+import { isDicom, snapshotValues, valuesFrom } from '../../core/sort/values';
+import { walkFiles } from '../walk';
+
+/** Reads a file's header (never its pixel data). */
+export type HeaderReader = (path: string) => Promise<DicomFile>;
+
+export interface ScanOptions {
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  /** Called after each file with the number of files read so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+export async function scanFolder(
+  root: string,
+  selectors: readonly string[],
+  readHeader: HeaderReader,
+  options: ScanOptions = {},
+): Promise<SortInput[]> {
+  const inputs: SortInput[] = [];
+  const files = walkFiles(root, { signal: options.signal });
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    // Workers share one generator; its `next()` calls queue, so each file is taken once.
+    for (;;) {
+      const next = await files.next();
+      if (next.done || options.signal?.aborted) return;
+      const source = next.value.relativePath;
+      try {
+        const file = await readHeader(next.value.path);
+        if (isDicom(file)) inputs.push({ kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) });
+        else inputs.push({ kind: 'skipped', source, reason: 'not a DICOM file (no DICM prefix and no SOP UIDs)' });
+      } catch (error) {
+        // An error with a system code (EACCES, EIO…) means the bytes were never seen.
+        const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
+        const reason = unreadable ? `cannot read: ${(error as Error).message}` : `not DICOM: ${(error as Error).message}`;
+        inputs.push({ kind: 'skipped', source, reason, unreadable });
+      }
+      options.onProgress?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
+  return inputs;
+}

@@ -1,0 +1,95 @@
+/**
+ * Sorting a folder end to end: scan headers, plan, then (unless it is a dry run) copy and
+ * write the manifest. Shared by the CLI and the extension.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { formatManifest, isInDestination, MANIFEST_NAME, type SortOutcome } from '../../core/sort/manifest';
+import { parsePattern } from '../../core/sort/pattern';
+import { buildSortPlan, type SortPlan } from '../../core/sort/plan';
+import { attributesToRead } from '../../core/sort/values';
+import { checkSeparate, Destination } from './destination';
+import { executeSortPlan } from './executeSort';
+import { scanFolder, type HeaderReader } from './scanFolder';
+
+export type SortPhase = 'scan' | 'copy';
+
+export interface SortFolderOptions {
+  readonly pattern: string;
+  /** Clean values as the pydicom script does (default true). */
+  readonly clean?: boolean;
+  readonly dryRun?: boolean;
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (phase: SortPhase, done: number, total: number | null) => void;
+  readonly readHeader: HeaderReader;
+}
+
+export interface SortFolderResult {
+  readonly plan: SortPlan;
+  /** One per planned and skipped file; empty for a dry run. */
+  readonly outcomes: readonly SortOutcome[];
+  readonly manifestPath: string | null;
+  readonly cancelled: boolean;
+  /** True when every DICOM file found is in the destination (always false for a dry run). */
+  readonly complete: boolean;
+  /** Why the run is not complete, in one line, or '' when it is. */
+  readonly problem: string;
+}
+
+export function summarise(outcomes: readonly SortOutcome[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes) counts[o.status] = (counts[o.status] ?? 0) + 1;
+  return counts;
+}
+
+async function writeManifest(destination: Destination, outcomes: readonly SortOutcome[]): Promise<string> {
+  const target = path.join(destination.realRoot, MANIFEST_NAME);
+  const temporary = destination.temporary();
+  await fs.writeFile(temporary, formatManifest(outcomes), { flag: 'wx' });
+  // The manifest is the sort's own record, so replacing the previous run's one is intended.
+  await fs.rename(temporary, target);
+  return target;
+}
+
+export async function sortFolder(source: string, destinationPath: string, options: SortFolderOptions): Promise<SortFolderResult> {
+  const pattern = parsePattern(options.pattern);
+  const stat = await fs.stat(source);
+  if (!stat.isDirectory()) throw new Error(`${source} is not a folder`);
+  await checkSeparate(source, destinationPath);
+
+  const inputs = await scanFolder(source, attributesToRead(pattern.attributes), options.readHeader, {
+    concurrency: options.concurrency,
+    signal: options.signal,
+    onProgress: (done) => options.onProgress?.('scan', done, null),
+  });
+  const plan = buildSortPlan(inputs, pattern, { clean: options.clean ?? true, reserved: [MANIFEST_NAME] });
+  const unreadable = plan.skipped.filter((s) => s.unreadable).length;
+  if (options.signal?.aborted) return { plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: 'cancelled while reading headers' };
+  if (options.dryRun) return { plan, outcomes: [], manifestPath: null, cancelled: false, complete: false, problem: 'dry run: nothing copied' };
+
+  const destination = await Destination.open(destinationPath);
+  let outcomes: SortOutcome[];
+  let manifestPath: string;
+  try {
+    const copied = await executeSortPlan(plan, source, destination, {
+      concurrency: options.concurrency,
+      signal: options.signal,
+      onProgress: (done, total) => options.onProgress?.('copy', done, total),
+    });
+    const skipped: SortOutcome[] = plan.skipped.map((s) => ({ source: s.source, target: '', status: s.unreadable ? 'failed' : 'skipped', reason: s.reason }));
+    outcomes = [...copied, ...skipped].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    manifestPath = await writeManifest(destination, outcomes);
+  } finally {
+    await destination.close();
+  }
+  const missing = outcomes.filter((o) => o.status !== 'skipped' && !isInDestination(o.status));
+  const cancelled = options.signal?.aborted ?? false;
+  const complete = missing.length === 0 && unreadable === 0;
+  const problem = complete
+    ? ''
+    : cancelled
+      ? `cancelled: ${missing.length} file(s) not copied yet; run again to finish`
+      : `${missing.length} file(s) not in the destination; see ${manifestPath}`;
+  return { plan, outcomes, manifestPath, cancelled, complete, problem };
+}

@@ -1,0 +1,218 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isSafeComponent } from '../../src/core/sort/safeName';
+import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
+import { MANIFEST_NAME } from '../../src/core/sort/manifest';
+import { STAGING_FOLDER } from '../../src/node/sort/destination';
+import { readHeaderFromDisk } from '../../src/node/sort/readHeader';
+import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
+import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';
+
+const base = { studyUid: '1.2.3.1', studyDate: '20240101', modality: 'CT', studyDescription: 'Head CT' };
+
+/** A source folder with ordinary, colliding, duplicate, hostile and non-DICOM files. */
+async function makeSource(root: string): Promise<{ dicom: Map<string, string> }> {
+  const dicom = new Map<string, string>();
+  const add = async (rel: string, bytes: Uint8Array) => {
+    await writeFile(root, rel, bytes);
+    dicom.set(rel, sha256(bytes));
+  };
+  for (let i = 1; i <= 3; i++) {
+    await add(`flat/${i}.dcm`, instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: `1.2.3.1.1.${i}`, instanceNumber: String(i) }));
+  }
+  // Same series, same instance number, different instance: a name collision.
+  await add('flat/dup-number.dcm', instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.99', instanceNumber: '1' }));
+  // Same SOP Instance UID, different bytes.
+  await add('other/sop-again.dcm', instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.2', instanceNumber: '2', pixels: new Uint8Array(64).fill(7) }));
+  // A byte-identical copy of a file under another name: kept once.
+  const twin = instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.3', instanceNumber: '3' });
+  await writeFile(root, 'other/copy-of-3.dcm', twin);
+  dicom.set('other/copy-of-3.dcm', sha256(twin));
+  const hostile = [
+    { patientId: '../../etc', seriesDescription: 'passwd' },
+    { patientId: 'CON', seriesDescription: 'NUL.txt' },
+    { patientId: "=cmd|'/C calc'!A0", seriesDescription: 'a/b\\c' },
+    { patientId: '', seriesDescription: '' },
+    { patientId: 'P2', seriesDescription: 'x'.repeat(400) },
+    { patientId: '..', seriesDescription: '.' },
+  ];
+  for (const [i, h] of hostile.entries()) {
+    await add(`hostile/${i}.dcm`, instanceBytes({ ...base, ...h, seriesUid: `1.2.3.2.${i}`, sopUid: `1.2.3.2.${i}.1`, instanceNumber: '1' }));
+  }
+  await writeFile(root, 'notes.txt', 'not a DICOM file\n');
+  await writeFile(root, 'empty', '');
+  await writeFile(root, 'flat/picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(300)]));
+  return { dicom };
+}
+
+async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dicom-sort-'));
+  t.after(() => fs.rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const options: SortFolderOptions = { pattern: DEFAULT_SORT_PATTERN, readHeader: readHeaderFromDisk, concurrency: 4 };
+
+/** The tree's paths and contents (not times), without the manifest, which each run rewrites. */
+function withoutManifest(tree: Map<string, string>): Map<string, string> {
+  return new Map([...tree].filter(([rel]) => rel !== MANIFEST_NAME).map(([rel, digest]) => [rel, digest.split(' ')[0]]));
+}
+
+test('every DICOM file arrives byte-identical in a safe path; the source is untouched', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  const { dicom } = await makeSource(src);
+  const before = await treeDigest(src);
+  const result = await sortFolder(src, dest, options);
+  assert.equal(result.complete, true, result.problem);
+  assert.deepEqual(await treeDigest(src), before, 'source unchanged, including times and modes');
+
+  const index = await contentIndex(dest);
+  for (const [rel, hash] of dicom) assert.ok(index.has(hash), `${rel} is in the destination`);
+  for (const [hash, rels] of index) {
+    if (rels[0] === MANIFEST_NAME) continue;
+    assert.equal(rels.length, 1, `content ${hash} is stored once: ${rels.join(', ')}`);
+    for (const component of rels[0].split('/')) assert.ok(isSafeComponent(component), `${rels[0]}: ${component}`);
+  }
+  const destFiles = [...(await treeDigest(dest)).keys()].filter((k) => !k.endsWith('/'));
+  assert.equal(destFiles.length, new Set(dicom.values()).size + 1, 'distinct DICOM contents plus the manifest');
+  await assert.rejects(fs.stat(path.join(dest, STAGING_FOLDER)));
+
+  const statuses = new Map(result.outcomes.map((o) => [o.source, o]));
+  assert.equal(statuses.get('notes.txt')?.status, 'skipped');
+  assert.equal(statuses.get('flat/picture.png')?.status, 'skipped');
+  assert.equal(statuses.get('empty')?.status, 'skipped');
+  assert.equal(statuses.get('flat/1.dcm')?.target, 'p1/20240101/head_ct/t1_axial/ct_1_2_3_1_1_1.dcm');
+  assert.equal(statuses.get('flat/dup-number.dcm')?.status, 'copied-renamed');
+  assert.equal(statuses.get('flat/dup-number.dcm')?.target, 'p1/20240101/head_ct/t1_axial/ct_1_2_3_1_1_1~2.dcm');
+  assert.equal(statuses.get('other/sop-again.dcm')?.status, 'copied-renamed');
+  assert.equal(statuses.get('flat/3.dcm')?.status, 'copied');
+  assert.equal(statuses.get('other/copy-of-3.dcm')?.status, 'already-present', 'an identical twin is kept once');
+  assert.equal(statuses.get('hostile/0.dcm')?.target.split('/')[0], '______etc');
+  assert.equal(statuses.get('hostile/1.dcm')?.target.split('/')[0], '_con');
+  assert.equal(statuses.get('hostile/3.dcm')?.target.split('/')[0], 'NA');
+  assert.deepEqual(result.plan.duplicateSopInstanceUids.map((d) => d.uid), ['1.2.3.1.1.2', '1.2.3.1.1.3']);
+
+  const manifest = await fs.readFile(path.join(dest, MANIFEST_NAME), 'utf8');
+  assert.match(manifest, /^\uFEFFsource,target,status,reason\r\n/);
+  assert.equal(manifest.trim().split('\r\n').length, 1 + dicom.size + 3);
+  assert.match(manifest, /notes\.txt,,skipped,/);
+});
+
+test('a second run changes nothing', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  await makeSource(src);
+  await sortFolder(src, dest, options);
+  const first = withoutManifest(await treeDigest(dest));
+  const again = await sortFolder(src, dest, options);
+  assert.equal(again.complete, true, again.problem);
+  assert.deepEqual(withoutManifest(await treeDigest(dest)), first);
+  assert.ok(again.outcomes.filter((o) => o.status !== 'skipped').every((o) => o.status === 'already-present'));
+});
+
+test('cancel then resume: no half file, nothing twice, same tree as one run', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  await makeSource(src);
+  await sortFolder(src, path.join(dir, 'reference'), options);
+  const reference = withoutManifest(await treeDigest(path.join(dir, 'reference')));
+
+  const dest = path.join(dir, 'dest');
+  const controller = new AbortController();
+  const cancelled = await sortFolder(src, dest, {
+    ...options,
+    signal: controller.signal,
+    onProgress: (phase, done) => phase === 'copy' && done === 4 && controller.abort(),
+  });
+  assert.equal(cancelled.complete, false);
+  assert.equal(cancelled.cancelled, true);
+  assert.ok(cancelled.outcomes.some((o) => o.status === 'not-done'));
+  const partial = withoutManifest(await treeDigest(dest));
+  for (const [rel, digest] of partial) if (digest !== 'dir') assert.equal(reference.get(rel), digest, `${rel} is whole and where it belongs`);
+  await assert.rejects(fs.stat(path.join(dest, STAGING_FOLDER)));
+
+  const resumed = await sortFolder(src, dest, options);
+  assert.equal(resumed.complete, true, resumed.problem);
+  assert.deepEqual(withoutManifest(await treeDigest(dest)), reference);
+});
+
+test('a leftover staging folder from a crash is cleared, files already there are kept', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  await makeSource(src);
+  await writeFile(dest, `${STAGING_FOLDER}/123-1.part`, 'half a file');
+  const result = await sortFolder(src, dest, options);
+  assert.equal(result.complete, true);
+  await assert.rejects(fs.stat(path.join(dest, STAGING_FOLDER)));
+});
+
+test('a different file already at the target is never overwritten', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  await writeFile(src, 'a.dcm', instanceBytes({ ...base, patientId: 'P', seriesDescription: 'S', seriesUid: '9.9', sopUid: '9.9.1', instanceNumber: '1' }));
+  await writeFile(dest, 'p/20240101/head_ct/s/ct_9_9_1.dcm', 'precious');
+  const result = await sortFolder(src, dest, options);
+  assert.equal(result.complete, true);
+  assert.equal(await fs.readFile(path.join(dest, 'p/20240101/head_ct/s/ct_9_9_1.dcm'), 'utf8'), 'precious');
+  assert.equal(result.outcomes[0].target, 'p/20240101/head_ct/s/ct_9_9_1~2.dcm');
+});
+
+test('a link planted in the destination cannot lead copies outside it', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  const outside = path.join(dir, 'outside');
+  await fs.mkdir(outside);
+  await writeFile(src, 'a.dcm', instanceBytes({ ...base, patientId: 'P', seriesDescription: 'S', seriesUid: '9.9', sopUid: '9.9.1', instanceNumber: '1' }));
+  await fs.mkdir(dest);
+  await fs.symlink(outside, path.join(dest, 'p'));
+  const result = await sortFolder(src, dest, options);
+  assert.equal(result.complete, false);
+  assert.equal(result.outcomes[0].status, 'failed');
+  assert.match(result.outcomes[0].reason, /outside the destination/);
+  assert.deepEqual(await fs.readdir(outside), []);
+});
+
+test('an unwritable destination fails up front with the reason', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  await makeSource(src);
+  // Tests run as root here, where chmod does not stop writes; a path below a regular file
+  // fails for every user (ENOTDIR).
+  await fs.writeFile(path.join(dir, 'a-file'), 'x');
+  await assert.rejects(sortFolder(src, path.join(dir, 'a-file', 'dest'), options), /cannot write to the destination/);
+});
+
+test('a read-only destination (chmod) fails without losing anything, for non-root users', async (t) => {
+  if (process.getuid?.() === 0) return t.skip('root ignores permission bits');
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  await makeSource(src);
+  await fs.mkdir(dest);
+  await fs.chmod(dest, 0o555);
+  t.after(() => fs.chmod(dest, 0o755));
+  await assert.rejects(sortFolder(src, dest, options), /cannot write to the destination/);
+});
+
+test('dry run writes nothing; overlapping folders are refused', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  await makeSource(src);
+  const result = await sortFolder(src, path.join(dir, 'dest'), { ...options, dryRun: true });
+  assert.equal(result.plan.counts.files, 12);
+  assert.equal(result.plan.counts.skipped, 3);
+  assert.equal(result.plan.counts.patients, 7);
+  await assert.rejects(fs.stat(path.join(dir, 'dest')));
+  await assert.rejects(sortFolder(src, path.join(src, 'sorted'), options), /overlaps the source/);
+  await assert.rejects(sortFolder(src, dir, options), /overlaps the source/);
+  await assert.rejects(sortFolder(src, src, options), /overlaps the source/);
+});
