@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** User settings on top of QUIET_SETTINGS. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Leave an existing settings.json alone (a user's own VS Code state across `npm start` runs). */
+  readonly keepUserSettings?: boolean;
   /** Give up when the server has not said where it listens after this long. */
   readonly startTimeoutMs?: number;
 }
@@ -86,8 +88,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const configFile = path.join(options.userDataDir, 'code-server.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const settingsFile = path.join(options.userDataDir, 'User/settings.json');
-  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-  fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  if (!options.keepUserSettings || !fs.existsSync(settingsFile)) {
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  }
 
   const args = [
     ENTRY,
@@ -171,4 +175,20 @@ function waitForListeningPort(child: ChildProcess, timeoutMs: number): Promise<n
     child.stdout?.on('data', onData);
     child.once('exit', onExit);
   });
+}
+
+/**
+ * Puts this repository into an extensions folder the way an installed .vsix would be
+ * (`publisher.name-version/`), as a symlink so the freshly built dist/ is what VS Code runs.
+ */
+export function installRepoAsExtension(extensionsDir: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) {
+    throw new Error(`${manifest.main} is missing: run npm run build first`);
+  }
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.symlinkSync(REPO_ROOT, target, 'dir');
+  return target;
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerCopyCommands } from './commands/copyCommands';
 import { registerOpenWithCommands } from './commands/openWithCommand';
 import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
+import { registerCsvExport } from './csv/registerCsvExport';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerCopyCommands(context, tagTree);
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
+  registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
   return { tracker, tagTree };
 }
 

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
 import { E2E_ENV, SCREENSHOT_DIR } from './workbench';
 
@@ -24,17 +24,6 @@ function specFiles(): string[] {
     .filter((f) => f.endsWith('.spec.ts'))
     .sort()
     .map((f) => path.join(dir, f));
-}
-
-/** Puts the repository in the extensions folder the way an installed .vsix would be. */
-function installExtension(extensionsDir: string): void {
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  if (!fs.existsSync(path.join(REPO_ROOT, manifest.main))) {
-    throw new Error(`${manifest.main} is missing: run npm run build first`);
-  }
-  fs.mkdirSync(extensionsDir, { recursive: true });
-  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  fs.symlinkSync(REPO_ROOT, target, 'dir');
 }
 
 async function main(): Promise<number> {
@@ -57,7 +46,7 @@ async function main(): Promise<number> {
   let server: CodeServer | undefined;
   try {
     const extensionsDir = path.join(stateDir, 'extensions');
-    installExtension(extensionsDir);
+    installRepoAsExtension(extensionsDir);
     server = await startCodeServer({
       workspace,
       userDataDir: path.join(stateDir, 'user-data'),
