@@ -94,7 +94,7 @@ test('every DICOM file arrives byte-identical in a safe path; the source is unto
   assert.equal(statuses.get('other/copy-of-3.dcm')?.status, 'already-present', 'an identical twin is kept once');
   assert.equal(statuses.get('hostile/0.dcm')?.target.split('/')[0], '______etc');
   assert.equal(statuses.get('hostile/1.dcm')?.target.split('/')[0], '_con');
-  assert.equal(statuses.get('hostile/3.dcm')?.target.split('/')[0], 'NA');
+  assert.equal(statuses.get('hostile/3.dcm')?.target.split('/')[0], 'na');
   assert.deepEqual(result.plan.duplicateSopInstanceUids.map((d) => d.uid), ['1.2.3.1.1.2', '1.2.3.1.1.3']);
 
   const manifest = await fs.readFile(path.join(dest, MANIFEST_NAME), 'utf8');
