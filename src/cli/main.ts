@@ -4,6 +4,8 @@
  */
 import { runDump } from './commands/dump';
 import { runCsv } from './commands/csv';
+import { runRender } from './commands/render';
+import { runSort } from './commands/sort';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
 
 type Command = (argv: string[], out: CliOutput) => Promise<number>;
@@ -11,6 +13,8 @@ type Command = (argv: string[], out: CliOutput) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
   csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
+  render: { run: runRender, summary: 'render one frame to PNG (window/level as in the viewer)' },
+  sort: { run: runSort, summary: 'copy a folder into Patient/Study/Series folders, never overwriting' },
 };
 
 function usage(): string {

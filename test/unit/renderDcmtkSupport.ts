@@ -25,9 +25,16 @@ export interface Comparison {
   readonly samples: number;
 }
 
-function collect(): { stream: NodeJS.WritableStream; text: () => string } {
+/** A stream that keeps what is written (and calls back, as the CLI waits for that). */
+export function collect(): { stream: NodeJS.WritableStream; text: () => string } {
   let text = '';
-  const stream = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
+  const stream = {
+    write: (s: string, cb?: (e?: Error | null) => void) => {
+      text += s;
+      cb?.();
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream;
   return { stream, text: () => text };
 }
 

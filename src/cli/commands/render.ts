@@ -11,11 +11,7 @@ import { renderFrame } from '../../core/display/renderFrame';
 import { encodePng } from '../../core/png/encodePng';
 import { openPixelReader } from '../../core/pixels/readFrame';
 import { openFileAccess } from '../../node/fileAccess';
-
-export interface RenderOutput {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-}
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 const USAGE = `Usage: dicom-inspector render FILE [--frame N] [--window CENTER WIDTH] --out OUT.png
 
@@ -76,17 +72,17 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   return { file: positionals[0], frame, window, out };
 }
 
-export async function runRender(argv: string[], out: RenderOutput): Promise<number> {
+export async function runRender(argv: string[], out: CliOutput): Promise<number> {
   let args: RenderArgs | 'help';
   try {
     args = parseRenderArgs(argv);
   } catch (error) {
-    out.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    await write(out.stderr, `${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_UNUSABLE;
   }
   if (args === 'help') {
-    out.stdout.write(USAGE);
-    return 0;
+    await write(out.stdout, USAGE);
+    return EXIT_OK;
   }
   let access: Awaited<ReturnType<typeof openFileAccess>> | undefined;
   try {
@@ -100,10 +96,10 @@ export async function runRender(argv: string[], out: RenderOutput): Promise<numb
     const settings = await frameDisplaySettings(file, index, source);
     const image = renderFrame(frame, settings, { window: args.window }, reader.palette);
     await writeFile(args.out, encodePng(image));
-    return 0;
+    return EXIT_OK;
   } catch (error) {
-    out.stderr.write(`Cannot render ${args.file}: ${(error as Error).message}\n`);
-    return 1;
+    await write(out.stderr, `Cannot render ${args.file}: ${(error as Error).message}\n`);
+    return EXIT_PROBLEMS;
   } finally {
     await access?.close();
   }
