@@ -7,6 +7,7 @@ import { registerCopyCommands } from './commands/copyCommands';
 import { registerOpenWithCommands } from './commands/openWithCommand';
 import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
 import { registerCsvExport } from './csv/registerCsvExport';
+import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
+  registerTextDump(context, tracker);
   return { tracker, tagTree };
 }
 

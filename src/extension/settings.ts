@@ -11,7 +11,6 @@ export interface InspectorSettings {
   readonly showPrivateTags: boolean;
   readonly offsetFormat: OffsetFormat;
   readonly maxValueLength: number;
-  readonly showUidNames: boolean;
   readonly offerReopenForDicomFiles: boolean;
   /** Largest file (MiB) read whole through workspace.fs when ranged reads are not possible. */
   readonly maxWholeFileReadMiB: number;
@@ -27,7 +26,6 @@ export function readSettings(): InspectorSettings {
     showPrivateTags: config.get<boolean>('showPrivateTags', true),
     offsetFormat: config.get<string>('offsetFormat', 'hex') === 'decimal' ? 'decimal' : 'hex',
     maxValueLength: clampInteger(config.get('maxValueLength'), 128, 8, 100_000),
-    showUidNames: config.get<boolean>('showUidNames', true),
     offerReopenForDicomFiles: config.get<boolean>('offerReopenForDicomFiles', true),
     maxWholeFileReadMiB: clampInteger(config.get('maxWholeFileReadMiB'), 64, 1, 4096),
   };

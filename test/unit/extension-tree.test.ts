@@ -7,7 +7,7 @@ import { nodeJson } from '../../src/extension/tree/nodeJson';
 import { CT_IMAGE_STORAGE, encapsulatedFile, sequenceFile } from './extensionFixtures';
 
 const ALL = { showPrivateTags: true };
-const TEXT = { offsetFormat: 'hex' as const, maxValueLength: 64, showUidNames: true };
+const TEXT = { offsetFormat: 'hex' as const, maxValueLength: 64 };
 
 function child(node: TagNode, file: Parameters<typeof childNodes>[1], predicate: (node: TagNode) => boolean): TagNode {
   const found = childNodes(node, file, ALL).find(predicate);
@@ -48,7 +48,7 @@ test('labels show tag, keyword, VR, value and UID name', () => {
   const [first, , sequence] = childNodes(rootNodes(file)[3], file, ALL);
   assert.equal(nodeLabel(first, file, TEXT), `(0008,0016) SOPClassUID UI = ${CT_IMAGE_STORAGE} (CT Image Storage)`);
   assert.equal(nodeLabel(sequence, file, TEXT), '(0008,1115) ReferencedSeriesSequence SQ (2 items)');
-  assert.equal(nodeLabel(first, file, { ...TEXT, showUidNames: false, maxValueLength: 10 }), '(0008,0016) SOPClassUID UI = 1.2.840.1…');
+  assert.equal(nodeLabel(first, file, { ...TEXT, maxValueLength: 10 }), '(0008,0016) SOPClassUID UI = 1.2.840.1…');
   assert.equal(nodeDescription(first, file, 'decimal'), String(first.offset));
 });
 
@@ -61,7 +61,7 @@ test('tooltip facts list offset, value offset, length, VR, VM and the full value
   assert.equal(facts.Length, '26 (0x1A)');
   assert.equal(facts.VR, 'UI');
   assert.equal(facts.VM, '1');
-  assert.equal(facts.Value, CT_IMAGE_STORAGE);
+  assert.equal(facts.Value, `${CT_IMAGE_STORAGE} (CT Image Storage)`);
 });
 
 test('private elements are hidden when asked, without changing the ids of the others', () => {

@@ -7,13 +7,13 @@ import { nodePath } from '../tree/nodePath';
 import { formatOffset, keywordText, tagText } from '../tree/nodeText';
 import type { TagNode } from '../tree/tagNodes';
 import type { TagTree } from '../tree/tagTreeView';
-import { fullValueText } from '../tree/valueText';
+import { rawValueText } from '../tree/valueText';
 import { readSettings } from '../settings';
 
 type CopyText = (node: TagNode) => string | undefined;
 
 const COPIERS: Record<string, CopyText> = {
-  'dicomInspector.copyValue': (node) => (node.element ? fullValueText(node.element) : undefined),
+  'dicomInspector.copyValue': (node) => (node.element ? rawValueText(node.element) : undefined),
   'dicomInspector.copyTag': (node) => (node.element ? tagText(node.element) : undefined),
   'dicomInspector.copyKeyword': (node) => (node.element ? keywordText(node.element) : undefined),
   'dicomInspector.copyOffset': (node) => formatOffset(node.offset, readSettings().offsetFormat),

@@ -6,7 +6,7 @@ import type { DicomElement, DicomFile } from '../../core/model';
 import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
 import { keywordText, nodeLabel, tagText } from '../tree/nodeText';
-import { fullValueText, oneLine, truncate } from '../tree/valueText';
+import { displayValueText, oneLine, rawValueText } from '../tree/valueText';
 
 /** Bounds the message to the webview; the tag tree still shows everything. */
 export const MAX_HEADER_ROWS = 20_000;
@@ -23,7 +23,7 @@ function topLevel(file: DicomFile, keyword: string): DicomElement | undefined {
 
 function text(file: DicomFile, keyword: string): string {
   const element = topLevel(file, keyword);
-  return element ? oneLine(fullValueText(element)).trim() : '';
+  return element ? oneLine(rawValueText(element)).trim() : '';
 }
 
 function joined(...parts: string[]): string {
@@ -44,7 +44,7 @@ export function summaryFields(file: DicomFile): SummaryField[] {
     { label: 'Study', value: joined(text(file, 'StudyDescription'), text(file, 'StudyDate'), text(file, 'AccessionNumber')) },
     { label: 'Series', value: joined(text(file, 'SeriesNumber'), text(file, 'SeriesDescription')) },
     { label: 'Modality', value: text(file, 'Modality') },
-    { label: 'SOP Class', value: sopClass ? sopClass.uidName ?? fullValueText(sopClass) : '' },
+    { label: 'SOP Class', value: sopClass ? sopClass.uidName ?? rawValueText(sopClass) : '' },
     {
       label: 'Transfer Syntax',
       value: file.transferSyntax ? `${file.transferSyntax.name} (${file.transferSyntax.uid})` : 'none (no File Meta Information)',
@@ -67,10 +67,10 @@ function rowFor(node: TagNode, depth: number, file: DicomFile, options: Document
       vr: element.vr,
       length: element.length === null ? 'undefined' : String(element.length),
       offset: node.offset,
-      value: truncate(oneLine(fullValueText(element)) + (element.uidName ? ` (${element.uidName})` : ''), options.maxValueLength),
+      value: displayValueText(element, options.maxValueLength),
     };
   }
-  const label = nodeLabel(node, file, { offsetFormat: options.offsetFormat, maxValueLength: options.maxValueLength, showUidNames: true });
+  const label = nodeLabel(node, file, options);
   return { id: node.id, depth, tag: label, keyword: '', vr: '', length: String(node.end - node.offset), offset: node.offset, value: '' };
 }
 

@@ -4,12 +4,12 @@
 import type { DicomElement, DicomFile } from '../../core/model';
 import type { OffsetFormat } from '../../shared/protocol';
 import type { TagNode } from './tagNodes';
-import { fullValueText, shortValueText } from './valueText';
+import { formatOffset as coreFormatOffset } from '../../core/format/formatValue';
+import { displayValueText } from './valueText';
 
 export interface NodeTextOptions {
   readonly offsetFormat: OffsetFormat;
   readonly maxValueLength: number;
-  readonly showUidNames: boolean;
 }
 
 function hex4(value: number): string {
@@ -23,7 +23,7 @@ export function tagText(element: Pick<DicomElement, 'group' | 'element'>): strin
 
 /** "0x0080" in hex (at least four digits, as hex editors show them) or "128" in decimal. */
 export function formatOffset(offset: number, format: OffsetFormat): string {
-  return format === 'hex' ? `0x${offset.toString(16).toUpperCase().padStart(4, '0')}` : String(offset);
+  return coreFormatOffset(offset, format, 4);
 }
 
 /** The keyword, or what is known about a tag the dictionary does not name. */
@@ -45,9 +45,8 @@ function elementLabel(element: DicomElement, options: NodeTextOptions): string {
   const head = `${tagText(element)} ${keywordText(element)} ${element.vr}`;
   if (element.items) return `${head} (${plural(element.items.length, 'item')})`;
   if (element.fragments) return `${head} (${plural(element.fragments.length, 'fragment')})`;
-  const value = shortValueText(element, options.maxValueLength);
-  const uidName = options.showUidNames && element.uidName ? ` (${element.uidName})` : '';
-  return value.length > 0 || uidName.length > 0 ? `${head} = ${value}${uidName}` : head;
+  const value = displayValueText(element, options.maxValueLength);
+  return value.length > 0 ? `${head} = ${value}` : head;
 }
 
 export function nodeLabel(node: TagNode, file: DicomFile, options: NodeTextOptions): string {
@@ -104,7 +103,7 @@ export function tooltipFacts(node: TagNode, file: DicomFile, format: OffsetForma
     if (element.privateCreator) facts.push({ label: 'Private creator', value: element.privateCreator });
     if (element.retired) facts.push({ label: 'Retired', value: 'yes' });
     if (element.uidName) facts.push({ label: 'UID name', value: element.uidName });
-    facts.push({ label: 'Value', value: fullValueText(element) });
+    facts.push({ label: 'Value', value: displayValueText(element, 0) });
   } else if (node.item) {
     facts.push({ label: 'Value offset', value: formatOffset(node.item.valueOffset, format) });
     facts.push({ label: 'Length', value: lengthText(node.item.length) });

@@ -8,7 +8,7 @@
 import type { DicomFile } from '../../core/model';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from './tagNodes';
 import { keywordText, tagText } from './nodeText';
-import { fullValueText } from './valueText';
+import { rawValueText } from './valueText';
 
 export interface TreeFilter {
   readonly query: string;
@@ -38,7 +38,7 @@ export function nodeMatches(node: TagNode, query: string): boolean {
   if (keywordText(element).toLowerCase().includes(needle)) return true;
   if (element.name && element.name.toLowerCase().includes(needle)) return true;
   if (element.uidName && element.uidName.toLowerCase().includes(needle)) return true;
-  return fullValueText(element).toLowerCase().includes(needle);
+  return rawValueText(element).toLowerCase().includes(needle);
 }
 
 /** Walks the whole model once; the result answers "is this node shown?" for every node. */

@@ -1,35 +1,28 @@
 /**
- * One-line text for an element's value, as the tree and the header table show it.
- * Pure (no `vscode`): unit-tested with node:test.
+ * Value text for the tree, the header table and Copy Value. Display text comes from the core's
+ * `formatValue`, so the tree reads exactly like the text dump and the CLI. Pure (no `vscode`).
  */
 import type { DicomElement } from '../../core/model';
+import { formatValue } from '../../core/format/formatValue';
 
 /** Values are joined the way they are stored in the file: with a backslash. */
 const VALUE_SEPARATOR = '\\';
 
-function scalarText(value: string | number | bigint): string {
-  return typeof value === 'string' ? value : value.toString();
-}
-
-/** The full value as text (no truncation), for tooltips and "Copy Value". */
-export function fullValueText(element: DicomElement): string {
-  if (element.items) return `${element.items.length} item${element.items.length === 1 ? '' : 's'}`;
-  if (element.fragments) {
-    return `${element.fragments.length} fragment${element.fragments.length === 1 ? '' : 's'}`;
-  }
-  if (element.bulk) {
-    const head = element.bulk.head.length > 0 ? ` ${element.bulk.head}` : '';
-    return `<${element.bulk.size} bytes>${head}`;
-  }
+/**
+ * The value itself, without decorations (no UID name, no summaries): what "Copy Value" puts on
+ * the clipboard. Bulk data gives the hex of its first bytes, sequences give nothing.
+ */
+export function rawValueText(element: DicomElement): string {
+  if (element.items || element.fragments) return '';
   const value = element.value;
-  if (value === null) return '';
-  if (Array.isArray(value)) return value.map(scalarText).join(VALUE_SEPARATOR);
-  return scalarText(value as string | number | bigint);
+  if (value === null) return element.bulk ? element.bulk.head : '';
+  if (Array.isArray(value)) return value.map((entry) => entry.toString()).join(VALUE_SEPARATOR);
+  return (value as string | number | bigint).toString();
 }
 
 /**
- * Control characters (CR, LF, TAB, ESC of ISO 2022 escapes...) would break a one-line label,
- * so they are shown as visible symbols.
+ * Control characters (CR, LF, TAB, the ESC of ISO 2022 escapes...) would break a one-line label
+ * or hide in it, so they are shown as visible symbols.
  */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
@@ -42,7 +35,7 @@ export function truncate(text: string, maxLength: number): string {
   return `${text.slice(0, Math.max(1, maxLength - 1))}…`;
 }
 
-/** The value as the tree label shows it: one line, at most `maxLength` characters. */
-export function shortValueText(element: DicomElement, maxLength: number): string {
-  return truncate(oneLine(fullValueText(element)), maxLength);
+/** The value as shown: one line, with the UID name, cut at `maxLength` (0: no limit). */
+export function displayValueText(element: DicomElement, maxLength: number): string {
+  return truncate(oneLine(formatValue(element)), maxLength);
 }
