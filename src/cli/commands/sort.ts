@@ -9,11 +9,8 @@ import { formatPreview } from '../../core/sort/preview';
 import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../core/sort/pattern';
 import { readHeaderFromDisk } from '../../node/sort/readHeader';
 import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
-export interface SortCliOutput {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-}
 
 const USAGE = `Usage: dicom-inspector sort SRC DEST [options]
 
@@ -86,34 +83,34 @@ function textResult(result: SortFolderResult): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runSort(argv: string[], out: SortCliOutput): Promise<number> {
+export async function runSort(argv: string[], out: CliOutput): Promise<number> {
   let args: ReturnType<typeof parseSortArgs>;
   try {
     args = parseSortArgs(argv);
   } catch (error) {
-    out.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    await write(out.stderr, `${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_UNUSABLE;
   }
   const { values, positionals } = args;
   if (values.help) {
-    out.stdout.write(USAGE);
-    return 0;
+    await write(out.stdout, USAGE);
+    return EXIT_OK;
   }
   if (positionals.length !== 2) {
-    out.stderr.write(`Expected SRC and DEST, got ${positionals.length} path(s).\n\n${USAGE}`);
-    return 2;
+    await write(out.stderr, `Expected SRC and DEST, got ${positionals.length} path(s).\n\n${USAGE}`);
+    return EXIT_UNUSABLE;
   }
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    out.stderr.write(`--concurrency must be a whole number from 1 to 256.\n`);
-    return 2;
+    await write(out.stderr, `--concurrency must be a whole number from 1 to 256.\n`);
+    return EXIT_UNUSABLE;
   }
   try {
     parsePattern(values.pattern);
   } catch (error) {
     if (error instanceof PatternSyntaxError) {
-      out.stderr.write(`${error.message}\n`);
-      return 2;
+      await write(out.stderr, `${error.message}\n`);
+      return EXIT_UNUSABLE;
     }
     throw error;
   }
@@ -132,15 +129,15 @@ export async function runSort(argv: string[], out: SortCliOutput): Promise<numbe
       signal: controller.signal,
       readHeader: readHeaderFromDisk,
     });
-    if (values.json) out.stdout.write(jsonResult(result, dryRun));
-    else if (dryRun) out.stdout.write(formatPreview(result.plan).join('\n') + '\n');
-    else out.stdout.write(textResult(result));
-    if (dryRun) return 0;
-    if (!result.complete) out.stderr.write(`dicom-inspector sort: ${result.problem}\n`);
-    return result.complete ? 0 : 1;
+    if (values.json) await write(out.stdout, jsonResult(result, dryRun));
+    else if (dryRun) await write(out.stdout, formatPreview(result.plan).join('\n') + '\n');
+    else await write(out.stdout, textResult(result));
+    if (dryRun) return EXIT_OK;
+    if (!result.complete) await write(out.stderr, `dicom-inspector sort: ${result.problem}\n`);
+    return result.complete ? EXIT_OK : EXIT_PROBLEMS;
   } catch (error) {
-    out.stderr.write(`dicom-inspector sort: ${(error as Error).message}\n`);
-    return 1;
+    await write(out.stderr, `dicom-inspector sort: ${(error as Error).message}\n`);
+    return EXIT_PROBLEMS;
   } finally {
     process.removeListener('SIGINT', onSignal);
   }
