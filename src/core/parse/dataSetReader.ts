@@ -52,7 +52,16 @@ export interface DataSetEnd {
   readonly delimiterOffset: number | null;
 }
 
-const HEX4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+const tagStrings = new Map<number, string>();
+/** "GGGGEEEE" for a tag number; cached because the same few hundred tags recur in every file. */
+function tagString(tag: number): string {
+  let text = tagStrings.get(tag);
+  if (text === undefined) {
+    text = tag.toString(16).toUpperCase().padStart(8, '0');
+    if (tagStrings.size < 65536) tagStrings.set(tag, text);
+  }
+  return text;
+}
 
 /**
  * Reads elements from `start` until `limit` (defined length), or until an Item Delimitation
@@ -137,7 +146,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   const undefinedLength = header.length === UNDEFINED_LENGTH;
   const entry = lookupTag(tag);
   const element: Mutable<DicomElement> = {
-    tag: HEX4(group) + HEX4(elementNumber), group, element: elementNumber,
+    tag: tagString(tag), group, element: elementNumber,
     keyword: entry?.keyword ?? null, name: entry?.name ?? null,
     vr: header.vr, explicitVr: header.explicitVr, vm: 0,
     offset: pos, valueOffset, length: undefinedLength ? null : header.length, end: valueOffset, value: null,
@@ -168,7 +177,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     readItems(state, element, valueOffset, end, level, level.encoding);
     return element;
   }
-  window.need(valueOffset, header.length, `the value of ${tagText(tag)}`);
+  window.need(valueOffset, header.length, 'an element value');
   decodeInto(state, element, window.slice(valueOffset, header.length), level);
   return element;
 }

@@ -55,6 +55,11 @@ export function formatTree(plan: SortPlan, options: TreeTextOptions = {}): strin
   return lines;
 }
 
+function listSome(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -73,13 +78,13 @@ export function formatPreview(plan: SortPlan, options: TreeTextOptions & { reado
   if (plan.collisions.length > 0) {
     lines.push('', `${plural(plan.collisions.length, 'name')} shared by several files: identical files are kept once, different files get ~2, ~3… before the extension:`);
     for (const collision of plan.collisions.slice(0, limit)) {
-      lines.push(`  ${collision.target} <- ${collision.sources.join(', ')}`);
+      lines.push(`  ${collision.target} <- ${listSome(collision.sources, 4)}`);
     }
     if (plan.collisions.length > limit) lines.push(`  … and ${plan.collisions.length - limit} more`);
   }
   if (plan.duplicateSopInstanceUids.length > 0) {
     lines.push('', `${plural(plan.duplicateSopInstanceUids.length, 'SOP Instance UID')} found in more than one file (all are kept):`);
-    for (const d of plan.duplicateSopInstanceUids.slice(0, limit)) lines.push(`  ${d.uid}: ${d.sources.join(', ')}`);
+    for (const d of plan.duplicateSopInstanceUids.slice(0, limit)) lines.push(`  ${d.uid}: ${listSome(d.sources, 4)}`);
     if (plan.duplicateSopInstanceUids.length > limit) lines.push(`  … and ${plan.duplicateSopInstanceUids.length - limit} more`);
   }
   if (plan.skipped.length > 0) {

@@ -16,12 +16,15 @@ function isAscii(bytes: Uint8Array): boolean {
 
 function latin1(bytes: Uint8Array): string {
   let text = '';
-  // Chunked so that long values never exceed the argument limit of fromCharCode.
+  // Chunked so that long values never exceed the argument limit of fromCharCode; `apply` on
+  // the typed array avoids the iterator a spread would create (this is the hot path of parsing).
   for (let i = 0; i < bytes.length; i += 8192) {
-    text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   }
   return text;
 }
+
+const isPadding = (code: number) => code === 0x20 || code === 0x00 || (code >= 0x09 && code <= 0x0d);
 
 /**
  * Decodes text bytes in the character set in force. ASCII bytes take a fast path; anything else
@@ -39,10 +42,13 @@ export function decodeText(bytes: Uint8Array, vr: string, characterSet: string |
 
 /** Splits and trims decoded text into values the way PS3.5 6.2 pads and delimits them. */
 export function splitTextValues(text: string, vr: string): string[] {
-  const values = SINGLE_VALUE_VRS.has(vr) ? [text] : text.split('\\');
+  const values = SINGLE_VALUE_VRS.has(vr) || !text.includes('\\') ? [text] : text.split('\\');
   const keepLeading = KEEP_LEADING_VRS.has(vr);
   return values.map((value) => {
-    const end = value.replace(/[\s\0]+$/u, '');
-    return keepLeading ? end : end.replace(/^ +/, '');
+    let end = value.length;
+    while (end > 0 && isPadding(value.charCodeAt(end - 1))) end--;
+    let start = 0;
+    if (!keepLeading) while (start < end && value.charCodeAt(start) === 0x20) start++;
+    return start === 0 && end === value.length ? value : value.slice(start, end);
   });
 }

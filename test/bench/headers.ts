@@ -1,0 +1,130 @@
+/**
+ * Header parsing benchmark (issue: core model). Side by side in one run:
+ *  - throughput over a folder of typical CT instances: ours, DCMTK's dcmdump (stopping before
+ *    the pixel data), pydicom's dcmread(stop_before_pixels=True);
+ *  - a 2 GiB multi-frame file: time to the header and peak memory of each, in a fresh process.
+ * Files are sparse (the pixel data is a hole), so the run needs little disk.
+ */
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { readDicom } from '../../src/core/parse/readDicom';
+import { withFileAccess } from '../../src/node/fileAccess';
+import { ctInstance } from './ctInstance';
+import { pythonWithPydicom, table, type Row } from './benchSupport';
+
+const FOLDER_FILES = Number(process.env.BENCH_HEADER_FILES ?? 3000);
+const BIG_FRAMES = 4096; // 4096 × 512 × 512 × 2 bytes = 2 GiB
+
+function writeSparse(path: string, ids: { patient: number; study: number; series: number; instance: number }, frames = 1): void {
+  const instance = ctInstance(ids, frames);
+  writeFileSync(path, instance.header);
+  truncateSync(path, instance.fileSize);
+}
+
+/** Reads every header with `inFlight` files open at once (1 = strictly one after another). */
+async function ours(files: string[], inFlight: number): Promise<number> {
+  for (const file of files.slice(0, 50)) await withFileAccess(file, (a) => readDicom(a));
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      const parsed = await withFileAccess(file, (a) => readDicom(a));
+      if (parsed.issues.some((i) => i.severity === 'error')) throw new Error(`unexpected error in ${file}`);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return performance.now() - start;
+}
+
+function timed(command: string, args: string[], input?: string): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr?.toString().slice(0, 500)}`);
+  return performance.now() - start;
+}
+
+function dcmdump(files: string[]): number {
+  let total = 0;
+  for (let i = 0; i < files.length; i += 500) total += timed('dcmdump', ['-q', '+sb', '7fe0,0010', ...files.slice(i, i + 500)]);
+  return total;
+}
+
+const PYDICOM_LOOP = 'import sys, pydicom\nfor f in sys.stdin.read().split("\\n"):\n    pydicom.dcmread(f, stop_before_pixels=True)\n';
+
+/** Time (ms) and peak resident memory (MB) of one command, from GNU time. */
+function measured(command: string[]): { ms: number; peakMb: number; stdout: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command[0]} failed: ${result.stderr.slice(0, 500)}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms: seconds * 1000, peakMb: kb / 1024, stdout: result.stdout };
+}
+
+/** A small bundled program that reads one header and reports the time of the read itself. */
+function oursChildScript(dir: string): string {
+  const entry = join(dir, 'child.ts');
+  writeFileSync(entry, `
+    import { readDicom } from ${JSON.stringify(resolve(__dirname, '../../src/core/parse/readDicom'))};
+    import { withFileAccess } from ${JSON.stringify(resolve(__dirname, '../../src/node/fileAccess'))};
+    (async () => {
+      const start = performance.now();
+      const file = await withFileAccess(process.argv[2], (a) => readDicom(a));
+      const ms = performance.now() - start;
+      console.log(JSON.stringify({ ms, elements: file.dataSet.length, errors: file.issues.filter((i) => i.severity === 'error').length }));
+    })();`);
+  const out = join(dir, 'child.js');
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', outfile: out, logLevel: 'silent' });
+  return out;
+}
+
+export async function benchHeaders(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-bench-'));
+  try {
+    const files: string[] = [];
+    for (let i = 0; i < FOLDER_FILES; i++) {
+      const path = join(dir, `ct${i}.dcm`);
+      writeSparse(path, { patient: 1 + (i % 10), study: 1, series: 1 + (i % 3), instance: i });
+      files.push(path);
+    }
+    const python = pythonWithPydicom();
+    const folderRows: Row[] = [];
+    const oursMs = await ours(files, 1);
+    folderRows.push(['DICOM Inspector (readDicom, header only, one file at a time)', fmt(oursMs), rate(files.length, oursMs), '1.0']);
+    const oursParallelMs = await ours(files, 8);
+    folderRows.push(['DICOM Inspector (same, 8 files in flight, one JS thread)', fmt(oursParallelMs), rate(files.length, oursParallelMs), ratio(oursParallelMs, oursMs)]);
+    const dcmMs = dcmdump(files);
+    folderRows.push(['dcmdump +sb 7fe0,0010 (DCMTK 3.6.7)', fmt(dcmMs), rate(files.length, dcmMs), ratio(dcmMs, oursMs)]);
+    const pyMs = timed(python, ['-c', PYDICOM_LOOP], files.join('\n'));
+    folderRows.push(['pydicom dcmread(stop_before_pixels=True)', fmt(pyMs), rate(files.length, pyMs), ratio(pyMs, oursMs)]);
+
+    const big = join(dir, 'big-multiframe.dcm');
+    writeSparse(big, { patient: 1, study: 1, series: 9, instance: 1 }, BIG_FRAMES);
+    const child = oursChildScript(dir);
+    const oursBig = measured(['node', child, big]);
+    const oursReadMs = JSON.parse(oursBig.stdout).ms as number;
+    const dcmBig = measured(['dcmdump', '-q', '+sb', '7fe0,0010', big]);
+    const pyBig = measured([python, '-c', `import pydicom, time, sys\nt=time.perf_counter()\npydicom.dcmread(sys.argv[1], stop_before_pixels=True)\nprint((time.perf_counter()-t)*1000)`, big]);
+    const pyReadMs = Number(pyBig.stdout.trim());
+    const bigRows: Row[] = [
+      ['DICOM Inspector', fmt(oursReadMs), fmt(oursBig.ms), oursBig.peakMb.toFixed(0)],
+      ['dcmdump +sb 7fe0,0010', '—', fmt(dcmBig.ms), dcmBig.peakMb.toFixed(0)],
+      ['pydicom stop_before_pixels', fmt(pyReadMs), fmt(pyBig.ms), pyBig.peakMb.toFixed(0)],
+    ];
+    return [
+      `Header throughput: ${files.length} CT instances (512×512×16-bit, ~110 attributes), one process each tool, sequential`,
+      table(['tool', 'total ms', 'headers/s', 'time relative to ours (one at a time)'], folderRows),
+      '',
+      `2 GiB multi-frame file (${BIG_FRAMES} frames of 512×512×16-bit), one fresh process each`,
+      table(['tool', 'header read ms (in process)', 'whole process ms', 'peak RSS MB (whole process)'], bigRows),
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number) => ms.toFixed(ms < 100 ? 1 : 0);
+const rate = (count: number, ms: number) => Math.round((count * 1000) / ms).toString();
+const ratio = (theirs: number, oursMs: number) => (theirs / oursMs).toFixed(2) + '×';

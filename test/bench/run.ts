@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark, each side by side with a reference tool in the same run.
+ * Pass names to run some of them: `npm run bench -- headers`.
+ */
+import { benchHeaders } from './headers';
+
+const BENCHES: Record<string, () => Promise<string>> = {
+  headers: benchHeaders,
+};
+
+async function run(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    process.stdout.write(`\n## ${name}\n\n${await bench()}\n`);
+  }
+}
+
+run().catch((problem) => {
+  console.error(problem);
+  process.exitCode = 1;
+});
