@@ -74,10 +74,12 @@ function jsonResult(result: SortFolderResult, dryRun: boolean): string {
 
 function textResult(result: SortFolderResult): string {
   const statuses = summarise(result.outcomes);
+  const skipped = statuses.skipped ?? 0;
+  delete statuses.skipped;
   const parts = Object.entries(statuses).map(([status, n]) => `${n} ${status}`);
-  const lines = [`Sorted ${result.plan.counts.files} DICOM file(s): ${parts.join(', ') || 'nothing to do'}.`];
+  const lines = [`${result.plan.counts.files} DICOM file(s): ${parts.join(', ') || 'none found'}; ${skipped} non-DICOM file(s) skipped.`];
   const renamed = result.outcomes.filter((o) => o.status === 'copied-renamed');
-  for (const o of renamed.slice(0, 20)) lines.push(`  renamed: ${o.source} -> ${o.target} (${o.reason})`);
+  for (const o of renamed.slice(0, 20)) lines.push(`  renamed: ${o.source} -> ${o.target}`);
   if (renamed.length > 20) lines.push(`  … and ${renamed.length - 20} more renamed (see the manifest)`);
   if (result.manifestPath) lines.push(`Manifest: ${result.manifestPath}`);
   return lines.join('\n') + '\n';
