@@ -58,11 +58,13 @@ async function scanEncapsulated(access: FileAccess, element: DicomElement, size:
   const collector = new FragmentCollector(element.valueOffset, size, file.issues);
   let chunkStart = -1;
   let chunk: Uint8Array = new Uint8Array();
+  let lastLength = 0;
   const header = async (pos: number): Promise<DataView | null> => {
     if (pos + 8 > size) return null;
     if (pos < chunkStart || pos + 8 > chunkStart + chunk.length) {
       chunkStart = pos;
-      chunk = await access.read(pos, SCAN_CHUNK);
+      // Small fragments: one read brings many headers. Large ones: read just the header.
+      chunk = await access.read(pos, lastLength > SCAN_CHUNK / 4 ? 8 : SCAN_CHUNK);
     }
     return new DataView(chunk.buffer, chunk.byteOffset + (pos - chunkStart), 8);
   };
@@ -74,7 +76,8 @@ async function scanEncapsulated(access: FileAccess, element: DicomElement, size:
         throw new ParseStop(pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
       }
       const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
-      pos = collector.accept(pos, tag, view.getUint32(4, true));
+      lastLength = view.getUint32(4, true);
+      pos = collector.accept(pos, tag, lastLength);
     }
   } catch (problem) {
     if (!(problem instanceof ParseStop)) throw problem;

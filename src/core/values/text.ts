@@ -9,8 +9,9 @@ const KEEP_LEADING_VRS = new Set(['LT', 'ST', 'UT']);
 
 export const TEXT_VRS = new Set(['AE', 'AS', 'CS', 'DA', 'DS', 'DT', 'IS', 'LO', 'LT', 'PN', 'SH', 'ST', 'TM', 'UC', 'UI', 'UR', 'UT']);
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+/** Plain ASCII with no ISO 2022 escape (ESC, 0x1B): the same text in every character set. */
+function isPlainAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80 || bytes[i] === 0x1b) return false;
   return true;
 }
 
@@ -31,7 +32,7 @@ const isPadding = (code: number) => code === 0x20 || code === 0x00 || (code >= 0
  * goes through dicom-character-set, which handles multi-valued sets and ISO 2022 escapes.
  */
 export function decodeText(bytes: Uint8Array, vr: string, characterSet: string | undefined): string {
-  if (isAscii(bytes) || !CHARSET_VRS.has(vr)) return latin1(bytes);
+  if (isPlainAscii(bytes) || !CHARSET_VRS.has(vr)) return latin1(bytes);
   try {
     return convertBytes(characterSet ?? '', bytes, { vr });
   } catch {
