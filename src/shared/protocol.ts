@@ -93,27 +93,23 @@ export interface RevealOffsetMessage {
 export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage;
 
 /**
- * Messages the frame viewer (webview/viewer) exchanges with its host side. The editor page and
- * the editor provider forward them without reading them; the viewer's own modules validate them.
- * They must carry a `type` that starts with "viewer/" so the two families never collide.
+ * Messages the frame viewer (webview/viewer) exchanges with its host side. The editor page
+ * forwards every message the viewer posts, and gives the viewer every message from the host;
+ * the editor provider hands each message that is not an editor message to the viewer's host
+ * handler (src/extension/editor/viewerHostSeam.ts), which validates it. A "viewer/" prefix on
+ * the type keeps the two families apart.
  */
 export interface ViewerEnvelope {
-  readonly type: `viewer/${string}`;
+  readonly type: string;
   readonly [key: string]: unknown;
 }
 
 export type HostToWebviewMessage = EditorHostMessage | ViewerEnvelope;
 export type WebviewToHostMessage = EditorWebviewMessage | ViewerEnvelope;
 
-export const VIEWER_MESSAGE_PREFIX = 'viewer/';
-
-export function isViewerEnvelope(message: unknown): message is ViewerEnvelope {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    typeof (message as { type?: unknown }).type === 'string' &&
-    (message as { type: string }).type.startsWith(VIEWER_MESSAGE_PREFIX)
-  );
+/** True for an object with a string `type`: the only shape checked before the viewer's own validation. */
+export function isEnvelope(message: unknown): message is ViewerEnvelope {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
 const MAX_ID_LENGTH = 512;

@@ -3,7 +3,7 @@
  * the summary, parse issues, the header table and (for images) the frame viewer.
  */
 import * as vscode from 'vscode';
-import { isViewerEnvelope, parseEditorWebviewMessage, type DocumentView } from '../../shared/protocol';
+import { isEnvelope, parseEditorWebviewMessage, type DocumentView } from '../../shared/protocol';
 import { DicomDocument } from '../document/dicomDocument';
 import { onSettingsChanged, readSettings } from '../settings';
 import { documentView, errorView } from './documentView';
@@ -33,12 +33,12 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
     const sendDocument = (): void => void webview.postMessage({ type: 'document', document: viewOf(document) });
     const subscriptions: vscode.Disposable[] = [
       webview.onDidReceiveMessage((raw: unknown) => {
-        if (isViewerEnvelope(raw)) {
-          dispatchViewerMessage(raw, { document, webview, post: (message) => webview.postMessage(message) });
+        const message = parseEditorWebviewMessage(raw);
+        if (!message) {
+          // Not an editor message: the viewer's, if it has the envelope shape; anything else is dropped.
+          if (isEnvelope(raw)) dispatchViewerMessage(raw, { document, webview, post: (reply) => webview.postMessage(reply) });
           return;
         }
-        const message = parseEditorWebviewMessage(raw);
-        if (!message) return; // Anything malformed from the page is ignored.
         switch (message.type) {
           case 'ready':
             sendDocument();

@@ -2,9 +2,10 @@
  * The seam where the frame viewer's host side plugs into the DICOM editor.
  *
  * The editor page mounts the viewer (webview/viewer, `mountViewer`) for files with pixel data
- * and forwards the viewer's messages (type "viewer/...") to the host untouched. On the host,
- * the editor provider hands them to the handler registered here, together with the document
- * and a way to answer. The handler validates its own messages: the editor does not read them.
+ * and forwards the viewer's messages to the host untouched. On the host, the editor provider
+ * hands every message that is not one of the editor's own (see parseEditorWebviewMessage) to
+ * the handlers registered here, with the document and a way to answer. Handlers validate their
+ * messages themselves and ignore the ones they do not know.
  */
 import type * as vscode from 'vscode';
 import type { ViewerEnvelope } from '../../shared/protocol';

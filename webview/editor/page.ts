@@ -1,0 +1,110 @@
+/**
+ * Draws one parsed file: title line, summary, parse issues, the frame viewer's mount point
+ * (files with pixel data) and the header table.
+ */
+import type { DocumentView, IssueView } from '../../src/shared/protocol';
+import { element, formatOffset, formatSize } from './dom';
+import { HeaderTable } from './headerTable';
+import { registeredViewer, type MountedViewer, type ViewerHost } from './viewerSeam';
+
+export interface PageEvents {
+  revealRow(id: string): void;
+  revealOffset(offset: number): void;
+}
+
+function summarySection(view: DocumentView): HTMLElement {
+  const list = element('dl', { className: 'summary' });
+  for (const field of view.summary) {
+    list.append(element('dt', { text: field.label }), element('dd', { text: field.value, title: field.value }));
+  }
+  return list;
+}
+
+function issueItem(issue: IssueView, view: DocumentView, events: PageEvents): HTMLElement {
+  const icon = element('span', { className: `codicon-like ${issue.severity}`, text: issue.severity === 'error' ? '✖' : '⚠', attributes: { 'aria-hidden': 'true' } });
+  const parts: Node[] = [icon, element('span', { className: 'severity', text: issue.severity === 'error' ? 'Error' : 'Warning' })];
+  if (issue.offset !== null) {
+    const offset = issue.offset;
+    const link = element('button', { className: 'offset-link', text: `at ${formatOffset(offset, view.offsetFormat)}`, title: 'Show this byte in the DICOM Tags view' });
+    link.addEventListener('click', () => events.revealOffset(offset));
+    parts.push(link);
+  }
+  parts.push(element('span', { className: 'message', text: issue.message }));
+  return element('li', { className: `issue ${issue.severity}` }, parts);
+}
+
+function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
+  const errors = view.issues.filter((issue) => issue.severity === 'error').length;
+  const title = view.issues.length === 0 ? 'No problems found' : `${view.issues.length} problem${view.issues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})`;
+  const section = element('section', { className: `issues ${view.issues.length === 0 ? 'clean' : 'has-issues'}`, attributes: { 'aria-label': 'Problems' } }, [
+    element('h2', { text: title }),
+  ]);
+  if (view.issues.length > 0) {
+    section.append(element('ul', {}, view.issues.map((issue) => issueItem(issue, view, events))));
+    section.append(element('p', { className: 'hint', text: 'The header below shows everything read before the problem.' }));
+  }
+  return section;
+}
+
+export class EditorPage {
+  private readonly table: HeaderTable;
+  private mounted: MountedViewer | void = undefined;
+  private viewerRoot: HTMLElement | undefined;
+
+  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerHost: ViewerHost) {
+    this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
+  }
+
+  show(view: DocumentView): void {
+    const title = element('header', { className: 'title' }, [
+      element('h1', { text: view.fileName }),
+      element('span', { className: 'size', text: view.loadError ? '' : formatSize(view.fileSize) }),
+    ]);
+    if (view.deflated) {
+      title.append(element('span', { className: 'badge', text: 'deflated', title: 'Offsets after the File Meta Information are positions in the inflated data set' }));
+    }
+    if (view.loadError) {
+      this.unmountViewer();
+      this.app.replaceChildren(title, element('section', { className: 'issues has-issues load-error' }, [
+        element('h2', { text: 'The file could not be read' }),
+        element('p', { className: 'message', text: view.loadError }),
+      ]));
+      return;
+    }
+    const children: Node[] = [title, summarySection(view), issuesSection(view, this.events)];
+    if (view.hasPixelData) {
+      children.push(this.viewerSection());
+      const details = element('details', { className: 'header-details' }, [element('summary', { text: `Header (${view.rows.length} rows)` }), this.table.root]);
+      children.push(details);
+    } else {
+      this.unmountViewer();
+      children.push(element('h2', { className: 'table-title', text: 'Header' }), this.table.root);
+    }
+    this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
+    this.app.replaceChildren(...children);
+  }
+
+  select(id: string): void {
+    this.table.select(id);
+  }
+
+  /** The frame viewer's mount point; the viewer is mounted once and kept across re-parses. */
+  private viewerSection(): HTMLElement {
+    if (this.viewerRoot) return this.viewerRoot;
+    const root = element('section', { className: 'frame-viewer', attributes: { id: 'frame-viewer', 'aria-label': 'Frames' } });
+    const mount = registeredViewer();
+    if (mount) {
+      this.mounted = mount(root, this.viewerHost);
+    } else {
+      root.append(element('p', { className: 'hint', text: 'The frame viewer is not part of this build.' }));
+    }
+    this.viewerRoot = root;
+    return root;
+  }
+
+  private unmountViewer(): void {
+    this.mounted?.dispose?.();
+    this.mounted = undefined;
+    this.viewerRoot = undefined;
+  }
+}
