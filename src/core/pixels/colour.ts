@@ -11,8 +11,9 @@ export function colourToRgb8(frame: StoredFrame, palette?: Palette): Uint8Array 
     case 'RGB':
       return scaleTo8(frame);
     case 'YBR_FULL':
-    case 'YBR_FULL_422':
       return ybrFullToRgb8(scaleTo8(frame));
+    case 'YBR_FULL_422':
+      return ybrToRgb8Exact(scaleTo8(frame));
     case 'PALETTE COLOR':
       if (!palette) throw new Error('PALETTE COLOR image without a palette.');
       return paletteToRgb8(frame, palette);
@@ -59,6 +60,23 @@ export function ybrFullToRgb8(ybr: Uint8Array): Uint8Array {
     out[i] = clamp255(y + rcr[cr]);
     out[i + 1] = clamp255(y - gcb[cb] - gcr[cr]);
     out[i + 2] = clamp255(y + bcb[cb]);
+  }
+  return out;
+}
+
+/**
+ * The same conversion in floating point, truncated once: DCMTK takes this path for 4:2:2 data,
+ * and the per-term tables above can differ from it by up to two levels.
+ */
+export function ybrToRgb8Exact(ybr: Uint8Array): Uint8Array {
+  const out = new Uint8Array(ybr.length);
+  for (let i = 0; i + 2 < ybr.length; i += 3) {
+    const y = ybr[i];
+    const cb = ybr[i + 1];
+    const cr = ybr[i + 2];
+    out[i] = clamp255(Math.trunc(y + 1.402 * cr - 0.701 * 255));
+    out[i + 1] = clamp255(Math.trunc(y - 0.3441 * cb - 0.7141 * cr + 0.5291 * 255));
+    out[i + 2] = clamp255(Math.trunc(y + 1.772 * cb - 0.8859 * 255));
   }
   return out;
 }

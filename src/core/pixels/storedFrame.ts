@@ -11,8 +11,8 @@ export interface StoredFrame {
   readonly samplesPerPixel: number;
   /**
    * Colour model of `samples`. Usually the file's Photometric Interpretation; a decoder that
-   * converts colour itself (for example YBR_FULL_422 expanded, or a JPEG decoder returning RGB)
-   * reports what it produced.
+   * converts colour itself (for example a JPEG decoder returning RGB) reports what it produced.
+   * YBR_FULL_422 frames are already expanded to one Y Cb Cr triplet per pixel.
    */
   readonly photometric: string;
   readonly bitsStored: number;

@@ -36,8 +36,8 @@ export function storedFrameFromNativeBytes(bytes: Uint8Array, image: ImageDescri
     width: image.columns,
     height: image.rows,
     samplesPerPixel: image.samplesPerPixel,
-    // Expanded 4:2:2 samples are full-resolution YCbCr.
-    photometric: ybr422 ? 'YBR_FULL' : photometric,
+    // 4:2:2 samples are expanded to one triplet per pixel; the name is kept for the colour step.
+    photometric,
     bitsStored: image.bitsStored,
     signed: image.signed,
     samples,
