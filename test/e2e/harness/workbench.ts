@@ -86,6 +86,11 @@ export function treeRows(page: Page, within?: string): Locator {
   return page.locator(`${within ? `${within} ` : ''}.monaco-list-row`);
 }
 
+/** Frames of webviews (VS Code serves them from .../contrib/webview/browser/pre/), not the worker host's. */
+export function webviewFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f !== page.mainFrame() && f.url().includes('/webview/'));
+}
+
 /**
  * The content frame of a webview that contains `selector`. VS Code nests each webview in two
  * iframes; the inner one (`active-frame`) has the extension's HTML. Polls until found.
@@ -93,14 +98,30 @@ export function treeRows(page: Page, within?: string): Locator {
 export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
+    for (const frame of webviewFrames(page)) {
       const found = await frame.locator(selector).count().catch(() => 0);
       if (found > 0) return frame;
     }
     await page.waitForTimeout(250);
   }
   throw new Error(`no webview frame contains ${selector} after ${timeoutMs} ms`);
+}
+
+/** The content frame of a webview whose visible text matches `text`. Polls until found. */
+export async function webviewWithText(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<Frame> {
+  const matches = (body: string) => (typeof text === 'string' ? body.includes(text) : text.test(body));
+  const deadline = Date.now() + timeoutMs;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = [];
+    for (const frame of webviewFrames(page)) {
+      const body = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (matches(body)) return frame;
+      if (body.trim()) seen.push(body.trim().slice(0, 200));
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview shows ${String(text)} after ${timeoutMs} ms; webviews show: ${JSON.stringify(seen)}`);
 }
 
 /** Saves a full-window screenshot as test-output/e2e/NAME.png and returns its path. */
