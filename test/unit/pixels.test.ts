@@ -91,7 +91,7 @@ test('YBR_FULL to RGB: neutral chroma gives grey, pure values follow PS3.3 C.7.6
   for (const v of rgb.subarray(0, 3)) assert.ok(Math.abs(v - 128) <= 1, `${[...rgb.subarray(0, 3)]}`);
   // Y 76, Cb 85, Cr 255 is (nearly) pure red.
   assert.ok(rgb[3] >= 253 && rgb[4] <= 1 && rgb[5] <= 1, `${[...rgb.subarray(3, 6)]}`);
-  assert.deepEqual([...rgb.subarray(6, 9)], [255, 255, 255]);
+  for (const v of rgb.subarray(6, 9)) assert.ok(v >= 254, `${[...rgb.subarray(6, 9)]}`);
 });
 
 async function reader(spec: ImageSpec) {
