@@ -3,16 +3,18 @@
  *
  * Files that share a target name are handled one after another, in plan order, trying the
  * plain name, then `~2`, `~3`…: a name holding identical bytes means "already there", a name
- * holding anything else is skipped. Because the plan is deterministic, a second run walks the
- * same names in the same order and finds every file already in place, copying nothing twice.
- * Different names never race: plain names are distinct per group and suffixed names contain
- * `~`, which plain names cannot.
+ * holding anything else is passed over. Because the plan is deterministic, a second run walks
+ * the same names in the same order and finds every file already in place, copying nothing
+ * twice. Different groups never race for a name: plain names are distinct per group and
+ * suffixed names contain `~`, which plain names cannot.
  */
 import * as path from 'node:path';
 import { isInDestination, MANIFEST_NAME, type SortOutcome } from '../../core/sort/manifest';
 import { suffixedTarget, targetKey, type PlannedFile, type SortPlan } from '../../core/sort/plan';
-import { Destination } from './destination';
+import type { Destination } from './destination';
+import { fileDigest } from './fileDigest';
 import { placeCopy } from './placeCopy';
+import { sameBytes } from './sameBytes';
 
 export interface ExecuteOptions {
   /** Groups copied at the same time. */
@@ -27,20 +29,76 @@ const MAX_SUFFIX = 10_000;
 
 const RESERVED = new Set([targetKey(MANIFEST_NAME)]);
 
-async function placeOne(file: PlannedFile, sourceRoot: string, destination: Destination): Promise<SortOutcome> {
-  const source = path.join(sourceRoot, ...file.source.split('/'));
-  const slash = file.target.lastIndexOf('/');
-  const folder = await destination.folder(slash < 0 ? '' : file.target.slice(0, slash));
-  for (let n = 1; n <= MAX_SUFFIX; n++) {
-    const target = suffixedTarget(file.target, n);
-    if (RESERVED.has(targetKey(target))) continue;
-    const result = await placeCopy(source, path.join(folder, path.posix.basename(target)), destination.temporary());
-    if (result === 'taken') continue;
-    if (result === 'identical') return { source: file.source, target, status: 'already-present', reason: 'identical file already at target' };
-    if (n === 1) return { source: file.source, target, status: 'copied', reason: '' };
-    return { source: file.source, target, status: 'copied-renamed', reason: `${file.target} holds a different file` };
-  }
+type Record = (file: PlannedFile, outcome: SortOutcome) => void;
+
+function outcome(file: PlannedFile, target: string, how: 'placed' | 'identical', n: number): SortOutcome {
+  if (how === 'identical') return { source: file.source, target, status: 'already-present', reason: 'identical file already at target' };
+  if (n === 1) return { source: file.source, target, status: 'copied', reason: '' };
+  return { source: file.source, target, status: 'copied-renamed', reason: `${file.target} holds a different file` };
+}
+
+function exhausted(file: PlannedFile): SortOutcome {
   return { source: file.source, target: '', status: 'failed', reason: `more than ${MAX_SUFFIX} different files want ${file.target}` };
+}
+
+/**
+ * Files sharing a name. Each source is hashed once and each name looked at on disk at most
+ * once, so a group of n look-alikes costs n copies, not n² comparisons.
+ */
+async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, signal: AbortSignal | undefined, record: Record): Promise<void> {
+  const first = group[0].target;
+  const slash = first.lastIndexOf('/');
+  const folder = await destination.folder(slash < 0 ? '' : first.slice(0, slash));
+  const nameAt = (n: number) => suffixedTarget(first, n);
+  const absoluteAt = (n: number) => path.join(folder, path.posix.basename(nameAt(n)));
+  const single = group.length === 1;
+  /** Digest of what each examined name holds (null: not a regular file). */
+  const holders = new Map<number, string | null>();
+  const byDigest = new Map<string, number>();
+  const remember = (n: number, digest: string | null) => {
+    holders.set(n, digest);
+    if (digest !== null && !byDigest.has(digest)) byDigest.set(digest, n);
+  };
+
+  for (const file of group) {
+    if (signal?.aborted) return;
+    try {
+      await placeFile(file);
+    } catch (error) {
+      record(file, { source: file.source, target: '', status: 'failed', reason: (error as Error).message });
+    }
+  }
+
+  async function placeFile(file: PlannedFile): Promise<void> {
+    const source = path.join(sourceRoot, ...file.source.split('/'));
+    // A lone file needs no digest: one byte comparison at most, and only when its name exists.
+    const digest = single ? null : await fileDigest(source);
+    const known = digest === null ? undefined : byDigest.get(digest);
+    if (known !== undefined && (await sameBytes(source, absoluteAt(known)))) {
+      record(file, outcome(file, nameAt(known), 'identical', known));
+      return;
+    }
+    let done = false;
+    for (let n = 1; n <= MAX_SUFFIX && !done; n++) {
+      if (holders.has(n) || RESERVED.has(targetKey(nameAt(n)))) continue;
+      let seen: string | null = null;
+      const same = single
+        ? undefined
+        : async (target: string, size: number) => {
+            seen = await fileDigest(target);
+            return seen === digest && sameBytes(source, target, size);
+          };
+      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same);
+      if (result === 'taken') {
+        remember(n, seen);
+        continue;
+      }
+      remember(n, digest);
+      record(file, outcome(file, nameAt(n), result, n));
+      done = true;
+    }
+    if (!done) record(file, exhausted(file));
+  }
 }
 
 function groupsOf(files: readonly PlannedFile[]): PlannedFile[][] {
@@ -69,20 +127,21 @@ export async function executeSortPlan(
   const outcomes = new Map<PlannedFile, SortOutcome>();
   const total = plan.files.length;
   let done = 0;
+  const record: Record = (file, result) => {
+    outcomes.set(file, result);
+    options.onProgress?.(++done, total);
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < groups.length && !options.signal?.aborted) {
       const group = groups[next++];
-      for (const file of group) {
-        if (options.signal?.aborted) break;
-        let outcome: SortOutcome;
-        try {
-          outcome = await placeOne(file, sourceRoot, destination);
-        } catch (error) {
-          outcome = { source: file.source, target: '', status: 'failed', reason: (error as Error).message };
+      try {
+        await placeGroup(group, sourceRoot, destination, options.signal, record);
+      } catch (error) {
+        // A folder that cannot be made (or leads outside) fails the files of the group still open.
+        for (const file of group) {
+          if (!outcomes.has(file)) record(file, { source: file.source, target: '', status: 'failed', reason: (error as Error).message });
         }
-        outcomes.set(file, outcome);
-        options.onProgress?.(++done, total);
       }
     }
   };

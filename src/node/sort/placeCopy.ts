@@ -19,7 +19,10 @@ export type PlaceResult =
   /** Something else (different bytes, a folder, a link) has the target name. */
   | 'taken';
 
-async function existing(source: string, target: string): Promise<PlaceResult | null> {
+/** Tells whether the regular file at `target` (of `size` bytes) has the source's bytes. */
+export type SameContent = (target: string, size: number) => Promise<boolean>;
+
+async function existing(target: string, same: SameContent): Promise<PlaceResult | null> {
   let stat;
   try {
     stat = await fs.lstat(target);
@@ -29,13 +32,18 @@ async function existing(source: string, target: string): Promise<PlaceResult | n
   }
   // Never follow a link planted at the target: it could point anywhere.
   if (!stat.isFile()) return 'taken';
-  return (await sameBytes(source, target, stat.size)) ? 'identical' : 'taken';
+  return (await same(target, stat.size)) ? 'identical' : 'taken';
 }
 
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
-export async function placeCopy(source: string, target: string, temporary: string): Promise<PlaceResult> {
-  const before = await existing(source, target);
+export async function placeCopy(
+  source: string,
+  target: string,
+  temporary: string,
+  same: SameContent = (t, size) => sameBytes(source, t, size),
+): Promise<PlaceResult> {
+  const before = await existing(target, same);
   if (before !== null) return before;
   await fs.copyFile(source, temporary, constants.COPYFILE_EXCL);
   try {
@@ -44,10 +52,10 @@ export async function placeCopy(source: string, target: string, temporary: strin
       return 'placed';
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'EEXIST') return (await existing(source, target)) ?? 'taken';
+      if (code === 'EEXIST') return (await existing(target, same)) ?? 'taken';
       if (!LINK_UNSUPPORTED.has(code)) throw error;
     }
-    const raced = await existing(source, target);
+    const raced = await existing(target, same);
     if (raced !== null) return raced;
     await fs.rename(temporary, target);
     return 'placed';

@@ -1,0 +1,114 @@
+/**
+ * Sort benchmark (issue: sorting a folder). One folder of generated CT instances, sorted in
+ * the same run by:
+ *  - `cp -r` of the folder (the floor: the copy alone, no reading, no naming);
+ *  - `dicom-inspector sort` (bundled CLI in a fresh Node process, default pattern);
+ *  - the well-known pydicom script (`sortPydicom.py`: dcmread(stop_before_pixels) + shutil.copy);
+ * plus a second `dicom-inspector sort` into the same destination (everything already there).
+ * Each tool starts as a fresh process, so start-up time counts for all of them.
+ * Run: `npm run bench -- sort` (BENCH_SORT_FILES to change the size).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { writeDicom, type ElementSpec } from '../fixtures/writer';
+import { ctElements } from './ctInstance';
+import { pythonWithPydicom, table, type Row } from './benchSupport';
+
+const FILES = Number(process.env.BENCH_SORT_FILES ?? 10_000);
+const SIDE = 128; // 128 × 128 × 16-bit = 32 KiB of pixels per instance
+
+/** A CT instance with real (non-zero, non-sparse) pixel bytes, so copies move real data. */
+function instance(i: number): Uint8Array {
+  // 20 patients × 2 studies × 5 series × 50 instances; every 100th file repeats instance 1 of
+  // its series (a name collision, as when two exports of a series are merged).
+  const ids = { patient: 1 + Math.floor(i / 500), study: 1 + (Math.floor(i / 250) % 2), series: 1 + (Math.floor(i / 50) % 5), instance: i % 100 === 99 ? 1 : 1 + (i % 50) };
+  const elements = ctElements(ids).filter((e) => e.tag !== 0x00280010 && e.tag !== 0x00280011);
+  const pixels = new Uint8Array(SIDE * SIDE * 2);
+  for (let p = 0; p < pixels.length; p++) pixels[p] = (p * 31 + i * 7) & 0xff;
+  const extra: ElementSpec[] = [
+    { tag: 0x00280010, vr: 'US', value: [SIDE] },
+    { tag: 0x00280011, vr: 'US', value: [SIDE] },
+    { tag: 0x7fe00010, vr: 'OW', value: pixels },
+  ];
+  const sorted = [...elements, ...extra].sort((a, b) => a.tag - b.tag);
+  // Unique SOP Instance UIDs although instance numbers repeat within a series (collisions).
+  const sop: ElementSpec = { tag: 0x00080018, vr: 'UI', value: `1.2.826.0.1.3680043.10.1104.8.${i}` };
+  const withSop = sorted.map((e) => (e.tag === 0x00080018 ? sop : e));
+  return writeDicom(withSop, { transferSyntax: 'explicitLittle', sopInstanceUid: String(sop.value) }).bytes;
+}
+
+function timed(command: string, args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr?.toString().slice(0, 500)}`);
+  return performance.now() - start;
+}
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+function cliBundle(dir: string): string {
+  const entry = join(dir, 'sortCli.ts');
+  writeFileSync(entry, `
+    import { runSort } from ${JSON.stringify(resolve(__dirname, '../../src/cli/commands/sort'))};
+    runSort(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => { process.exitCode = code; });`);
+  const out = join(dir, 'sortCli.js');
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', outfile: out, logLevel: 'silent' });
+  return out;
+}
+
+export async function benchSort(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-sort-bench-'));
+  try {
+    const src = join(dir, 'src');
+    mkdirSync(src);
+    let bytes = 0;
+    for (let i = 0; i < FILES; i++) {
+      const data = instance(i);
+      bytes += data.length;
+      writeFileSync(join(src, `${(i * 7919) % 1_000_003}.${i}`), data);
+    }
+    writeFileSync(join(src, 'README.txt'), 'not DICOM');
+    const cli = cliBundle(dir);
+    const python = pythonWithPydicom();
+    // Warm the page cache for everyone alike; not counted.
+    timed('cp', ['-r', src, join(dir, 'warm')]);
+    rmSync(join(dir, 'warm'), { recursive: true });
+
+    const cpMs = timed('cp', ['-r', src, join(dir, 'cp')]);
+    const oursMs = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
+    const againMs = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
+    const pyMs = timed(python, [resolve(__dirname, 'sortPydicom.py'), src, join(dir, 'pydicom')]);
+
+    const oursFiles = countFiles(join(dir, 'ours')) - 1; // the manifest
+    const pyFiles = countFiles(join(dir, 'pydicom'));
+    const rows: Row[] = [
+      ['cp -r (copy only)', fmt(cpMs), rate(FILES, cpMs), '1.00×', String(countFiles(join(dir, 'cp')))],
+      ['dicom-inspector sort', fmt(oursMs), rate(FILES, oursMs), ratio(oursMs, cpMs), String(oursFiles)],
+      ['dicom-inspector sort, second run (all already there)', fmt(againMs), rate(FILES, againMs), ratio(againMs, cpMs), String(oursFiles)],
+      ['pydicom script (dcmread stop_before_pixels + shutil.copy)', fmt(pyMs), rate(FILES, pyMs), ratio(pyMs, cpMs), `${pyFiles} (collisions overwritten)`],
+    ];
+    return [
+      `${FILES} generated CT instances (${(bytes / FILES / 1024).toFixed(0)} KiB each, ${(bytes / 2 ** 20).toFixed(0)} MiB) plus one non-DICOM file, ` +
+        `default pattern; 1 in 100 repeats an instance number of its series, so names collide. One fresh process per tool, warm page cache.`,
+      table(['tool', 'ms', 'files/s', 'time vs cp -r', 'files in destination'], rows),
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number) => ms.toFixed(0);
+const rate = (count: number, ms: number) => Math.round((count * 1000) / ms).toString();
+const ratio = (theirs: number, base: number) => (theirs / base).toFixed(2) + '×';
+
+if (require.main === module) {
+  benchSort().then((text) => process.stdout.write(text + '\n'), (problem) => {
+    console.error(problem);
+    process.exitCode = 1;
+  });
+}
