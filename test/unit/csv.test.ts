@@ -181,3 +181,18 @@ test('long form for chosen elements: full paths from the top level, sequences wi
   ]);
   assert.equal(rows[0][9], '1.25');
 });
+
+test('a union export reads each file once within the row budget, and twice only past it, with the same output', async () => {
+  const once = folder();
+  const summaryOnce = await exportCsv(once, { columns: { kind: 'union' } });
+  assert.equal(once.openCount(), 6, 'every file opened once');
+  const twice = folder();
+  const summaryTwice = await exportCsv(twice, { columns: { kind: 'union' }, rowBufferBytes: 900 });
+  assert.ok(twice.openCount() > 6 && twice.openCount() < 12, `opened ${twice.openCount()} times`);
+  assert.equal(twice.output(), once.output());
+  assert.deepEqual(summaryTwice, summaryOnce);
+  const none = folder();
+  await exportCsv(none, { columns: { kind: 'union' }, rowBufferBytes: 0 });
+  assert.equal(none.openCount(), 12);
+  assert.equal(none.output(), once.output());
+});

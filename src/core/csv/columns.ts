@@ -41,11 +41,17 @@ const EXAMPLE_LENGTH = 64;
  */
 export class TagCensus {
   private readonly byTag = new Map<string, TagSummary>();
+  /** Summaries in order of first sight; a tag's id is its index here. */
+  private readonly byId: TagSummary[] = [];
+  private readonly idOf = new Map<string, number>();
   private fileCount = 0;
 
-  add(elements: readonly DicomElement[]): void {
+  /** Counts one file's top-level elements; returns the id of each element's tag. */
+  add(elements: readonly DicomElement[]): Int32Array {
     this.fileCount++;
-    for (const element of elements) {
+    const ids = new Int32Array(elements.length);
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
       let summary = this.byTag.get(element.tag);
       if (summary === undefined) {
         summary = {
@@ -58,13 +64,24 @@ export class TagCensus {
           example: '',
         };
         this.byTag.set(element.tag, summary);
+        this.idOf.set(element.tag, this.byId.length);
+        this.byId.push(summary);
       }
+      ids[i] = this.idOf.get(element.tag)!;
       summary.files++;
       if (summary.example === '') {
         const cell = elementCell(element);
         summary.example = cell.length > EXAMPLE_LENGTH ? cell.slice(0, EXAMPLE_LENGTH - 1) + '…' : cell;
       }
     }
+    return ids;
+  }
+
+  /** For each tag id, its column index in `columns()` (tag order). */
+  columnIndexById(): Int32Array {
+    const sorted = this.summaries();
+    const index = new Map(sorted.map((s, i) => [s.tag, i]));
+    return Int32Array.from(this.byId, (s) => index.get(s.tag)!);
   }
 
   get files(): number {

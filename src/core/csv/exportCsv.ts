@@ -2,20 +2,21 @@
  * The CSV export, independent of where files come from and where text goes: the CLI backs
  * it with `fs`, the extension with its progress and cancellation, tests with memory.
  *
- * Union columns need every file's tags before the header row can be written. The export
- * makes two passes (a header-only census, then the rows) rather than holding rows until the
- * end: memory then depends on the number of distinct tags, not on the number of files, no
- * temporary file has to be cleaned up after a cancel, and the second read of each header
- * comes from the operating system's page cache. Chosen columns and the long form make one pass.
+ * Union columns need every file's tags before the header row can be written: the first pass
+ * (the census) holds rows within a memory budget and files past the budget are read again
+ * afterwards (see rowBuffer.ts), so memory stays bounded whatever the number of files while a
+ * typical folder is parsed once. Chosen columns and the long form make one pass.
  */
 import type { FileAccess } from '../io';
 import type { DicomElement, DicomFile } from '../model';
 import type { AttributeSelector } from '../query/selector';
 import { TagCensus, type ColumnPlan } from './columns';
+import { RowBuffer } from './rowBuffer';
 import { neutraliseFormula } from './neutralise';
 import { mapOrdered } from './orderedPool';
 import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
 import { errorRow, headerFields, longRows, wideRow } from './rows';
+import { issuesCell } from './cells';
 import { SNIFF_LENGTH, hasDicomExtension, sniffDicom } from './sniff';
 
 export interface CsvFileEntry {
@@ -58,6 +59,8 @@ export interface CsvExportOptions {
   readonly bom?: boolean;
   /** Header reads in flight at once. */
   readonly concurrency?: number;
+  /** Memory for rows held during a union census (default 32 MiB); files past it are read twice. */
+  readonly rowBufferBytes?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: CsvProgress) => void;
 }
@@ -81,6 +84,7 @@ type Outcome =
 /** The first read of a header; `readDicom` asks for this much first, so it is served from memory. */
 const HEAD_LENGTH = 64 * 1024;
 const FLUSH_AT = 64 * 1024;
+const DEFAULT_ROW_BUFFER = 32 * 1024 * 1024;
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -125,20 +129,52 @@ function topLevel(file: DicomFile): readonly DicomElement[] {
   return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
 }
 
-/** Header-only census of the files' top-level tags (for union columns and the column picker). */
-export async function censusFiles(io: CsvExportIo, options: Pick<CsvExportOptions, 'concurrency' | 'signal' | 'onProgress'>): Promise<{ census: TagCensus; cancelled: boolean }> {
+/** Skips the first `count` entries of a listing (files whose rows were held in the census). */
+async function* skipFirst<T>(entries: AsyncIterable<T>, count: number): AsyncGenerator<T> {
+  let seen = 0;
+  for await (const entry of entries) if (seen++ >= count) yield entry;
+}
+
+interface CensusResult {
+  readonly census: TagCensus;
+  readonly cancelled: boolean;
+  /** Rows held for the first `heldEntries` listed entries (skipped files included). */
+  readonly held: RowBuffer | null;
+  readonly heldEntries: number;
+  /** Files with a row (DICOM files and error rows). */
+  readonly rows: number;
+  readonly skipped: number;
+  readonly errors: number;
+}
+
+async function runCensus(io: CsvExportIo, options: Pick<CsvExportOptions, 'concurrency' | 'signal' | 'onProgress'>, held: RowBuffer | null): Promise<CensusResult> {
   const census = new TagCensus();
   let done = 0;
   let skipped = 0;
   let errors = 0;
+  let heldEntries = 0;
+  let holding = held !== null;
   for await (const outcome of mapOrdered(io.listFiles(), options.concurrency ?? 8, (entry) => readEntry(io, entry), options.signal)) {
-    if (outcome.kind === 'file') census.add(topLevel(outcome.file));
     if (outcome.kind === 'skip') skipped++;
     else done++;
     if (outcome.kind === 'error' || (outcome.kind === 'file' && hasErrors(outcome.file))) errors++;
+    if (outcome.kind === 'file') {
+      const elements = topLevel(outcome.file);
+      const ids = census.add(elements);
+      if (holding) holding = held!.holdFile(outcome.entry.relativePath, elements, ids, issuesCell(outcome.file.issues));
+    } else if (outcome.kind === 'error' && holding) {
+      holding = held!.holdError(outcome.entry.relativePath, outcome.message);
+    }
+    if (holding) heldEntries++;
     options.onProgress?.({ phase: 'census', done, total: null, skipped, errors });
   }
-  return { census, cancelled: options.signal?.aborted ?? false };
+  return { census, cancelled: options.signal?.aborted ?? false, held, heldEntries, rows: done, skipped, errors };
+}
+
+/** Header-only census of the files' top-level tags (for the column picker). */
+export async function censusFiles(io: CsvExportIo, options: Pick<CsvExportOptions, 'concurrency' | 'signal' | 'onProgress'>): Promise<{ census: TagCensus; cancelled: boolean }> {
+  const { census, cancelled } = await runCensus(io, options, null);
+  return { census, cancelled };
 }
 
 export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Promise<CsvExportSummary> {
@@ -147,11 +183,12 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
   const concurrency = options.concurrency ?? 8;
   let plan: ColumnPlan;
   let total: number | null = null;
+  let census: CensusResult | null = null;
   if (options.columns.kind === 'union') {
-    const { census, cancelled } = await censusFiles(io, options);
-    if (cancelled) return { files: 0, skipped: 0, errors: 0, columns: 0, cancelled: true };
-    plan = { kind: 'union', columns: census.columns() };
-    total = census.files;
+    census = await runCensus(io, options, new RowBuffer(options.rowBufferBytes ?? DEFAULT_ROW_BUFFER));
+    if (census.cancelled) return { files: 0, skipped: 0, errors: 0, columns: 0, cancelled: true };
+    plan = { kind: 'union', columns: census.census.columns() };
+    total = census.rows;
   } else {
     plan = options.columns;
   }
@@ -173,7 +210,17 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
   let files = 0;
   let skipped = 0;
   let errors = 0;
-  for await (const outcome of mapOrdered(io.listFiles(), concurrency, (entry) => readEntry(io, entry), options.signal)) {
+  let listing = io.listFiles();
+  if (census !== null && census.held !== null) {
+    for (const row of census.held.drain(census.census)) {
+      record(row);
+      files++;
+      if (buffer.length >= FLUSH_AT) await flush();
+    }
+    listing = skipFirst(listing, census.heldEntries);
+  }
+  // Files not held (or every file, for chosen columns and the long form).
+  for await (const outcome of mapOrdered(listing, concurrency, (entry) => readEntry(io, entry), options.signal)) {
     if (outcome.kind === 'skip') {
       skipped++;
     } else {
@@ -191,5 +238,8 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
     options.onProgress?.({ phase: 'rows', done: files, total, skipped, errors });
   }
   await flush();
-  return { files, skipped, errors, columns: header.length, cancelled: options.signal?.aborted ?? false };
+  const cancelled = options.signal?.aborted ?? false;
+  // The census saw every file, so its counts hold for a union export (the second pass sees only some).
+  if (census !== null && !cancelled) return { files: census.rows, skipped: census.skipped, errors: census.errors, columns: header.length, cancelled };
+  return { files, skipped, errors, columns: header.length, cancelled };
 }
