@@ -17,6 +17,9 @@ export interface LutVoi {
 
 export type Voi = WindowVoi | LutVoi;
 
+/** Far below one grey level, far above double rounding error at these magnitudes. */
+const EPSILON = 1e-7;
+
 export class WindowError extends Error {
   override readonly name = 'WindowError';
 }
@@ -60,8 +63,8 @@ export function voiFraction(voi: Voi, x: number): number {
 
 /**
  * 8-bit grey of modality value `x`. LINEAR is evaluated in DCMTK's algebraic form
- * (offset + x * gradient) because the textbook form loses a grey level to rounding error at
- * exact values (for example 213 of a 0..255 min-max window came out 212.99999 -> 212).
+ * (offset + x * gradient) and truncated as DCMTK does, plus a tiny epsilon so that values the
+ * exact formula puts on a whole grey level (212.99999... for 213) are not lost to rounding.
  */
 export function voiGrey8(voi: Voi, x: number, inverted: boolean): number {
   if (voi.kind === 'window' && voi.fn === 'LINEAR') {
@@ -72,7 +75,7 @@ export function voiGrey8(voi: Voi, x: number, inverted: boolean): number {
     if (x > c - 0.5 + (w - 1) / 2) return high;
     const range = high - low;
     const offset = high - ((c - 0.5) / (w - 1) + 0.5) * range;
-    const v = Math.trunc(offset + x * (range / (w - 1)));
+    const v = Math.trunc(offset + x * (range / (w - 1)) + EPSILON);
     return v < 0 ? 0 : v > 255 ? 255 : v;
   }
   return toGrey8(voiFraction(voi, x), inverted);
@@ -85,7 +88,7 @@ export function voiGrey8(voi: Voi, x: number, inverted: boolean): number {
 export function toGrey8(fraction: number, inverted: boolean): number {
   const low = inverted ? 255 : 0;
   const high = inverted ? 0 : 255;
-  const v = Math.trunc(low + fraction * (high - low));
+  const v = Math.trunc(low + fraction * (high - low) + EPSILON);
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }
 
