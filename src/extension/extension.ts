@@ -11,6 +11,7 @@ import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
+import { registerFrameServer } from './viewer/frameServer';
 
 /** What `activate` returns: used by the integration tests to look inside the running extension. */
 export interface InspectorApi {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerOpenWithCommands(context);
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
   registerTextDump(context, tracker);
+  context.subscriptions.push(registerFrameServer());
   return { tracker, tagTree };
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Messages between the frame viewer (webview/viewer) and its host side
+ * (src/extension/viewer/frameServer.ts). They travel inside the editor's envelope (any object
+ * with a string `type`); every type starts with "viewer/". Binary data is an ArrayBuffer.
+ * Imported by both sides: no `vscode`, no DOM types.
+ */
+
+export type SampleType = 'Uint8' | 'Int8' | 'Uint16' | 'Int16' | 'Uint32' | 'Int32';
+
+export interface LutView {
+  readonly firstMapped: number;
+  readonly bits: number;
+  readonly entries: readonly number[];
+  readonly explanation?: string;
+}
+
+export type ModalityView =
+  | { readonly kind: 'rescale'; readonly slope: number; readonly intercept: number; readonly unit: string }
+  | { readonly kind: 'lut'; readonly lut: LutView; readonly unit: string };
+
+export interface DisplaySettingsView {
+  readonly modality: ModalityView;
+  readonly windows: readonly { readonly center: number; readonly width: number; readonly explanation: string }[];
+  readonly voiFunction: 'LINEAR' | 'LINEAR_EXACT' | 'SIGMOID';
+  readonly voiLuts: readonly LutView[];
+  readonly modalityName: string;
+}
+
+export interface ImageInfoView {
+  readonly rows: number;
+  readonly columns: number;
+  readonly numberOfFrames: number;
+  readonly photometric: string;
+  readonly bitsAllocated: number;
+  readonly bitsStored: number;
+  readonly signed: boolean;
+  readonly transferSyntax: string;
+  /** Frames per second the file suggests for cine (Recommended Display Frame Rate or Frame Time), or null. */
+  readonly frameRate: number | null;
+}
+
+// ---------- webview -> host ----------
+
+export interface ViewerReadyMessage {
+  readonly type: 'viewer/ready';
+}
+
+export interface FrameRequestMessage {
+  readonly type: 'viewer/getFrame';
+  readonly requestId: number;
+  /** 0-based frame index. */
+  readonly frame: number;
+}
+
+/** Save the frame as PNG through the same pipeline as `dicom-inspector render`. */
+export interface SaveFrameMessage {
+  readonly type: 'viewer/saveFrame';
+  readonly frame: number;
+  readonly window: { readonly center: number; readonly width: number } | null;
+  readonly invert: boolean;
+}
+
+export type ViewerToHostMessage = ViewerReadyMessage | FrameRequestMessage | SaveFrameMessage;
+
+// ---------- host -> webview ----------
+
+export interface ImageInfoMessage {
+  readonly type: 'viewer/image';
+  readonly info: ImageInfoView | null;
+  /** Why the frames cannot be shown (unsupported syntax, bad description); the header stays browsable. */
+  readonly error: string | null;
+}
+
+export interface FrameMessage {
+  readonly type: 'viewer/frame';
+  readonly requestId: number;
+  readonly frame: number;
+  readonly width: number;
+  readonly height: number;
+  /** MONOCHROME1/2 carry stored values; colour frames arrive converted to 8-bit RGB. */
+  readonly photometric: 'MONOCHROME1' | 'MONOCHROME2' | 'RGB';
+  readonly samplesPerPixel: 1 | 3;
+  readonly sampleType: SampleType;
+  readonly bitsStored: number;
+  readonly signed: boolean;
+  readonly samples: ArrayBuffer;
+  readonly display: DisplaySettingsView;
+}
+
+export interface FrameErrorMessage {
+  readonly type: 'viewer/frameError';
+  readonly requestId: number;
+  readonly frame: number;
+  readonly message: string;
+}
+
+export interface SaveResultMessage {
+  readonly type: 'viewer/saved';
+  /** Where the PNG went, or null when cancelled. */
+  readonly path: string | null;
+  readonly error: string | null;
+}
+
+export type HostToViewerMessage = ImageInfoMessage | FrameMessage | FrameErrorMessage | SaveResultMessage;
+
+// ---------- validation of what the webview sends ----------
+
+const isFrameIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The message as a ViewerToHostMessage when it is one, with every field checked; else null. */
+export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'viewer/ready':
+      return { type: 'viewer/ready' };
+    case 'viewer/getFrame':
+      return isFrameIndex(m.frame) && isFrameIndex(m.requestId) ? { type: 'viewer/getFrame', frame: m.frame, requestId: m.requestId } : null;
+    case 'viewer/saveFrame': {
+      if (!isFrameIndex(m.frame) || typeof m.invert !== 'boolean') return null;
+      const w = m.window as Record<string, unknown> | null;
+      if (w !== null && (typeof w !== 'object' || !isFiniteNumber(w.center) || !isFiniteNumber(w.width))) return null;
+      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, window: w === null ? null : { center: w.center as number, width: w.width as number } };
+    }
+    default:
+      return null;
+  }
+}
