@@ -1,0 +1,283 @@
+/**
+ * The frame viewer: wires the frame store, the image canvas, the histogram and the controls,
+ * and renders frames through the same display pipeline as `dicom-inspector render`.
+ */
+import { modalityHistogram, type Histogram } from '../../src/core/display/histogram';
+import { modalityValue } from '../../src/core/display/modality';
+import { windowPresets, type WindowPreset } from '../../src/core/display/presets';
+import { chooseVoi, isGreyscale, modalityMinMax, renderFrame } from '../../src/core/display/renderFrame';
+import { GreyscaleTable } from '../../src/core/display/greyscaleTable';
+import { minMaxWindow } from '../../src/core/display/voi';
+import type { FrameErrorMessage, FrameMessage, HostToViewerMessage, ImageInfoView } from '../../src/shared/viewerProtocol';
+import { Cine } from './cine';
+import { ViewerControls } from './controls';
+import { el } from './dom';
+import { FrameStore, type LoadedFrame } from './frameStore';
+import { HistogramView } from './histogramView';
+import { ImageCanvas } from './imageCanvas';
+import { applyViewerStyles } from './viewerStyles';
+import { formatValue, prefetchOrder, stepFrame, windowAfterDrag, type WindowLevel } from './viewerMath';
+
+export interface ViewerHostPort {
+  post(message: { readonly type: string; readonly [key: string]: unknown }): void;
+  onMessage(callback: (message: unknown) => void): (() => void) | void;
+}
+
+const PREFETCH_RADIUS = 4;
+
+export function mountViewer(root: HTMLElement, host: ViewerHostPort): { dispose(): void } {
+  applyViewerStyles(root.ownerDocument);
+  const viewer = new Viewer(root, host);
+  const unsubscribe = host.onMessage((m) => viewer.receive(m as HostToViewerMessage));
+  host.post({ type: 'viewer/ready' });
+  return {
+    dispose: () => {
+      if (typeof unsubscribe === 'function') unsubscribe();
+      viewer.dispose();
+    },
+  };
+}
+
+class Viewer {
+  private readonly container: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly readout: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly canvas: ImageCanvas;
+  private readonly histogram: HistogramView;
+  private readonly controls: ViewerControls;
+  private readonly store: FrameStore;
+  private readonly table = new GreyscaleTable();
+  private readonly cine: Cine;
+  private info: ImageInfoView | undefined;
+  private index = 0;
+  private direction: 1 | -1 = 1;
+  private loaded: LoadedFrame | undefined;
+  private histogramCache: { index: number; histogram: Histogram } | undefined;
+  /** The user's window; null follows the file (its window, VOI LUT, or min-max). */
+  private window: WindowLevel | null = null;
+  private shownWindow: WindowLevel | undefined;
+  private presetList: WindowPreset[] = [];
+  private invert = false;
+  private dragStart: WindowLevel | undefined;
+  private renderQueued = false;
+  private renders = 0;
+
+  constructor(private readonly root: HTMLElement, private readonly host: ViewerHostPort) {
+    this.store = new FrameStore((m) => host.post(m));
+    this.cine = new Cine(10, () => this.showFrame(stepFrame(this.index, 1, this.info?.numberOfFrames ?? 1, true)));
+    this.controls = new ViewerControls({
+      onWindow: (c, w) => this.setWindow({ center: c, width: w }),
+      onPreset: (id) => {
+        const p = this.presetList.find((x) => x.id === id);
+        if (p) this.setWindow({ center: p.center, width: p.width });
+      },
+      onInvert: (v) => {
+        this.invert = v;
+        this.scheduleRender();
+      },
+      onFit: () => this.canvas.fit(),
+      onActualSize: () => this.canvas.actualSize(),
+      onReset: () => this.reset(),
+      onSave: () => this.host.post({ type: 'viewer/saveFrame', frame: this.index, window: this.window ? { ...this.window } : null, invert: this.invert }),
+      onFrame: (i) => void this.showFrame(i),
+      onPlay: () => this.togglePlay(),
+      onFps: (fps) => {
+        this.cine.setFps(fps);
+        this.controls.setPlaying(this.cine.playing, this.cine.fps);
+      },
+    });
+    const stage = el('div', { className: 'dv-stage' });
+    this.message = el('div', { className: 'dv-message', attrs: { role: 'alert' } });
+    this.message.hidden = true;
+    stage.append(this.message);
+    this.canvas = new ImageCanvas(stage, {
+      onWindowDragStart: () => (this.dragStart = this.shownWindow),
+      onWindowDrag: (dx, dy, size) => {
+        if (!this.dragStart || !this.loaded || !isGreyscale(this.loaded.frame)) return;
+        const h = this.currentHistogram();
+        this.setWindow(windowAfterDrag(this.dragStart, dx, dy, h ? h.max - h.min : 256, size));
+      },
+      onHover: (p) => this.showReadout(p),
+    });
+    this.histogram = new HistogramView((w) => this.setWindow(w));
+    this.readout = el('div', { className: 'dv-readout', attrs: { 'aria-live': 'off' } });
+    this.status = el('div', { className: 'dv-status', attrs: { 'aria-live': 'polite' } });
+    this.container = el('div', { className: 'dv-root', attrs: { tabindex: '0', 'aria-label': 'Frame viewer' } }, [
+      this.controls.toolbar,
+      stage,
+      this.readout,
+      el('div', { className: 'dv-bottom' }, [this.histogram.canvas, this.controls.frameBar]),
+      this.status,
+    ]);
+    this.container.addEventListener('keydown', (e) => this.key(e));
+    root.append(this.container);
+  }
+
+  receive(m: HostToViewerMessage): void {
+    if (!m || typeof m !== 'object') return;
+    switch (m.type) {
+      case 'viewer/image':
+        if (!m.info) return this.showMessage(m.error ?? 'The frames cannot be shown.');
+        this.info = m.info;
+        this.store.clear();
+        if (m.info.frameRate) this.cine.setFps(m.info.frameRate);
+        this.controls.setPlaying(false, this.cine.fps);
+        void this.showFrame(0);
+        return;
+      case 'viewer/frame':
+      case 'viewer/frameError':
+        this.store.receive(m as FrameMessage | FrameErrorMessage);
+        return;
+      case 'viewer/saved':
+        this.status.textContent = m.error ? `Could not save: ${m.error}` : m.path ? `Saved ${m.path}` : '';
+        return;
+    }
+  }
+
+  private async showFrame(index: number): Promise<void> {
+    const count = this.info?.numberOfFrames ?? 1;
+    if (index !== this.index) this.direction = index > this.index ? 1 : -1;
+    this.index = Math.min(count - 1, Math.max(0, index));
+    this.controls.setFrames(this.index, count);
+    this.root.dataset.frame = String(this.index);
+    const wanted = this.index;
+    try {
+      const loaded = await this.store.get(wanted);
+      if (wanted !== this.index) return; // the user moved on while this frame loaded
+      this.loaded = loaded;
+      this.message.hidden = true;
+      this.scheduleRender();
+    } catch (error) {
+      if (wanted === this.index) this.showMessage(`Frame ${wanted + 1}: ${(error as Error).message}`);
+    }
+    this.store.prefetch(prefetchOrder(this.index, count, this.cine.playing ? Math.max(PREFETCH_RADIUS, Math.ceil(this.cine.fps / 2)) : PREFETCH_RADIUS, this.direction));
+  }
+
+  private setWindow(w: WindowLevel): void {
+    if (!Number.isFinite(w.center) || !Number.isFinite(w.width)) return;
+    this.window = { center: w.center, width: Math.max(w.width, 1e-6) };
+    this.scheduleRender();
+  }
+
+  private reset(): void {
+    this.window = null;
+    this.invert = false;
+    this.controls.setInvert(false);
+    this.canvas.fit();
+    this.scheduleRender();
+  }
+
+  private togglePlay(): void {
+    this.cine.toggle();
+    this.controls.setPlaying(this.cine.playing, this.cine.fps);
+  }
+
+  /** Coalesces changes (slider drags fire many events) into one render per animation frame. */
+  private scheduleRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    requestAnimationFrame(() => {
+      this.renderQueued = false;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const { frame, settings } = loaded;
+    const grey = isGreyscale(frame);
+    this.controls.setGreyscale(grey);
+    try {
+      const image = renderFrame(frame, settings, { window: this.window ?? undefined, invert: this.invert }, undefined, this.table);
+      this.canvas.show(image);
+      this.message.hidden = true;
+    } catch (error) {
+      this.showMessage((error as Error).message);
+      return;
+    }
+    this.renders++;
+    this.root.dataset.renders = String(this.renders);
+    if (!grey) return this.histogram.update(undefined, undefined);
+    const voi = chooseVoi(frame, settings, { window: this.window ?? undefined });
+    const h = this.currentHistogram()!;
+    const mm = modalityMinMax(frame, settings.modality);
+    const shown = voi.kind === 'window' ? { center: voi.center, width: voi.width } : minMaxWindow(mm.min, mm.max);
+    this.shownWindow = shown;
+    this.root.dataset.center = String(shown.center);
+    this.root.dataset.width = String(shown.width);
+    this.controls.setWindow(shown.center, shown.width, { min: h.min, max: h.max });
+    this.histogram.update(h, shown);
+    const mmw = minMaxWindow(mm.min, mm.max);
+    this.presetList = windowPresets(settings.windows, { center: mmw.center, width: mmw.width }, settings.modalityName);
+    this.controls.setPresets(this.presetList, this.presetList.find((p) => p.center === shown.center && p.width === shown.width)?.id ?? null);
+  }
+
+  private currentHistogram(): Histogram | undefined {
+    const loaded = this.loaded;
+    if (!loaded || !isGreyscale(loaded.frame)) return undefined;
+    if (this.histogramCache?.index !== loaded.index) {
+      this.histogramCache = { index: loaded.index, histogram: modalityHistogram(loaded.frame.samples, loaded.settings.modality) };
+    }
+    return this.histogramCache.histogram;
+  }
+
+  private showReadout(p: { x: number; y: number } | null): void {
+    const loaded = this.loaded;
+    if (!p || !loaded) {
+      this.readout.textContent = '';
+      return;
+    }
+    const { frame, settings } = loaded;
+    const i = p.y * frame.width + p.x;
+    if (!isGreyscale(frame)) {
+      const s = frame.samples;
+      this.readout.textContent = `x ${p.x}  y ${p.y}  RGB ${s[i * 3]} ${s[i * 3 + 1]} ${s[i * 3 + 2]}`;
+      return;
+    }
+    const stored = frame.samples[i];
+    const value = modalityValue(settings.modality, stored);
+    const unit = settings.modality.unit ? ` ${settings.modality.unit}` : '';
+    let grey = '';
+    try {
+      const voi = chooseVoi(frame, settings, { window: this.window ?? undefined });
+      grey = `  grey ${this.table.greyOf(stored, { modality: settings.modality, voi, inverted: (frame.photometric === 'MONOCHROME1') !== this.invert })}`;
+    } catch {
+      // An unusable window is already reported on the image.
+    }
+    this.readout.textContent = `x ${p.x}  y ${p.y}  stored ${stored}  value ${formatValue(value)}${unit}${grey}`;
+  }
+
+  private showMessage(text: string): void {
+    this.message.textContent = text;
+    this.message.hidden = false;
+  }
+
+  private key(e: KeyboardEvent): void {
+    const count = this.info?.numberOfFrames ?? 1;
+    const go = (i: number): void => {
+      e.preventDefault();
+      void this.showFrame(i);
+    };
+    switch (e.key) {
+      case 'ArrowRight': case 'ArrowDown': case 'PageDown': return go(stepFrame(this.index, e.key === 'PageDown' ? 10 : 1, count));
+      case 'ArrowLeft': case 'ArrowUp': case 'PageUp': return go(stepFrame(this.index, e.key === 'PageUp' ? -10 : -1, count));
+      case 'Home': return go(0);
+      case 'End': return go(count - 1);
+      case ' ': e.preventDefault(); return this.togglePlay();
+      case 'i': case 'I': this.invert = !this.invert; this.controls.setInvert(this.invert); return this.scheduleRender();
+      case 'r': case 'R': return this.reset();
+      case 'f': case 'F': return this.canvas.fit();
+      case '1': return this.canvas.actualSize();
+      case '+': case '=': return this.canvas.zoom(1.25);
+      case '-': return this.canvas.zoom(0.8);
+    }
+  }
+
+  dispose(): void {
+    this.cine.stop();
+    this.canvas.dispose();
+    this.container.remove();
+  }
+}
