@@ -23,6 +23,8 @@ function isInside(child: string, parent: string): boolean {
 
 export class Destination {
   private readonly folders = new Map<string, Promise<string>>();
+  /** Relative folders this run created: nothing else can have put a file in them. */
+  private readonly created = new Set<string>();
   private counter = 0;
 
   private constructor(
@@ -76,6 +78,7 @@ export class Destination {
     const absolute = path.join(parent, relative.slice(slash + 1));
     try {
       await fs.mkdir(absolute);
+      this.created.add(relative);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -84,6 +87,11 @@ export class Destination {
       throw new DestinationError(`target folder ${absolute} resolves to ${real}, outside the destination`);
     }
     return real;
+  }
+
+  /** True when this run made the folder (call after `folder`). */
+  isNew(relative: string): boolean {
+    return this.created.has(relative);
   }
 
   async close(): Promise<void> {

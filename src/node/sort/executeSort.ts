@@ -48,7 +48,10 @@ function exhausted(file: PlannedFile): SortOutcome {
 async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, signal: AbortSignal | undefined, record: Record): Promise<void> {
   const first = group[0].target;
   const slash = first.lastIndexOf('/');
-  const folder = await destination.folder(slash < 0 ? '' : first.slice(0, slash));
+  const relativeFolder = slash < 0 ? '' : first.slice(0, slash);
+  const folder = await destination.folder(relativeFolder);
+  // In a folder this run made, only this group can use these names, and `holders` knows them.
+  const fresh = destination.isNew(relativeFolder);
   const nameAt = (n: number) => suffixedTarget(first, n);
   const absoluteAt = (n: number) => path.join(folder, path.posix.basename(nameAt(n)));
   const single = group.length === 1;
@@ -88,7 +91,7 @@ async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, des
             seen = await fileDigest(target);
             return seen === digest && sameBytes(source, target, size);
           };
-      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same);
+      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same, fresh);
       if (result === 'taken') {
         remember(n, seen);
         continue;

@@ -42,9 +42,13 @@ export async function placeCopy(
   target: string,
   temporary: string,
   same: SameContent = (t, size) => sameBytes(source, t, size),
+  /** The caller knows the name is free (a folder made in this run): skip the first look. */
+  knownFree = false,
 ): Promise<PlaceResult> {
-  const before = await existing(target, same);
-  if (before !== null) return before;
+  if (!knownFree) {
+    const before = await existing(target, same);
+    if (before !== null) return before;
+  }
   await fs.copyFile(source, temporary, constants.COPYFILE_EXCL);
   try {
     try {
@@ -60,6 +64,7 @@ export async function placeCopy(
     await fs.rename(temporary, target);
     return 'placed';
   } finally {
-    await fs.rm(temporary, { force: true });
+    // After a link the temporary is a second name of the placed file; after a rename it is gone.
+    await fs.unlink(temporary).catch(() => undefined);
   }
 }

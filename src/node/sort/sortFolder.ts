@@ -52,27 +52,37 @@ async function writeManifest(destination: Destination, outcomes: readonly SortOu
   return target;
 }
 
-export async function sortFolder(source: string, destinationPath: string, options: SortFolderOptions): Promise<SortFolderResult> {
+export interface PlannedSort {
+  readonly source: string;
+  readonly destination: string;
+  readonly plan: SortPlan;
+  /** Files that could not be read at all (they may be DICOM that will not be sorted). */
+  readonly unreadable: number;
+}
+
+/** Checks the folders, reads every header and plans; writes nothing. */
+export async function planSortFolder(source: string, destination: string, options: SortFolderOptions): Promise<PlannedSort> {
   const pattern = parsePattern(options.pattern);
   const stat = await fs.stat(source);
   if (!stat.isDirectory()) throw new Error(`${source} is not a folder`);
-  await checkSeparate(source, destinationPath);
-
+  await checkSeparate(source, destination);
   const inputs = await scanFolder(source, attributesToRead(pattern.attributes), options.readHeader, {
     concurrency: options.concurrency,
     signal: options.signal,
     onProgress: (done) => options.onProgress?.('scan', done, null),
   });
   const plan = buildSortPlan(inputs, pattern, { clean: options.clean ?? true, reserved: [MANIFEST_NAME] });
-  const unreadable = plan.skipped.filter((s) => s.unreadable).length;
-  if (options.signal?.aborted) return { plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: 'cancelled while reading headers' };
-  if (options.dryRun) return { plan, outcomes: [], manifestPath: null, cancelled: false, complete: false, problem: 'dry run: nothing copied' };
+  return { source, destination, plan, unreadable: plan.skipped.filter((s) => s.unreadable).length };
+}
 
-  const destination = await Destination.open(destinationPath);
+/** Copies a planned sort into its destination and writes the manifest. */
+export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFolderOptions, 'pattern' | 'readHeader'>): Promise<SortFolderResult> {
+  const { plan } = planned;
+  const destination = await Destination.open(planned.destination);
   let outcomes: SortOutcome[];
   let manifestPath: string;
   try {
-    const copied = await executeSortPlan(plan, source, destination, {
+    const copied = await executeSortPlan(plan, planned.source, destination, {
       concurrency: options.concurrency,
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.('copy', done, total),
@@ -85,11 +95,20 @@ export async function sortFolder(source: string, destinationPath: string, option
   }
   const missing = outcomes.filter((o) => o.status !== 'skipped' && !isInDestination(o.status));
   const cancelled = options.signal?.aborted ?? false;
-  const complete = missing.length === 0 && unreadable === 0;
+  const complete = missing.length === 0;
   const problem = complete
     ? ''
     : cancelled
       ? `cancelled: ${missing.length} file(s) not copied yet; run again to finish`
       : `${missing.length} file(s) not in the destination; see ${manifestPath}`;
   return { plan, outcomes, manifestPath, cancelled, complete, problem };
+}
+
+/** Plan and copy in one go (the CLI); a dry run stops after the plan. */
+export async function sortFolder(source: string, destination: string, options: SortFolderOptions): Promise<SortFolderResult> {
+  const planned = await planSortFolder(source, destination, options);
+  const { plan } = planned;
+  if (options.signal?.aborted) return { plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: 'cancelled while reading headers' };
+  if (options.dryRun) return { plan, outcomes: [], manifestPath: null, cancelled: false, complete: false, problem: 'dry run: nothing copied' };
+  return copyPlannedSort(planned, options);
 }
