@@ -19,6 +19,7 @@ const CSS = `
 .dv-histogram { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, #8884)); cursor: ew-resize; }
 .dv-frames { display: flex; align-items: center; gap: 6px; flex: 1; min-width: 260px; }
 .dv-frames .dv-range { flex: 1; width: auto; }
+.dv-frames vscode-textfield { width: 5em; }
 .dv-status { color: var(--vscode-descriptionForeground); }
 `;
 
