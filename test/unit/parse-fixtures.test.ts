@@ -91,3 +91,14 @@ test('parse: private elements carry the creator that reserved their block, also 
     assert.equal(elementAt(file.dataSet, '00091010/0/00291001')?.privateCreator, 'ACME NESTED', name);
   }
 });
+
+test('parse: person names split into all five components, per value', () => {
+  const file = parseDicomBytes(wellFormedFixtures.find((f) => f.name === 'vrs-explicit-le')!.build().bytes);
+  const referring = elementAt(file.dataSet, '00080090')?.personNames?.[0]?.alphabetic;
+  assert.deepEqual(referring, { familyName: 'Adams', givenName: 'John Robert Quincy', middleName: '', namePrefix: 'Rev.', nameSuffix: 'B.A. M.Div.' });
+  const reading = elementAt(file.dataSet, '00081060')?.personNames;
+  assert.equal(reading?.length, 2);
+  assert.equal(reading?.[0].alphabetic?.nameSuffix, 'Ph.D., Chief Executive Officer');
+  assert.equal(reading?.[1].alphabetic?.givenName, 'Fluffy');
+  assert.equal(reading?.[1].ideographic ?? null, null);
+});
