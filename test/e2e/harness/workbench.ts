@@ -53,7 +53,6 @@ export async function openWorkbench(): Promise<Workbench> {
 
 /** Control+P, type the file name, Enter: opens the first match like a person would. */
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -74,9 +73,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The title of the active editor tab. */
+/** The title of the active tab in the active editor group. */
 export async function activeTabTitle(page: Page): Promise<string> {
-  const tab = page.locator('.tabs-container .tab.active .label-name').first();
+  const tab = page.locator('.editor-group-container.active .tab.active .label-name').first();
   await tab.waitFor();
   return (await tab.textContent())?.trim() ?? '';
 }
@@ -128,6 +127,9 @@ export async function webviewWithText(page: Page, text: string | RegExp, timeout
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // Park the pointer on the empty status bar corner so no hover tooltip covers the picture.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 2, size.height - 2);
   await page.screenshot({ path: file });
   return file;
 }
