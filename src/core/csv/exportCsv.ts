@@ -129,6 +129,21 @@ function topLevel(file: DicomFile): readonly DicomElement[] {
   return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
 }
 
+/**
+ * Gives the event loop a turn after every `sliceMs` of continuous work. Reads already in memory
+ * (or synchronous ones) resolve without returning to the loop, and draining held rows is pure
+ * computation; the extension host shares its loop with every other extension, so the export
+ * must not keep it longer than this.
+ */
+function pacer(sliceMs = 15): () => Promise<void> {
+  let since = Date.now();
+  return async () => {
+    if (Date.now() - since < sliceMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = Date.now();
+  };
+}
+
 /** Skips the first `count` entries of a listing (files whose rows were held in the census). */
 async function* skipFirst<T>(entries: AsyncIterable<T>, count: number): AsyncGenerator<T> {
   let seen = 0;
@@ -154,7 +169,9 @@ async function runCensus(io: CsvExportIo, options: Pick<CsvExportOptions, 'concu
   let errors = 0;
   let heldEntries = 0;
   let holding = held !== null;
+  const pace = pacer();
   for await (const outcome of mapOrdered(io.listFiles(), options.concurrency ?? 8, (entry) => readEntry(io, entry), options.signal)) {
+    await pace();
     if (outcome.kind === 'skip') skipped++;
     else done++;
     if (outcome.kind === 'error' || (outcome.kind === 'file' && hasErrors(outcome.file))) errors++;
@@ -211,16 +228,19 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
   let skipped = 0;
   let errors = 0;
   let listing = io.listFiles();
+  const pace = pacer();
   if (census !== null && census.held !== null) {
     for (const row of census.held.drain(census.census)) {
       record(row);
       files++;
       if (buffer.length >= FLUSH_AT) await flush();
+      await pace();
     }
     listing = skipFirst(listing, census.heldEntries);
   }
   // Files not held (or every file, for chosen columns and the long form).
   for await (const outcome of mapOrdered(listing, concurrency, (entry) => readEntry(io, entry), options.signal)) {
+    await pace();
     if (outcome.kind === 'skip') {
       skipped++;
     } else {
