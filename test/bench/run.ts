@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark, each side by side with a reference tool in the same run.
  * Pass names to run some of them: `npm run bench -- headers`.
  */
+import { benchCsv } from './csv';
 import { benchHeaders } from './headers';
 
 const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
+  csv: benchCsv,
 };
 
 async function run(): Promise<void> {
