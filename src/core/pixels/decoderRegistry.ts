@@ -1,3 +1,4 @@
+import { compressedFrameDecoders } from '../codecs/frameDecoders';
 import { nativeDecoder } from './decoders/native';
 import { rleDecoder } from './decoders/rle';
 import type { FrameDecoder } from './decoders/types';
@@ -22,3 +23,5 @@ export function supportedTransferSyntaxes(): string[] {
 
 registerFrameDecoder(nativeDecoder);
 registerFrameDecoder(rleDecoder);
+// JPEG, JPEG-LS, JPEG 2000 and HTJ2K; each loads its codec on first use.
+for (const decoder of compressedFrameDecoders) registerFrameDecoder(decoder);

@@ -1,36 +1,52 @@
 import type { FileAccess } from '../io';
-import type { Fragment } from '../model';
+import type { DicomElement, Fragment } from '../model';
 import type { EncodedFrame } from './decoders/types';
 import { checkFrameIndex, PixelDataError, type ImageDescription } from './imageDescription';
 
 /**
- * Which fragments make up frame `index` of encapsulated pixel data (PS3.5 A.4): from the Basic
- * Offset Table when it has entries, else one fragment per frame when the counts agree, else
- * all fragments for a single-frame image. Other cases need codestream knowledge and are left
- * to a decoder's own `locateFrame`.
+ * Which fragments make up frame `index` of encapsulated pixel data (PS3.5 A.4), when the
+ * header alone tells: from the Basic Offset Table when it has entries, else one fragment per
+ * frame when the counts agree (always so with an Extended Offset Table, which requires one
+ * fragment per frame), else all fragments for a single-frame image. Otherwise returns
+ * undefined: the boundaries must be found in the codestreams (locateEncapsulatedFrame).
  */
-export function fragmentsOfFrame(image: ImageDescription, index: number): Fragment[] {
+export function fragmentsFromHeader(image: ImageDescription, index: number): Fragment[] | undefined {
   checkFrameIndex(image, index);
   const fragments = image.pixelData.fragments ?? [];
   if (fragments.length === 0) throw new PixelDataError('Encapsulated Pixel Data has no fragments.');
   const bot = image.pixelData.basicOffsetTable?.offsets ?? [];
-  if (bot.length > 0) {
-    if (bot.length !== image.numberOfFrames) {
-      throw new PixelDataError(`The Basic Offset Table lists ${bot.length} frames; Number of Frames is ${image.numberOfFrames}.`);
-    }
-    // Offsets count from the first byte of the first fragment's item tag.
-    const base = fragments[0].offset;
-    const start = bot[index];
-    const end = index + 1 < bot.length ? bot[index + 1] : Infinity;
-    const found = fragments.filter((f) => f.offset - base >= start && f.offset - base < end);
-    if (found.length === 0) throw new PixelDataError(`No fragment starts at Basic Offset Table offset ${start} for frame ${index + 1}.`);
-    return found;
-  }
+  if (bot.length > 0) return fragmentsByOffsets(fragments, bot, image.numberOfFrames, index, 'Basic Offset Table');
   if (image.numberOfFrames === 1) return fragments;
   if (fragments.length === image.numberOfFrames) return [fragments[index]];
+  if (fragments.length < image.numberOfFrames) {
+    throw new PixelDataError(`${fragments.length} fragments cannot hold ${image.numberOfFrames} frames.`);
+  }
+  return undefined;
+}
+
+/** As fragmentsFromHeader, throwing when codestream markers would be needed. */
+export function fragmentsOfFrame(image: ImageDescription, index: number): Fragment[] {
+  const found = fragmentsFromHeader(image, index);
+  if (found) return found;
   throw new PixelDataError(
-    `${fragments.length} fragments for ${image.numberOfFrames} frames and no Basic Offset Table: frame boundaries cannot be found for ${image.transferSyntax.name}.`,
+    `${image.pixelData.fragments?.length} fragments for ${image.numberOfFrames} frames and no Basic Offset Table: frame boundaries cannot be found for ${image.transferSyntax.name}.`,
   );
+}
+
+/**
+ * Frame `index` from a table of offsets (the Basic Offset Table, or the Extended Offset Table
+ * (7FE0,0001) read as numbers): offsets count from the first byte of the first fragment's item tag.
+ */
+export function fragmentsByOffsets(fragments: readonly Fragment[], offsets: readonly number[], frames: number, index: number, table: string): Fragment[] {
+  if (offsets.length !== frames) throw new PixelDataError(`The ${table} lists ${offsets.length} frames; Number of Frames is ${frames}.`);
+  const base = fragments[0].offset;
+  const start = offsets[index];
+  const end = index + 1 < offsets.length ? offsets[index + 1] : Infinity;
+  const found = fragments.filter((f) => f.offset - base >= start && f.offset - base < end);
+  if (found.length === 0 || found[0].offset - base !== start) {
+    throw new PixelDataError(`No fragment starts at ${table} offset ${start} for frame ${index + 1}.`);
+  }
+  return found;
 }
 
 /** Reads the fragments' values by byte range. A fragment running past the end fails this frame only. */
@@ -44,4 +60,83 @@ export async function readFragments(fragments: readonly Fragment[], source: File
     parts.push(bytes);
   }
   return { kind: 'encapsulated', fragments: parts };
+}
+
+/** Frame `index`'s fragments, found from the header or else from codestream markers, and read. */
+export async function locateEncapsulatedFrame(image: ImageDescription, index: number, source: FileAccess): Promise<EncodedFrame> {
+  const fromHeader = fragmentsFromHeader(image, index);
+  if (fromHeader) return readFragments(fromHeader, source, index);
+  const frames = await framesFromMarkers(image, source);
+  return readFragments(frames[index], source, index);
+}
+
+/** How a frame's codestream starts and ends, by transfer syntax family. */
+interface CodestreamMarkers {
+  readonly family: string;
+  starts(head: Uint8Array): boolean;
+}
+
+const JPEG_FAMILY: CodestreamMarkers = { family: 'JPEG', starts: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff };
+const J2K_FAMILY: CodestreamMarkers = {
+  family: 'JPEG 2000',
+  // A raw codestream (SOC then SIZ) or a JP2 file (signature box).
+  starts: (h) => (h[0] === 0xff && h[1] === 0x4f && h[2] === 0xff && h[3] === 0x51) || (h[0] === 0 && h[1] === 0 && h[2] === 0 && h[3] === 0x0c && h[4] === 0x6a && h[5] === 0x50),
+};
+
+function markersFor(uid: string): CodestreamMarkers | undefined {
+  if (/^1\.2\.840\.10008\.1\.2\.4\.(5\d|6\d|70|80|81)$/.test(uid)) return JPEG_FAMILY;
+  if (/^1\.2\.840\.10008\.1\.2\.4\.(9[0-3]|20[1-3])$/.test(uid)) return J2K_FAMILY;
+  return undefined;
+}
+
+/** Both families end with FFD9 (EOI / EOC); a pad byte may follow to make the length even. */
+function endsCodestream(tail: Uint8Array): boolean {
+  const n = tail.length;
+  return (n >= 2 && tail[n - 2] === 0xff && tail[n - 1] === 0xd9) || (n >= 3 && tail[n - 3] === 0xff && tail[n - 2] === 0xd9 && tail[n - 1] === 0);
+}
+
+const scanned = new WeakMap<DicomElement, Promise<Fragment[][]>>();
+
+/**
+ * Groups fragments into frames when there is no offset table and more fragments than frames:
+ * a fragment starts a frame when it begins with the codestream's start marker and the one
+ * before it ends with the end marker (falling back to the start marker alone). Reads a few
+ * bytes at each end of every fragment once per image.
+ */
+export function framesFromMarkers(image: ImageDescription, source: FileAccess): Promise<Fragment[][]> {
+  let pending = scanned.get(image.pixelData);
+  if (!pending) {
+    pending = scanFragments(image, source);
+    pending.catch(() => scanned.delete(image.pixelData));
+    scanned.set(image.pixelData, pending);
+  }
+  return pending;
+}
+
+async function scanFragments(image: ImageDescription, source: FileAccess): Promise<Fragment[][]> {
+  const fragments = image.pixelData.fragments ?? [];
+  const markers = markersFor(image.transferSyntax.uid);
+  const problem = `${fragments.length} fragments for ${image.numberOfFrames} frames and no offset table`;
+  if (!markers) throw new PixelDataError(`${problem}: frame boundaries cannot be found for ${image.transferSyntax.name}.`);
+  const starts: boolean[] = [];
+  const ends: boolean[] = [];
+  for (const f of fragments) {
+    // A fragment cut short by the end of the file simply reads shorter here.
+    starts.push(markers.starts(await source.read(f.valueOffset, Math.min(6, f.length))));
+    ends.push(f.length >= 2 && endsCodestream(await source.read(f.valueOffset + Math.max(0, f.length - 3), Math.min(3, f.length))));
+  }
+  const strict = group(fragments, (k) => starts[k] && ends[k - 1]);
+  if (strict.length === image.numberOfFrames) return strict;
+  const loose = group(fragments, (k) => starts[k]);
+  if (loose.length === image.numberOfFrames) return loose;
+  throw new PixelDataError(`${problem}: the ${markers.family} start markers give ${strict.length} frames, not ${image.numberOfFrames}.`);
+}
+
+function group(fragments: readonly Fragment[], startsFrame: (k: number) => boolean): Fragment[][] {
+  const frames: Fragment[][] = [];
+  fragments.forEach((f, k) => {
+    if (k === 0 || startsFrame(k)) frames.push([f]);
+    else frames[frames.length - 1].push(f);
+  });
+  return frames;
 }

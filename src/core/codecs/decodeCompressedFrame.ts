@@ -1,0 +1,72 @@
+import { unpackNativeFrame } from '../pixels/nativeUnpack';
+import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
+import { jpegDctCodec } from './jpegDct';
+import { jpegLosslessCodec } from './jpegLossless';
+import { jpegLsCodec } from './jpegLs';
+import { CodecError, type CodecOutput, type CompressedCodec, type CompressedFrameInfo, type DecodedCompressedFrame } from './types';
+
+/** Every compressed-frame codec, one per family of transfer syntaxes. */
+export const COMPRESSED_CODECS: readonly CompressedCodec[] = [jpegDctCodec, jpegLosslessCodec, jpegLsCodec, jpeg2000Codec, htj2kCodec];
+
+const byUid = new Map<string, CompressedCodec>();
+for (const codec of COMPRESSED_CODECS) for (const uid of codec.transferSyntaxUids) byUid.set(uid, codec);
+
+export function compressedCodecFor(transferSyntaxUid: string): CompressedCodec | undefined {
+  return byUid.get(transferSyntaxUid);
+}
+
+/**
+ * Decodes one compressed frame (the joined fragments of that frame) to stored values, masked
+ * to Bits Stored and sign-extended as the header says. Throws CodecError naming the transfer
+ * syntax and why when the data cannot be decoded.
+ */
+export async function decodeCompressedFrame(transferSyntaxUid: string, frameBytes: Uint8Array, info: CompressedFrameInfo): Promise<DecodedCompressedFrame> {
+  const codec = byUid.get(transferSyntaxUid);
+  if (!codec) throw new CodecError(`Transfer syntax ${transferSyntaxUid} is not a compressed syntax this viewer decodes.`);
+  let out: CodecOutput;
+  try {
+    out = await codec.decode(frameBytes, info, transferSyntaxUid);
+    checkShape(out, info);
+  } catch (problem) {
+    const reason = problem instanceof Error ? problem.message : typeof problem === 'number' ? `codec exception ${problem}` : String(problem);
+    throw new CodecError(`${codec.name} (${transferSyntaxUid}) frame cannot be decoded: ${reason}.`);
+  }
+  const warnings = [...out.warnings];
+  if (out.precision > info.bitsStored) {
+    warnings.push(`The codestream has ${out.precision}-bit samples but Bits Stored is ${info.bitsStored}; values were masked to Bits Stored.`);
+  }
+  const signed = info.pixelRepresentation === 1;
+  const pixels = unpackNativeFrame(out.bytes, {
+    width: out.width,
+    height: out.height,
+    samplesPerPixel: out.components,
+    bitsAllocated: out.precision <= 8 ? 8 : 16,
+    bitsStored: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16),
+    highBit: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16) - 1,
+    signed,
+    littleEndian: true,
+    planarConfiguration: out.planar ? 1 : 0,
+    ybr422: false,
+  });
+  return {
+    pixels,
+    width: out.width,
+    height: out.height,
+    samplesPerPixel: out.components,
+    bitsStored: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16),
+    signed,
+    photometricInterpretation: out.photometric,
+    warnings,
+  };
+}
+
+function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
+  if (out.width !== info.columns || out.height !== info.rows) {
+    throw new CodecError(`the codestream is ${out.width} × ${out.height} pixels but Columns × Rows is ${info.columns} × ${info.rows}`);
+  }
+  if (out.components !== info.samplesPerPixel) {
+    throw new CodecError(`the codestream has ${out.components} components but Samples per Pixel is ${info.samplesPerPixel}`);
+  }
+  const expected = out.width * out.height * out.components * (out.precision <= 8 ? 1 : 2);
+  if (out.bytes.length < expected) throw new CodecError(`the decoder returned ${out.bytes.length} bytes where ${expected} were expected`);
+}

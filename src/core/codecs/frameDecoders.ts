@@ -1,0 +1,55 @@
+import type { EncodedFrame, FrameDecoder } from '../pixels/decoders/types';
+import { joinFragments } from '../pixels/decoders/joinFragments';
+import { locateEncapsulatedFrame } from '../pixels/encapsulatedFrames';
+import { PixelDataError, type ImageDescription } from '../pixels/imageDescription';
+import type { StoredFrame } from '../pixels/storedFrame';
+import { COMPRESSED_CODECS, decodeCompressedFrame } from './decodeCompressedFrame';
+import { CodecError, type CompressedCodec } from './types';
+
+/** A decoded compressed frame; `warnings` say where the codestream and the header disagree. */
+export interface CompressedStoredFrame extends StoredFrame {
+  readonly warnings: readonly string[];
+}
+
+function frameDecoderFor(codec: CompressedCodec): FrameDecoder {
+  return {
+    name: codec.name,
+    transferSyntaxUids: codec.transferSyntaxUids,
+    encapsulated: true,
+    locateFrame: locateEncapsulatedFrame,
+    decode: (frame: EncodedFrame, image: ImageDescription) => decodeStoredFrame(frame, image),
+  };
+}
+
+async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): Promise<CompressedStoredFrame> {
+  if (frame.kind !== 'encapsulated') throw new PixelDataError(`${image.transferSyntax.name} needs encapsulated Pixel Data.`);
+  try {
+    const decoded = await decodeCompressedFrame(image.transferSyntax.uid, joinFragments(frame.fragments), {
+      rows: image.rows,
+      columns: image.columns,
+      samplesPerPixel: image.samplesPerPixel,
+      bitsAllocated: image.bitsAllocated,
+      bitsStored: image.bitsStored,
+      pixelRepresentation: image.signed ? 1 : 0,
+      photometricInterpretation: image.photometric,
+      planarConfiguration: image.planarConfiguration,
+    });
+    return {
+      width: decoded.width,
+      height: decoded.height,
+      samplesPerPixel: decoded.samplesPerPixel,
+      photometric: decoded.photometricInterpretation,
+      bitsStored: decoded.bitsStored,
+      signed: decoded.signed,
+      samples: decoded.pixels,
+      warnings: decoded.warnings,
+    };
+  } catch (problem) {
+    // The viewer shows PixelDataError messages; the codec's message already names the syntax.
+    if (problem instanceof CodecError) throw new PixelDataError(problem.message.replace(/\(1\.2\.840[^)]*\)/, `(${image.transferSyntax.name}, ${image.transferSyntax.uid})`));
+    throw problem;
+  }
+}
+
+/** One FrameDecoder per codec family, for the pixel decoder registry. */
+export const compressedFrameDecoders: readonly FrameDecoder[] = COMPRESSED_CODECS.map(frameDecoderFor);

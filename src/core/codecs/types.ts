@@ -1,0 +1,58 @@
+import type { SampleArray } from '../pixels/storedFrame';
+
+/** What the Image Pixel Module says about a frame; codecs check the codestream against it. */
+export interface CompressedFrameInfo {
+  readonly rows: number;
+  readonly columns: number;
+  readonly samplesPerPixel: number;
+  readonly bitsAllocated: number;
+  readonly bitsStored: number;
+  /** 0 unsigned, 1 two's complement. */
+  readonly pixelRepresentation: number;
+  readonly photometricInterpretation: string;
+  readonly planarConfiguration: number;
+}
+
+/**
+ * One decoded frame as the codec produced it: little-endian sample bytes (one byte per sample
+ * for precisions up to 8 bits, two above), interleaved unless `planar` says otherwise.
+ */
+export interface CodecOutput {
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly components: number;
+  /** Bits per sample in the codestream. */
+  readonly precision: number;
+  readonly signed: boolean;
+  readonly planar: boolean;
+  /** Colour model of `bytes` (for example RGB after the codec undid a YCbCr or MCT transform). */
+  readonly photometric: string;
+  readonly warnings: readonly string[];
+}
+
+/** A decoded frame: stored values masked and sign-extended, samples of a pixel side by side. */
+export interface DecodedCompressedFrame {
+  readonly pixels: SampleArray;
+  readonly width: number;
+  readonly height: number;
+  readonly samplesPerPixel: number;
+  readonly bitsStored: number;
+  readonly signed: boolean;
+  readonly photometricInterpretation: string;
+  readonly warnings: readonly string[];
+}
+
+/** Decodes one codestream; `transferSyntaxUid` tells which of the family's syntaxes it is. */
+export interface CompressedCodec {
+  readonly name: string;
+  readonly transferSyntaxUids: readonly string[];
+  /** Names of the WASM binaries the codec loads, for hosts that supply them (see wasmSource). */
+  readonly wasmNames: readonly string[];
+  decode(bytes: Uint8Array, info: CompressedFrameInfo, transferSyntaxUid: string): Promise<CodecOutput>;
+}
+
+/** Compressed data that cannot be decoded; the message names the transfer syntax and the reason. */
+export class CodecError extends Error {
+  override readonly name = 'CodecError';
+}

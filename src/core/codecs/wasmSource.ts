@@ -1,0 +1,32 @@
+/**
+ * Where the codecs' WebAssembly binaries come from. Each codec package can find its own
+ * `.wasm` beside its script when run from node_modules; a bundled extension, CLI or webview
+ * worker cannot rely on that (the bundle lives elsewhere, and a webview must not fetch by
+ * relative URL or run `eval`), so the host registers a provider that returns the bytes.
+ */
+export type WasmName = 'libjpeg-turbo-8bit' | 'charls' | 'openjpeg' | 'openjph' | 'dcmjs-native-codecs';
+
+/** Returns the bytes of a named binary, or undefined to let the package load its own. */
+export type WasmProvider = (name: WasmName) => Promise<Uint8Array | ArrayBuffer | undefined>;
+
+let provider: WasmProvider | undefined;
+
+export function setCodecWasmProvider(next: WasmProvider | undefined): void {
+  provider = next;
+}
+
+export async function codecWasmBytes(name: WasmName): Promise<ArrayBuffer | undefined> {
+  const bytes = provider ? await provider(name) : undefined;
+  if (bytes === undefined) return undefined;
+  if (bytes instanceof ArrayBuffer) return bytes;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** Package file of each binary, relative to the package's root: what a host copies next to its bundle. */
+export const WASM_FILES: Readonly<Record<WasmName, string>> = {
+  'libjpeg-turbo-8bit': '@cornerstonejs/codec-libjpeg-turbo-8bit/dist/libjpegturbowasm_decode.wasm',
+  charls: '@cornerstonejs/codec-charls/dist/charlswasm_decode.wasm',
+  openjpeg: '@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm',
+  openjph: '@cornerstonejs/codec-openjph/dist/openjphjs.wasm',
+  'dcmjs-native-codecs': 'dcmjs-codecs/build/dcmjs-native-codecs.wasm',
+};
