@@ -9,6 +9,7 @@ import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
 import { registerCsvExport } from './csv/registerCsvExport';
 import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
+import { registerSortFolder } from './sort/registerSortFolder';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
 import { registerFrameServer } from './viewer/frameServer';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerOpenWithCommands(context);
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
   registerTextDump(context, tracker);
+  registerSortFolder(context);
   context.subscriptions.push(registerFrameServer());
   return { tracker, tagTree };
 }
