@@ -1,0 +1,62 @@
+// Steps of the DICOM Inspector specs that a person does with the mouse and keyboard: show the
+// DICOM Tags view, read its rows, answer the input box of a command.
+import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './harness/workbench';
+
+/** The "DICOM Tags" pane of the Explorer. */
+export function tagsPane(page: Page): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'DICOM Tags' }) });
+}
+
+/**
+ * Expands the DICOM Tags pane (a click on its header, if it is collapsed) and waits for rows.
+ * The workspace's file list is collapsed first, as a person would, so the tags get the height.
+ */
+export async function showTagsView(page: Page): Promise<Locator> {
+  const folders = page.locator('.pane-header', { hasText: /^workspace/i }).first();
+  if ((await folders.count()) > 0 && (await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const pane = tagsPane(page);
+  const header = pane.locator('.pane-header');
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await pane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+  return pane;
+}
+
+/** The row of the tags view whose text contains `text` (label and offset description). */
+export function tagRow(page: Page, text: string | RegExp): Locator {
+  return tagsPane(page).locator('.monaco-list-row', { hasText: text }).first();
+}
+
+export async function selectedTagRowText(page: Page): Promise<string> {
+  const row = tagsPane(page).locator('.monaco-list-row.selected').first();
+  await row.waitFor({ timeout: 15_000 });
+  return (await row.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** The title of the active tab of the active editor group. */
+export async function activeGroupTabTitle(page: Page): Promise<string> {
+  const tab = page.locator('.editor-group-container.active .tab.active .label-name').first();
+  await tab.waitFor();
+  return (await tab.textContent())?.trim() ?? '';
+}
+
+/** Moves the mouse off the workbench so no hover tooltip covers a screenshot. */
+export async function clearHover(page: Page): Promise<void> {
+  await page.mouse.move(700, 880);
+}
+
+/** Runs a command from the palette, then types `answer` into the input box it opens. */
+export async function runCommandWithInput(page: Page, title: string, answer: string): Promise<void> {
+  await runCommand(page, title);
+  // The palette closes and the command's own input box opens in the same widget: wait for it
+  // to be empty (the palette's ">title" text gone) before typing.
+  const input = page.locator('.quick-input-widget input');
+  await page.waitForFunction(() => {
+    const field = document.querySelector<HTMLInputElement>('.quick-input-widget input');
+    return field !== null && field.offsetParent !== null && !field.value.startsWith('>');
+  });
+  await input.fill(answer);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
