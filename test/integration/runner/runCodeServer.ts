@@ -42,6 +42,10 @@ function prepareWorkspace(tempRoot: string): string {
 }
 
 function printResults(results: IntegrationResults): void {
+  const mark = { passed: '✔', failed: '✖', pending: '-' } as const;
+  for (const t of results.tests) {
+    console.log(`  ${mark[t.state]} ${t.fullTitle}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+  }
   for (const failure of results.failures) {
     console.log(`  FAIL ${failure.fullTitle}\n       ${failure.message.split('\n').join('\n       ')}`);
   }

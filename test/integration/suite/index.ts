@@ -24,6 +24,12 @@ export interface IntegrationFailure {
   readonly stack?: string;
 }
 
+export interface IntegrationTestResult {
+  readonly fullTitle: string;
+  readonly state: 'passed' | 'failed' | 'pending';
+  readonly durationMs?: number;
+}
+
 export interface IntegrationResults {
   readonly passed: number;
   readonly failed: number;
@@ -31,6 +37,7 @@ export interface IntegrationResults {
   readonly durationMs: number;
   readonly suites: readonly string[];
   readonly failures: readonly IntegrationFailure[];
+  readonly tests: readonly IntegrationTestResult[];
 }
 
 function resultsPath(): string {
@@ -50,6 +57,7 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
   const failures: IntegrationFailure[] = [];
+  const tests: IntegrationTestResult[] = [];
   let passed = 0;
   let pending = 0;
 
@@ -69,9 +77,18 @@ export async function run(): Promise<void> {
 
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
-    runner.on('pass', () => passed++);
-    runner.on('pending', () => pending++);
-    runner.on('fail', (t, err) => failures.push({ fullTitle: t.fullTitle(), ...describeError(err) }));
+    runner.on('pass', (t) => {
+      passed++;
+      tests.push({ fullTitle: t.fullTitle(), state: 'passed', durationMs: t.duration });
+    });
+    runner.on('pending', (t) => {
+      pending++;
+      tests.push({ fullTitle: t.fullTitle(), state: 'pending' });
+    });
+    runner.on('fail', (t, err) => {
+      failures.push({ fullTitle: t.fullTitle(), ...describeError(err) });
+      tests.push({ fullTitle: t.fullTitle(), state: 'failed', durationMs: t.duration });
+    });
   });
 
   const results: IntegrationResults = {
@@ -81,6 +98,7 @@ export async function run(): Promise<void> {
     durationMs: Date.now() - started,
     suites: INTEGRATION_SUITES,
     failures,
+    tests,
   };
   const file = resultsPath();
   fs.mkdirSync(path.dirname(file), { recursive: true });
