@@ -27,6 +27,7 @@ for (const file of files) {
     const reference = await decodeAllFrames(dcmtk(dcmtkDecompressor(ours.transferSyntax), file));
     assert.equal(ours.frames.length, reference.frames.length);
     const tolerance = LOSSY.has(ours.transferSyntax) ? 3 : 0;
+    for (const [i, frame] of ours.frames.entries()) assert.equal(frame.photometric, reference.frames[i].photometric, `frame ${i + 1} colour model`);
     const diffs = ours.frames.map((frame, i) => maxDifference(frame, reference.frames[i]));
     for (const [i, d] of diffs.entries()) assert.ok(d <= tolerance, `frame ${i + 1}: max difference ${d} > ${tolerance}`);
     console.log(`# ${path.basename(file)} ${ours.transferSyntax}: ${ours.frames.length} frame(s), max difference ${Math.max(...diffs)}`);

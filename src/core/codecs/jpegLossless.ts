@@ -15,7 +15,7 @@ export const jpegLosslessCodec: CompressedCodec = {
     let output: ArrayBuffer | ArrayBufferView | undefined;
     try {
       // The decoder keeps a view on the buffer it is given; give it its own copy.
-      const own = bytes.slice();
+      const own = withPaddingBeforeEoi(bytes);
       output = decoder.decode(own.buffer, 0, own.length);
     } catch (problem) {
       throw new CodecError(`the lossless JPEG decoder failed: ${problem instanceof Error ? problem.message : String(problem)}`);
@@ -36,3 +36,22 @@ export const jpegLosslessCodec: CompressedCodec = {
     };
   },
 };
+
+/**
+ * jpeg-lossless-decoder-js 2.1 treats the end marker as reached while it still looks ahead for
+ * the last Huffman code, and then sets the last pixel to the marker's value (seen on DCMTK
+ * streams: one wrong pixel at the end). Eight one-bits written as a stuffed byte (FF 00) before
+ * the EOI are the padding a JPEG stream may carry after its last code, and give the look-ahead
+ * real bits to read. Returns a copy; the caller's bytes are not changed.
+ */
+function withPaddingBeforeEoi(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 2 && bytes[end - 1] === 0) end--; // fragment padding after EOI
+  if (end < 4 || bytes[end - 2] !== 0xff || bytes[end - 1] !== 0xd9) return bytes.slice();
+  let data = end - 2;
+  while (data > 2 && bytes[data - 1] === 0xff) data--; // fill bytes before the marker
+  const out = new Uint8Array(data + 6);
+  out.set(bytes.subarray(0, data));
+  out.set([0xff, 0x00, 0xff, 0x00, 0xff, 0xd9], data);
+  return out;
+}
