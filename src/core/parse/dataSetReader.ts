@@ -24,6 +24,7 @@ const ITEM = 0xfffee000;
 const ITEM_DELIMITER = 0xfffee00d;
 const SEQUENCE_DELIMITER = 0xfffee0dd;
 const SPECIFIC_CHARACTER_SET = 0x00080005;
+const PIXEL_REPRESENTATION = 0x00280103;
 const IMPLICIT_LE: Encoding = { explicitVr: false, littleEndian: true };
 
 export interface ReaderState {
@@ -36,13 +37,23 @@ export interface ReaderState {
   pixelData: Mutable<DicomElement> | null;
 }
 
+/** What a nested data set inherits from the one around it (PS3.5 6.1.2.5.3 for the character set). */
+export interface Inherited {
+  readonly characterSet: string | undefined;
+  /** Pixel Representation in force, which decides whether "US or SS" values are signed. */
+  readonly pixelRepresentation: number | undefined;
+}
+
+export const NOTHING_INHERITED: Inherited = { characterSet: undefined, pixelRepresentation: undefined };
+
 /** What one level of a data set knows while it is being read. */
-interface Level {
+interface Level extends Inherited {
   readonly out: DicomElement[];
   readonly depth: number;
   readonly encoding: Encoding;
   readonly topLevel: boolean;
   characterSet: string | undefined;
+  pixelRepresentation: number | undefined;
   readonly creators: Map<number, string>;
   previousTag: number;
 }
@@ -70,15 +81,18 @@ function tagString(tag: number): string {
  */
 export function readDataSet(
   state: ReaderState, start: number, limit: number | null, depth: number, encoding: Encoding,
-  characterSet: string | undefined, out: DicomElement[], topLevel = false, onlyGroup: number | null = null,
+  inherited: Inherited, out: DicomElement[], topLevel = false, onlyGroup: number | null = null,
 ): DataSetEnd {
-  const level: Level = { out, depth, encoding, topLevel, characterSet, creators: new Map(), previousTag: -1 };
+  const level: Level = {
+    out, depth, encoding, topLevel, characterSet: inherited.characterSet, pixelRepresentation: inherited.pixelRepresentation,
+    creators: new Map(), previousTag: -1,
+  };
   const window = state.window;
   const stop = limit ?? window.streamSize;
   let pos = start;
   while (pos < stop) {
     if (limit !== null && pos + 8 > limit) {
-      warn(state, pos, `${limit - pos} trailing bytes at ${hex(pos)} do not form an element (ignored)`);
+      error(state, pos, `${limit - pos} bytes at ${hex(pos)} are too few for an element header (a truncated element?)`);
       return { end: limit, delimiterOffset: null };
     }
     window.need(pos, 4, 'a tag');
@@ -148,7 +162,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   const element: Mutable<DicomElement> = {
     tag: tagString(tag), group, element: elementNumber,
     keyword: entry?.keyword ?? null, name: entry?.name ?? null,
-    vr: header.vr, explicitVr: header.explicitVr, vm: 0,
+    vr: header.explicitVr ? header.vr : resolveImplicitVr(header.vr, entry, level), explicitVr: header.explicitVr, vm: 0,
     offset: pos, valueOffset, length: undefinedLength ? null : header.length, end: valueOffset, value: null,
   };
   if (entry?.retired) element.retired = true;
@@ -165,7 +179,8 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   if (header.length % 2 === 1) warn(state, pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
   if (end > window.streamSize) {
     element.end = window.streamSize;
-    throw new ParseStop(valueOffset - 4, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
+    const lengthField = header.headerLength === 12 ? pos + 8 : header.explicitVr ? pos + 6 : pos + 4;
+    throw new ParseStop(lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
   }
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
     element.vm = 1;
@@ -173,7 +188,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     state.pixelData = element;
     return element;
   }
-  if (header.vr === 'SQ') {
+  if (element.vr === 'SQ') {
     readItems(state, element, valueOffset, end, level, level.encoding);
     return element;
   }
@@ -204,6 +219,15 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
   }
   warn(state, element.offset, `${tagText(tag)} at ${hex(element.offset)} has VR ${element.vr} with undefined length; read as encapsulated items`);
   readEncapsulated(state, element, level.encoding);
+}
+
+/**
+ * Implicit VR leaves "US or SS" to the reader: signed when Pixel Representation is 1, as DCMTK
+ * reads it, except the LUT descriptors whose first and third values are always unsigned.
+ */
+function resolveImplicitVr(vr: string, entry: ReturnType<typeof lookupTag>, level: Level): string {
+  if (entry?.vr === 'US or SS' && level.pixelRepresentation === 1 && !entry.keyword.endsWith('Descriptor')) return 'SS';
+  return vr;
 }
 
 /** Reads the items of a sequence up to `limit`, or up to its Sequence Delimitation Item. */
@@ -254,7 +278,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
     throw new ParseStop(pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
   }
   if (item.length === null) {
-    const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level.characterSet, item.elements);
+    const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, item.elements);
     item.delimiterOffset = result.delimiterOffset;
     item.end = result.end;
     return item.end;
@@ -267,7 +291,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   }
   item.end = itemEnd;
   try {
-    readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level.characterSet, item.elements);
+    readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level, item.elements);
   } catch (problem) {
     // A defined length tells where the next item starts, so the rest of the file stays readable.
     if (!(problem instanceof ParseStop) || itemEnd >= window.streamSize) throw problem;
@@ -319,6 +343,7 @@ function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: U
     const name = uidName(decoded.value);
     if (name) element.uidName = name;
   }
+  if (tag(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;
   if (tag(element) === SPECIFIC_CHARACTER_SET) {
     const terms = Array.isArray(decoded.value) ? decoded.value : [decoded.value ?? ''];
     level.characterSet = terms.join('\\');

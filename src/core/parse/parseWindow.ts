@@ -1,10 +1,11 @@
 import type { DicomElement, DicomFile, ParseIssue, TransferSyntaxInfo } from '../model';
 import { ByteWindow } from './byteWindow';
-import { PIXEL_DATA, readDataSet, type ReaderState } from './dataSetReader';
+import { NOTHING_INHERITED, PIXEL_DATA, readDataSet, type ReaderState } from './dataSetReader';
 import { looksExplicit, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
 import { inflateRawCapped } from './inflate';
+import { checkNativePixelDataLength } from './pixelDataCheck';
 
 export interface ParseOptions {
   /** Stop before the value of the top-level Pixel Data (default true). */
@@ -45,7 +46,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   let dataSetOffset = start.rawDataSetOffset;
   if (start.metaOffset !== null) {
     const metaOffset = start.metaOffset;
-    dataSetOffset = guarded(state, () => readDataSet(state, metaOffset, fileSize, 0, { explicitVr: true, littleEndian: true }, undefined, meta, true, META_GROUP).end, -1);
+    dataSetOffset = guarded(state, () => readDataSet(state, metaOffset, fileSize, 0, { explicitVr: true, littleEndian: true }, NOTHING_INHERITED, meta, true, META_GROUP).end, -1);
     if (dataSetOffset < 0) dataSetOffset = meta.length > 0 ? meta[meta.length - 1].end : metaOffset;
   }
   const syntax = chooseTransferSyntax(window, start, meta, dataSetOffset, issues);
@@ -61,8 +62,9 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   const encoding = dataSetEncoding(window, dataSetOffset, syntax, issues);
   const dataSet: DicomElement[] = [];
   if (dataSetOffset < window.streamSize) {
-    guarded(readerState, () => readDataSet(readerState, dataSetOffset, window.streamSize, 0, encoding, undefined, dataSet, true).end, 0);
+    guarded(readerState, () => readDataSet(readerState, dataSetOffset, window.streamSize, 0, encoding, NOTHING_INHERITED, dataSet, true).end, 0);
   }
+  checkNativePixelDataLength(dataSet, issues);
   const pending = readerState.pixelData;
   const file: DicomFile = {
     size: fileSize, preamble: start.preamble, prefix: start.prefix, dataSetOffset,
@@ -124,14 +126,12 @@ function dataSetEncoding(window: ByteWindow, at: number, syntax: TransferSyntaxI
 }
 
 function inflateDataSet(bytes: Uint8Array, dataSetOffset: number, cap: number, issues: ParseIssue[]): Uint8Array {
-  const result = inflateRawCapped(bytes.subarray(dataSetOffset), cap);
-  if (result.error) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} is corrupt after ${result.data.length} inflated bytes: ${result.error}` });
+  const result = inflateRawCapped(bytes.subarray(dataSetOffset), cap, bytes.subarray(0, dataSetOffset));
+  const inflated = result.inflatedLength;
+  if (result.error) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} is corrupt after ${inflated} inflated bytes: ${result.error}` });
   if (result.capped) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} inflates to more than ${cap} bytes; only the first ${cap} were read` });
-  issues.push({ severity: 'warning', offset: dataSetOffset, message: `deflated data set: offsets from ${hex(dataSetOffset)} on are positions in the inflated stream (meta group + ${result.data.length} inflated bytes)` });
-  const stream = new Uint8Array(dataSetOffset + result.data.length);
-  stream.set(bytes.subarray(0, dataSetOffset));
-  stream.set(result.data, dataSetOffset);
-  return stream;
+  issues.push({ severity: 'warning', offset: dataSetOffset, message: `deflated data set: offsets from ${hex(dataSetOffset)} on are positions in the inflated stream (meta group + ${inflated} inflated bytes)` });
+  return result.data;
 }
 
 function characterSetOf(dataSet: DicomElement[]): string[] {
