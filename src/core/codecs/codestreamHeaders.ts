@@ -98,11 +98,12 @@ export function readJ2kHeader(bytes: Uint8Array): J2kHeader | undefined {
   const start = j2kStart(bytes);
   if (start === undefined || bytes[start + 2] !== 0xff || bytes[start + 3] !== 0x51) return undefined;
   const siz = start + 4;
-  if (siz + 38 + 3 > bytes.length) return undefined;
-  const columns = u32(bytes, siz + 6) - u32(bytes, siz + 14);
-  const rows = u32(bytes, siz + 10) - u32(bytes, siz + 18);
-  const components = u16(bytes, siz + 38);
-  const ssiz = bytes[siz + 40];
+  // Lsiz, Rsiz, Xsiz, Ysiz, XOsiz, YOsiz, four tile fields, Csiz, then Ssiz of component 0.
+  if (siz + 39 > bytes.length) return undefined;
+  const columns = u32(bytes, siz + 4) - u32(bytes, siz + 12);
+  const rows = u32(bytes, siz + 8) - u32(bytes, siz + 16);
+  const components = u16(bytes, siz + 36);
+  const ssiz = bytes[siz + 38];
   let at = siz + u16(bytes, siz);
   let mct = 0;
   let reversible = false;

@@ -93,7 +93,9 @@ export function runDecoder<D extends EmscriptenDecoder>(decoder: D, codestream: 
     decoder.getEncodedBuffer(codestream.length).set(codestream);
     decoder.decode();
     afterDecode?.(decoder);
-    return decoder.getDecodedBuffer().slice();
+    // Some builds hand back a Uint8ClampedArray view; copy into a plain Uint8Array.
+    const view = decoder.getDecodedBuffer();
+    return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
   } finally {
     decoder.delete();
   }
