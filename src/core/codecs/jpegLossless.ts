@@ -16,7 +16,7 @@ export const jpegLosslessCodec: CompressedCodec = {
     try {
       // The decoder keeps a view on the buffer it is given; give it its own copy.
       const own = withPaddingBeforeEoi(bytes);
-      output = decoder.decode(own.buffer, 0, own.length);
+      output = decoder.decode(own.buffer as ArrayBuffer, 0, own.length);
     } catch (problem) {
       throw new CodecError(`the lossless JPEG decoder failed: ${problem instanceof Error ? problem.message : String(problem)}`);
     }
