@@ -192,3 +192,14 @@ export function installRepoAsExtension(extensionsDir: string): string {
   fs.symlinkSync(REPO_ROOT, target, 'dir');
   return target;
 }
+
+/**
+ * Ctrl+C or a CI cancel: exit through process.exit so the 'exit' hooks run (they kill the
+ * code-server process group and remove temporary folders). Playwright closes its browsers itself.
+ */
+export function exitCleanlyOnSignals(): void {
+  const codes: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [signal, code] of Object.entries(codes)) {
+    process.once(signal as NodeJS.Signals, () => process.exit(code));
+  }
+}

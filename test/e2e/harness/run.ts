@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { exitCleanlyOnSignals, installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
 import { E2E_ENV, SCREENSHOT_DIR } from './workbench';
 
@@ -33,11 +33,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const started = Date.now();
-  const stateDir = path.join(REPO_ROOT, '.vscode-test/e2e');
-  fs.rmSync(stateDir, { recursive: true, force: true });
   fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // VS Code state, extensions folder and workspace of this run live in one temporary folder, so
+  // runs started at the same time on one machine never share state.
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-e2e-'));
+  process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
+  const stateDir = path.join(tempRoot, 'vscode');
   const workspace = path.join(tempRoot, 'workspace');
   generateFixtures(path.join(workspace, 'fixtures'));
   copyCorpusSamples(path.join(workspace, 'corpus'));
@@ -82,6 +84,7 @@ async function main(): Promise<number> {
   }
 }
 
+exitCleanlyOnSignals();
 main().then(
   (code) => process.exit(code),
   (err) => {

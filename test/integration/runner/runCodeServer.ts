@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { launchChromium } from '../../../scripts/vscode/browser';
-import { REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { exitCleanlyOnSignals, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
@@ -59,11 +59,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const started = Date.now();
-  const stateDir = path.join(REPO_ROOT, '.vscode-test/integration');
-  fs.rmSync(stateDir, { recursive: true, force: true });
   fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  // Everything of this run (VS Code state, extensions, workspace) in one temporary folder, so
+  // runs started at the same time on one machine never share state.
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-integration-'));
+  process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
+  const stateDir = path.join(tempRoot, 'vscode');
   const resultsFile = path.join(tempRoot, 'results.json');
   const workspace = prepareWorkspace(tempRoot);
 
@@ -114,6 +116,7 @@ async function main(): Promise<number> {
   }
 }
 
+exitCleanlyOnSignals();
 main().then(
   (code) => process.exit(code),
   (err) => {
