@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { formatPreview } from '../../core/sort/preview';
 import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../core/sort/pattern';
-import { readHeaderFromDisk } from '../../node/sort/readHeader';
+import { headerReader } from '../../node/sort/readHeader';
+import { blockingSortFs } from '../../node/sort/sortFs';
 import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
@@ -129,7 +130,9 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
       dryRun,
       concurrency,
       signal: controller.signal,
-      readHeader: readHeaderFromDisk,
+      // A CLI process has no event loop to keep free: blocking calls skip the thread pool.
+      readHeader: headerReader(blockingSortFs),
+      fs: blockingSortFs,
     });
     if (values.json) await write(out.stdout, jsonResult(result, dryRun));
     else if (dryRun) await write(out.stdout, formatPreview(result.plan).join('\n') + '\n');

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { asyncSortFs, type SortFs } from './sortFs';
 
 /** Hidden, and `.`-led names are never produced by the sort pattern, so it cannot clash. */
 export const STAGING_FOLDER = '.dicom-sort-staging';
@@ -32,13 +33,15 @@ export class Destination {
     /** `root` after symbolic links: what every target folder must resolve inside. */
     readonly realRoot: string,
     readonly staging: string,
+    /** The file system calls used for everything the sort does in the destination. */
+    readonly fs: SortFs,
   ) {}
 
   /**
    * Creates the destination and a fresh staging folder. A staging folder left by a crashed
    * run only ever holds unfinished temporary copies, so it is emptied.
    */
-  static async open(root: string): Promise<Destination> {
+  static async open(root: string, sfs: SortFs = asyncSortFs): Promise<Destination> {
     const absolute = path.resolve(root);
     try {
       await fs.mkdir(absolute, { recursive: true });
@@ -46,7 +49,7 @@ export class Destination {
       const staging = path.join(realRoot, STAGING_FOLDER);
       await fs.rm(staging, { recursive: true, force: true });
       await fs.mkdir(staging);
-      return new Destination(absolute, realRoot, staging);
+      return new Destination(absolute, realRoot, staging, sfs);
     } catch (error) {
       throw new DestinationError(`cannot write to the destination ${absolute}: ${(error as Error).message}`);
     }
@@ -77,12 +80,12 @@ export class Destination {
     const parent = await this.folder(slash < 0 ? '' : relative.slice(0, slash));
     const absolute = path.join(parent, relative.slice(slash + 1));
     try {
-      await fs.mkdir(absolute);
+      await this.fs.mkdir(absolute);
       this.created.add(relative);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const real = await fs.realpath(absolute);
+    const real = await this.fs.realpath(absolute);
     if (!isInside(real, this.realRoot)) {
       throw new DestinationError(`target folder ${absolute} resolves to ${real}, outside the destination`);
     }

@@ -75,9 +75,9 @@ async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, des
   async function placeFile(file: PlannedFile): Promise<void> {
     const source = path.join(sourceRoot, ...file.source.split('/'));
     // A lone file needs no digest: one byte comparison at most, and only when its name exists.
-    const digest = single ? null : await fileDigest(source);
+    const digest = single ? null : await fileDigest(source, destination.fs);
     const known = digest === null ? undefined : byDigest.get(digest);
-    if (known !== undefined && (await sameBytes(source, absoluteAt(known)))) {
+    if (known !== undefined && (await sameBytes(source, absoluteAt(known), undefined, destination.fs))) {
       record(file, outcome(file, nameAt(known), 'identical', known));
       return;
     }
@@ -88,10 +88,10 @@ async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, des
       const same = single
         ? undefined
         : async (target: string, size: number) => {
-            seen = await fileDigest(target);
-            return seen === digest && sameBytes(source, target, size);
+            seen = await fileDigest(target, destination.fs);
+            return seen === digest && sameBytes(source, target, size, destination.fs);
           };
-      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same, fresh);
+      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same, fresh, destination.fs);
       if (result === 'taken') {
         remember(n, seen);
         continue;

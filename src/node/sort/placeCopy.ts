@@ -8,8 +8,8 @@
  * (FAT, some network shares) it falls back to "check, then rename"; the check and the rename
  * are not atomic there, which only matters if something else writes the same name meanwhile.
  */
-import { constants, promises as fs } from 'node:fs';
 import { sameBytes } from './sameBytes';
+import { asyncSortFs, type SortFs } from './sortFs';
 
 export type PlaceResult =
   /** The copy now has the target name. */
@@ -22,7 +22,7 @@ export type PlaceResult =
 /** Tells whether the regular file at `target` (of `size` bytes) has the source's bytes. */
 export type SameContent = (target: string, size: number) => Promise<boolean>;
 
-async function existing(target: string, same: SameContent): Promise<PlaceResult | null> {
+async function existing(target: string, same: SameContent, fs: SortFs): Promise<PlaceResult | null> {
   let stat;
   try {
     stat = await fs.lstat(target);
@@ -41,25 +41,27 @@ export async function placeCopy(
   source: string,
   target: string,
   temporary: string,
-  same: SameContent = (t, size) => sameBytes(source, t, size),
+  same: SameContent | undefined,
   /** The caller knows the name is free (a folder made in this run): skip the first look. */
   knownFree = false,
+  fs: SortFs = asyncSortFs,
 ): Promise<PlaceResult> {
+  const compare: SameContent = same ?? ((t, size) => sameBytes(source, t, size, fs));
   if (!knownFree) {
-    const before = await existing(target, same);
+    const before = await existing(target, compare, fs);
     if (before !== null) return before;
   }
-  await fs.copyFile(source, temporary, constants.COPYFILE_EXCL);
+  await fs.copyFileExclusive(source, temporary);
   try {
     try {
       await fs.link(temporary, target);
       return 'placed';
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'EEXIST') return (await existing(target, same)) ?? 'taken';
+      if (code === 'EEXIST') return (await existing(target, compare, fs)) ?? 'taken';
       if (!LINK_UNSUPPORTED.has(code)) throw error;
     }
-    const raced = await existing(target, same);
+    const raced = await existing(target, compare, fs);
     if (raced !== null) return raced;
     await fs.rename(temporary, target);
     return 'placed';

@@ -11,6 +11,7 @@ import { attributesToRead } from '../../core/sort/values';
 import { checkSeparate, Destination } from './destination';
 import { executeSortPlan } from './executeSort';
 import { scanFolder, type HeaderReader } from './scanFolder';
+import type { SortFs } from './sortFs';
 
 export type SortPhase = 'scan' | 'copy';
 
@@ -23,6 +24,8 @@ export interface SortFolderOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: SortPhase, done: number, total: number | null) => void;
   readonly readHeader: HeaderReader;
+  /** File system calls for the copy (default: asynchronous, see `sortFs.ts`). */
+  readonly fs?: SortFs;
 }
 
 export interface SortFolderResult {
@@ -78,7 +81,7 @@ export async function planSortFolder(source: string, destination: string, option
 /** Copies a planned sort into its destination and writes the manifest. */
 export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFolderOptions, 'pattern' | 'readHeader'>): Promise<SortFolderResult> {
   const { plan } = planned;
-  const destination = await Destination.open(planned.destination);
+  const destination = await Destination.open(planned.destination, options.fs);
   let outcomes: SortOutcome[];
   let manifestPath: string;
   try {
