@@ -4,9 +4,11 @@
  */
 import { benchCsv } from './csv';
 import { benchHeaders } from './headers';
+import { benchSort } from './sort';
 
 const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
+  sort: benchSort,
   csv: benchCsv,
 };
 

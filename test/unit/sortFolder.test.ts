@@ -7,7 +7,8 @@ import { isSafeComponent } from '../../src/core/sort/safeName';
 import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
 import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { STAGING_FOLDER } from '../../src/node/sort/destination';
-import { readHeaderFromDisk } from '../../src/node/sort/readHeader';
+import { headerReader, readHeaderFromDisk } from '../../src/node/sort/readHeader';
+import { blockingSortFs } from '../../src/node/sort/sortFs';
 import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
 import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';
 
@@ -101,6 +102,21 @@ test('every DICOM file arrives byte-identical in a safe path; the source is unto
   assert.match(manifest, /^\uFEFFsource,target,status,reason\r\n/);
   assert.equal(manifest.trim().split('\r\n').length, 1 + dicom.size + 3);
   assert.match(manifest, /notes\.txt,,skipped,/);
+});
+
+test('the blocking file system calls (CLI) give the same tree as the asynchronous ones', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  await makeSource(src);
+  const before = await treeDigest(src);
+  await sortFolder(src, path.join(dir, 'async'), options);
+  const blocking = { ...options, readHeader: headerReader(blockingSortFs), fs: blockingSortFs };
+  const result = await sortFolder(src, path.join(dir, 'blocking'), blocking);
+  assert.equal(result.complete, true, result.problem);
+  assert.deepEqual(withoutManifest(await treeDigest(path.join(dir, 'blocking'))), withoutManifest(await treeDigest(path.join(dir, 'async'))));
+  const again = await sortFolder(src, path.join(dir, 'blocking'), blocking);
+  assert.ok(again.outcomes.filter((o) => o.status !== 'skipped').every((o) => o.status === 'already-present'));
+  assert.deepEqual(await treeDigest(src), before);
 });
 
 test('a second run changes nothing', async (t) => {
