@@ -43,6 +43,8 @@ async function makeSource(root: string): Promise<{ dicom: Map<string, string> }>
   for (const [i, h] of hostile.entries()) {
     await add(`hostile/${i}.dcm`, instanceBytes({ ...base, ...h, seriesUid: `1.2.3.2.${i}`, sopUid: `1.2.3.2.${i}.1`, instanceNumber: '1' }));
   }
+  // A file name that a spreadsheet would run as a formula, for the manifest.
+  await add("=cmd|'x'!A0.dcm", instanceBytes({ ...base, patientId: 'P2', seriesDescription: 'S', seriesUid: '1.2.3.3', sopUid: '1.2.3.3.1', instanceNumber: '1' }));
   await writeFile(root, 'notes.txt', 'not a DICOM file\n');
   await writeFile(root, 'empty', '');
   await writeFile(root, 'flat/picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(300)]));
@@ -102,6 +104,7 @@ test('every DICOM file arrives byte-identical in a safe path; the source is unto
   assert.match(manifest, /^\uFEFFsource,target,status,reason\r\n/);
   assert.equal(manifest.trim().split('\r\n').length, 1 + dicom.size + 3);
   assert.match(manifest, /notes\.txt,,skipped,/);
+  assert.match(manifest, /\r\n'=cmd\|'x'!A0\.dcm,p2\//, 'the formula-like source name is neutralised');
 });
 
 test('the blocking file system calls (CLI) give the same tree as the asynchronous ones', async (t) => {
@@ -224,7 +227,7 @@ test('dry run writes nothing; overlapping folders are refused', async (t) => {
   const src = path.join(dir, 'src');
   await makeSource(src);
   const result = await sortFolder(src, path.join(dir, 'dest'), { ...options, dryRun: true });
-  assert.equal(result.plan.counts.files, 12);
+  assert.equal(result.plan.counts.files, 13);
   assert.equal(result.plan.counts.skipped, 3);
   assert.equal(result.plan.counts.patients, 7);
   await assert.rejects(fs.stat(path.join(dir, 'dest')));
