@@ -79,7 +79,7 @@ export class HeaderTable {
         element('td', { className: 'value', text: row.value }),
       ]);
       // Indentation shows nesting in sequences; the tag cell carries it so columns stay aligned.
-      (tr.children[1] as HTMLElement).style.paddingLeft = `${0.4 + row.depth * 1.2}em`;
+      (tr.children[1] as HTMLElement).style.paddingLeft = `${0.4 + Math.min(row.depth, 12) * 0.9}em`;
       this.rowElements.set(row.id, tr);
       fragment.append(tr);
     }

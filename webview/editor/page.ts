@@ -41,7 +41,7 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
   ]);
   if (view.issues.length > 0) {
     section.append(element('ul', {}, view.issues.map((issue) => issueItem(issue, view, events))));
-    section.append(element('p', { className: 'hint', text: 'The header below shows everything read before the problem.' }));
+    if (errors > 0) section.append(element('p', { className: 'hint', text: 'The header below shows everything read before the problem.' }));
   }
   return section;
 }

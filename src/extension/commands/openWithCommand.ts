@@ -40,8 +40,13 @@ async function offerReopen(tab: vscode.Tab): Promise<void> {
   const never = "Don't Ask Again";
   const choice = await vscode.window.showInformationMessage(`${tab.label} is a DICOM file.`, reopen, never);
   if (choice === reopen) {
-    await openInInspector(input.uri, tab.group.viewColumn);
-    await vscode.window.tabGroups.close(tab).then(undefined, () => undefined);
+    const column = tab.group.viewColumn;
+    await openInInspector(input.uri, column);
+    // Tab objects are replaced as the group changes, so the text tab is looked up again.
+    const textTabs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((candidate) => candidate.input instanceof vscode.TabInputText && candidate.input.uri.toString() === input.uri.toString());
+    if (textTabs.length > 0) await vscode.window.tabGroups.close(textTabs).then(undefined, () => undefined);
   } else if (choice === never) {
     await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('offerReopenForDicomFiles', false, vscode.ConfigurationTarget.Global);
   }

@@ -5,7 +5,7 @@
 import type { DicomElement, DicomFile } from '../../core/model';
 import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
-import { keywordText, nodeLabel, tagText } from '../tree/nodeText';
+import { keywordText, tagText } from '../tree/nodeText';
 import { displayValueText, oneLine, rawValueText } from '../tree/valueText';
 
 /** Bounds the message to the webview; the tag tree still shows everything. */
@@ -56,22 +56,41 @@ export function summaryFields(file: DicomFile): SummaryField[] {
   return fields.filter((field) => field.value.length > 0);
 }
 
-function rowFor(node: TagNode, depth: number, file: DicomFile, options: DocumentViewOptions): HeaderRow {
-  const element = node.element;
-  if (element) {
-    return {
-      id: node.id,
-      depth,
-      tag: tagText(element),
-      keyword: keywordText(element),
-      vr: element.vr,
-      length: element.length === null ? 'undefined' : String(element.length),
-      offset: node.offset,
-      value: displayValueText(element, options.maxValueLength),
-    };
+/** Rows for items, delimiters and fragments: their item tag, and a name in the keyword column. */
+function structuralRow(node: TagNode, depth: number): HeaderRow {
+  const base = { id: node.id, depth, vr: '', offset: node.offset };
+  switch (node.kind) {
+    case 'item': {
+      const count = node.item?.elements.length ?? 0;
+      const length = node.item?.length ?? null;
+      return { ...base, tag: '(FFFE,E000)', keyword: `Item ${node.index}`, length: length === null ? 'undefined' : String(length), value: `${count} element${count === 1 ? '' : 's'}` };
+    }
+    case 'itemDelimiter':
+      return { ...base, tag: '(FFFE,E00D)', keyword: 'ItemDelimitationItem', length: '0', value: '' };
+    case 'sequenceDelimiter':
+      return { ...base, tag: '(FFFE,E0DD)', keyword: 'SequenceDelimitationItem', length: '0', value: '' };
+    case 'offsetTable':
+      return { ...base, tag: '(FFFE,E000)', keyword: 'BasicOffsetTable', length: String(node.fragment?.length ?? 0), value: '' };
+    case 'fragment':
+      return { ...base, tag: '(FFFE,E000)', keyword: `Fragment ${node.index}`, length: String(node.fragment?.length ?? 0), value: '' };
+    default:
+      return { ...base, tag: '', keyword: node.kind, length: String(node.end - node.offset), value: '' };
   }
-  const label = nodeLabel(node, file, options);
-  return { id: node.id, depth, tag: label, keyword: '', vr: '', length: String(node.end - node.offset), offset: node.offset, value: '' };
+}
+
+function rowFor(node: TagNode, depth: number, options: DocumentViewOptions): HeaderRow {
+  const element = node.element;
+  if (!element) return structuralRow(node, depth);
+  return {
+    id: node.id,
+    depth,
+    tag: tagText(element),
+    keyword: keywordText(element),
+    vr: element.vr,
+    length: element.length === null ? 'undefined' : String(element.length),
+    offset: node.offset,
+    value: displayValueText(element, options.maxValueLength),
+  };
 }
 
 /** Every node below File Meta Information and Data Set, depth first, in file order. */
@@ -84,7 +103,7 @@ export function headerRows(file: DicomFile, options: DocumentViewOptions): { row
     const { node, depth } = stack.pop()!;
     if (depth >= 0) {
       if (rows.length >= MAX_HEADER_ROWS) return { rows, truncated: true };
-      rows.push(rowFor(node, depth, file, options));
+      rows.push(rowFor(node, depth, options));
     }
     const children = childNodes(node, file, options);
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });

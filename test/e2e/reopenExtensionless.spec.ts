@@ -1,0 +1,50 @@
+// Most DICOM files from scanners have no extension. A person opens one with Quick Open, VS Code
+// shows it as text or binary, and DICOM Inspector offers to reopen it; one click later the file
+// is in the DICOM editor.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { openWorkbench, quickOpen, screenshot, webviewWithText, workspaceDir, type Workbench } from './harness/workbench';
+import { activeGroupTabTitle } from './inspectorSteps';
+
+const FILE = 'report_dfl';
+
+let workbench: Workbench;
+
+before(async () => {
+  workbench = await openWorkbench();
+});
+
+after(async () => {
+  await workbench?.close();
+});
+
+test('a DICOM file without an extension is offered a reopen in DICOM Inspector', async (t) => {
+  if (!fs.existsSync(path.join(workspaceDir(), 'corpus', FILE))) {
+    t.skip(`${FILE} is not in the workspace (public corpus missing)`);
+    return;
+  }
+  const { page } = workbench;
+  // The extension activates on use (never at startup): here, by a .dcm file looked at first.
+  await quickOpen(page, 'CT1_UNC.implicit_little_endian.dcm');
+  await webviewWithText(page, 'Implicit VR Little Endian');
+  await quickOpen(page, FILE);
+  assert.equal(await activeGroupTabTitle(page), FILE);
+  const reopen = page.locator('.notification-toast', { hasText: `${FILE} is a DICOM file.` }).getByRole('button', { name: 'Reopen in DICOM Inspector' });
+  try {
+    await reopen.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'reopen-offer');
+    await reopen.click();
+    // A deflated structured report: no pixel data, so the header table is the content.
+    const frame = await webviewWithText(page, 'Deflated Explicit VR Little Endian');
+    assert.equal((await frame.locator('h1').innerText()).trim(), FILE);
+    assert.ok((await frame.locator('.badge').innerText()).includes('deflated'));
+    assert.ok((await frame.locator('.header-table tbody tr').count()) > 10);
+    // The text tab it replaced is closed.
+    await page.locator('.tab', { hasText: FILE }).nth(1).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.locator('.tab', { hasText: FILE }).count(), 1);
+  } finally {
+    await screenshot(page, 'reopened-extensionless');
+  }
+});
