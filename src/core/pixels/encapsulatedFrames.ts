@@ -18,9 +18,6 @@ export function fragmentsFromHeader(image: ImageDescription, index: number): Fra
   if (bot.length > 0) return fragmentsByOffsets(fragments, bot, image.numberOfFrames, index, 'Basic Offset Table');
   if (image.numberOfFrames === 1) return fragments;
   if (fragments.length === image.numberOfFrames) return [fragments[index]];
-  if (fragments.length < image.numberOfFrames) {
-    throw new PixelDataError(`${fragments.length} fragments cannot hold ${image.numberOfFrames} frames.`);
-  }
   return undefined;
 }
 
@@ -44,6 +41,11 @@ export function fragmentsByOffsets(fragments: readonly Fragment[], offsets: read
   const end = index + 1 < offsets.length ? offsets[index + 1] : Infinity;
   const found = fragments.filter((f) => f.offset - base >= start && f.offset - base < end);
   if (found.length === 0 || found[0].offset - base !== start) {
+    const last = fragments[fragments.length - 1];
+    if (start >= last.valueOffset + last.length - base) {
+      // The parser keeps only whole fragments: a frame past them was cut off by the file's end.
+      throw new PixelDataError(`Frame ${index + 1} starts at ${table} offset ${start}, past the end of the last complete fragment: the file ends before this frame's data.`);
+    }
     throw new PixelDataError(`No fragment starts at ${table} offset ${start} for frame ${index + 1}.`);
   }
   return found;
@@ -67,6 +69,11 @@ export async function locateEncapsulatedFrame(image: ImageDescription, index: nu
   const fromHeader = fragmentsFromHeader(image, index);
   if (fromHeader) return readFragments(fromHeader, source, index);
   const frames = await framesFromMarkers(image, source);
+  if (index >= frames.length) {
+    // Fewer frames were found than declared: the parser keeps only whole fragments, so the
+    // missing ones were cut off by the end of the file (or never written).
+    throw new PixelDataError(`Frame ${index + 1}: the Pixel Data holds only ${frames.length} of ${image.numberOfFrames} frames; the file ends before this frame's data.`);
+  }
   return readFragments(frames[index], source, index);
 }
 
@@ -129,6 +136,8 @@ async function scanFragments(image: ImageDescription, source: FileAccess): Promi
   if (strict.length === image.numberOfFrames) return strict;
   const loose = group(fragments, (k) => starts[k]);
   if (loose.length === image.numberOfFrames) return loose;
+  // Fewer frames than declared, each cleanly delimited: the ones present can still be shown.
+  if (strict.length < image.numberOfFrames && strict.length === loose.length && starts[0]) return strict;
   throw new PixelDataError(`${problem}: the ${markers.family} start markers give ${strict.length} frames, not ${image.numberOfFrames}.`);
 }
 
