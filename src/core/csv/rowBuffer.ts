@@ -47,13 +47,16 @@ export class RowBuffer {
 
   /** Holds one file's row; ids come from `census.add` for the same elements. */
   holdFile(relativePath: string, elements: readonly DicomElement[], ids: Int32Array, error: string): boolean {
-    let text = '';
+    const cells = new Array<string>(elements.length);
     const ends = new Int32Array(elements.length);
+    let end = 0;
     for (let i = 0; i < elements.length; i++) {
-      text += elementCell(elements[i]);
-      ends[i] = text.length;
+      cells[i] = elementCell(elements[i]);
+      end += cells[i].length;
+      ends[i] = end;
     }
-    return this.hold({ relativePath, ids, ends, text, error });
+    // join() makes one flat string; `+=` would keep a rope of every cell alive.
+    return this.hold({ relativePath, ids, ends, text: cells.join(''), error });
   }
 
   holdError(relativePath: string, error: string): boolean {
