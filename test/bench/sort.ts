@@ -96,7 +96,7 @@ export async function benchSort(): Promise<string> {
     ];
     return [
       `${FILES} generated CT instances (${(bytes / FILES / 1024).toFixed(0)} KiB each, ${(bytes / 2 ** 20).toFixed(0)} MiB) plus one non-DICOM file, ` +
-        `default pattern; 1 in 100 repeats an instance number of its series, so names collide. One fresh process per tool, warm page cache, `sync` before each.`,
+        `default pattern; 1 in 100 repeats an instance number of its series, so names collide. One fresh process per tool, warm page cache, sync before each.`,
       table(['tool', 'ms', 'files/s', 'time vs cp -r', 'files in destination'], rows),
     ].join('\n');
   } finally {
