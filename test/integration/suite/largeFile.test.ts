@@ -1,0 +1,64 @@
+// A multi-gigabyte image opens without reading its pixel data: the extension reads local files
+// by byte range, so the header shows at once and memory does not grow with the file.
+import * as assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { identification, imagePixelModule } from '../../fixtures/catalog/common';
+import { writeDicom } from '../../fixtures/writer';
+import { allNodes, closeAllEditors, openInInspector } from './inspectorHelpers';
+
+const ROWS = 1024;
+const COLUMNS = 1024;
+const FRAMES = 1200; // 1024 × 1024 × 2 bytes × 1200 frames: about 2.4 GiB of pixel data
+
+suite('Large files', () => {
+  let scratch: string;
+  let file: string;
+  let pixelDataLength: number;
+
+  suiteSetup(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'dicom-inspector-large-'));
+    file = path.join(scratch, 'large.dcm');
+    pixelDataLength = ROWS * COLUMNS * 2 * FRAMES;
+    // The header is written for real; the pixel data is a hole (a sparse file), so the test
+    // needs almost no disk while the file's size is what a reader sees.
+    const { bytes } = writeDicom(
+      [
+        ...identification('large'),
+        ...imagePixelModule({ rows: ROWS, columns: COLUMNS, frames: FRAMES, bitsAllocated: 16 }),
+        { tag: 0x7fe00010, vr: 'OW', value: new Uint8Array(0), declaredLength: pixelDataLength },
+      ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)),
+      { transferSyntax: 'explicitLittle' },
+    );
+    const handle = openSync(file, 'w');
+    writeSync(handle, bytes);
+    closeSync(handle);
+    truncateSync(file, bytes.length + pixelDataLength);
+  });
+
+  suiteTeardown(() => rmSync(scratch, { recursive: true, force: true }));
+
+  teardown(closeAllEditors);
+
+  test('a 2.4 GiB file shows its header and Pixel Data element without reading the pixels', async function () {
+    this.timeout(60_000);
+    const before = process.memoryUsage().rss;
+    const started = Date.now();
+    const api = await openInInspector(vscode.Uri.file(file));
+    const elapsed = Date.now() - started;
+    const parsed = api.tagTree.provider.file;
+    assert.ok(parsed);
+    assert.ok(parsed.size > 2 ** 31, `size ${parsed.size}`);
+    const pixelData = allNodes(api).find((node) => node.element?.keyword === 'PixelData');
+    assert.ok(pixelData?.element);
+    assert.equal(pixelData.element.length, pixelDataLength);
+    assert.equal(parsed.stoppedBeforePixelData, true);
+    const grown = process.memoryUsage().rss - before;
+    // Reading the file whole would add more than 2 GiB; a header read adds next to nothing.
+    assert.ok(grown < 512 * 1024 * 1024, `the extension host grew by ${Math.round(grown / 1048576)} MiB`);
+    console.log(`    opened a ${(parsed.size / 2 ** 30).toFixed(1)} GiB file in ${elapsed} ms; extension host grew ${Math.round(grown / 1048576)} MiB`);
+  });
+});
