@@ -31,6 +31,8 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
   const view = vscode.window.createTreeView(TAG_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const updateMessage = (): void => {
+    // The view's title shows which file it lists (the tree follows the last active DICOM editor).
+    view.description = provider.currentDocument?.fileName;
     const filter = provider.filter;
     view.message = filter ? `Filter "${filter.query}": ${filter.matches.size} match${filter.matches.size === 1 ? '' : 'es'}` : undefined;
     void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_CONTEXT, filter !== undefined);
@@ -62,6 +64,7 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
   };
 
   provider.setDocument(tracker.currentDocument);
+  updateMessage();
   context.subscriptions.push(
     provider,
     view,
