@@ -34,7 +34,10 @@ export async function scanFolder(
       try {
         const file = await readHeader(next.value.path);
         if (isDicom(file)) inputs.push({ kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) });
-        else inputs.push({ kind: 'skipped', source, reason: 'not a DICOM file (no DICM prefix and no SOP UIDs)' });
+        else {
+          const problem = file.issues.find((i) => i.severity === 'error')?.message;
+          inputs.push({ kind: 'skipped', source, reason: problem ?? 'not a DICOM file (no DICM prefix and no SOP UIDs)' });
+        }
       } catch (error) {
         // An error with a system code (EACCES, EIO…) means the bytes were never seen.
         const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
