@@ -87,7 +87,7 @@ async function inProcess(root: string, out: string): Promise<{ ms: number; maxBl
   histogram.enable();
   const start = performance.now();
   await exportCsv(
-    { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a) => readDicom(a, { headerOnly: true }), write: (t) => void (text += t) },
+    { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a, firstRead) => readDicom(a, { headerOnly: true, initialReadBytes: firstRead }), write: (t) => void (text += t) },
     { columns: { kind: 'union' }, concurrency: 16 },
   );
   const ms = performance.now() - start;

@@ -39,7 +39,9 @@ async function study(): Promise<string> {
   await mkdir(path.join(root, 'series2'));
   await writeFile(path.join(root, 'series1', 'a.dcm'), instance('=HYPERLINK("http://x")^Evil'));
   await writeFile(path.join(root, 'series1', 'b'), instance(utf8('山田^太郎=やまだ^たろう'), multiFrame, 'ISO_IR 192'));
-  await writeFile(path.join(root, 'series2', 'c.dcm'), instance('Doe, "Johnny"\\Second^Line'));
+  // A header longer than the export's first read: its last attributes must still be there.
+  const longComment: ElementSpec = { tag: 0x00204000, vr: 'LT', value: 'x'.repeat(40_000) };
+  await writeFile(path.join(root, 'series2', 'c.dcm'), instance('Doe, "Johnny"\\Second^Line', [longComment]));
   const whole = instance('Truncated^File');
   await writeFile(path.join(root, 'series2', 'd.dcm'), whole.subarray(0, whole.length - 5));
   await writeFile(path.join(root, 'series2', 'notes.txt'), 'not DICOM, just notes');
@@ -71,6 +73,7 @@ test('csv --tags over a folder: one row per DICOM file, decoded text, paths and 
     assert.equal(byFile.get('series1/a.dcm')![5], '-1024');
     assert.deepEqual(byFile.get('series1/b')!.slice(1, 6), ['山田^太郎=やまだ^たろう', 'private, "value"', '2.5', '0.5\\0.5', '-1024']);
     assert.equal(byFile.get('series2/c.dcm')![1], 'Doe, "Johnny"\\Second^Line');
+    assert.deepEqual(byFile.get('series2/c.dcm')!.slice(4), ['0.5\\0.5', '-1024', '']);
     assert.notEqual(byFile.get('series2/d.dcm')!.at(-1), '', 'the truncated file has an error');
     assert.match(result.stderr, /Exported 4 files, 1 non-DICOM skipped, 1 with errors/);
   } finally {

@@ -47,7 +47,8 @@ function syncFileAccess(path: string): Promise<FileAccess & { close(): Promise<v
   return Promise.resolve({
     size: async () => (size ??= fstatSync(fd).size),
     read: async (offset: number, length: number) => {
-      const buffer = new Uint8Array(Math.max(0, length));
+      // Not zero-filled: every byte returned is overwritten by the read.
+      const buffer = Buffer.allocUnsafe(Math.max(0, length));
       let filled = 0;
       while (filled < length) {
         const count = readSync(fd, buffer, filled, length - filled, offset + filled);
@@ -135,7 +136,7 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
   const io: CsvExportIo = {
     listFiles: () => walkInputs(positionals),
     open: async (path) => syncFileAccess(path),
-    readHeader: (access) => readDicom(access, { headerOnly: true }),
+    readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
     write: streamWriter(sink),
   };
   try {

@@ -32,8 +32,11 @@ export interface CsvExportIo {
   /** Lists the files; called once per pass. */
   listFiles(): AsyncIterable<CsvFileEntry>;
   open(path: string): Promise<FileAccess & { close(): Promise<void> }>;
-  /** Header-only read (`readDicom(access, { headerOnly: true })`). */
-  readHeader(access: FileAccess): Promise<DicomFile>;
+  /**
+   * Header-only read: `readDicom(access, { headerOnly: true, initialReadBytes: firstRead })`.
+   * The first `firstRead` bytes are already in memory (read for sniffing).
+   */
+  readHeader(access: FileAccess, firstRead: number): Promise<DicomFile>;
   /** Appends text to the output; awaiting it applies back-pressure. */
   write(text: string): Promise<void> | void;
 }
@@ -81,8 +84,12 @@ type Outcome =
   | { readonly kind: 'skip'; readonly entry: CsvFileEntry }
   | { readonly kind: 'error'; readonly entry: CsvFileEntry; readonly message: string };
 
-/** The first read of a header; `readDicom` asks for this much first, so it is served from memory. */
-const HEAD_LENGTH = 64 * 1024;
+/**
+ * The first read of each file, served again from memory to the reader. Typical image headers
+ * are a few KiB; the reader reads more when a header is longer. Smaller than the reader's own
+ * default because a folder export reads thousands of headers and the bytes are copied each time.
+ */
+const HEAD_LENGTH = 16 * 1024;
 const FLUSH_AT = 64 * 1024;
 const DEFAULT_ROW_BUFFER = 32 * 1024 * 1024;
 
@@ -113,7 +120,7 @@ async function readEntry(io: CsvExportIo, entry: CsvFileEntry): Promise<Outcome>
         ? { kind: 'error', entry, message: head.length < 132 ? `not a DICOM file (only ${head.length} bytes)` : 'not a DICOM file (no DICM prefix)' }
         : { kind: 'skip', entry };
     }
-    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head)) };
+    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head), HEAD_LENGTH) };
   } catch (error) {
     return { kind: 'error', entry, message: errorText(error) };
   } finally {

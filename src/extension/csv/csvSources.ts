@@ -71,7 +71,7 @@ export function csvReadIo(inputs: readonly CsvInput[], signal: AbortSignal): Omi
   return {
     listFiles: () => listInputs(inputs, signal),
     open: (path) => openWorkspaceFileAccess(vscode.Uri.parse(path), limit),
-    readHeader: (access) => readDicom(access, { headerOnly: true }),
+    readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
   };
 }
 
