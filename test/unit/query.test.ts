@@ -66,6 +66,7 @@ test('selector lists keep commas inside tags and canonicalise spellings', () => 
     '(0029,1010)',
     'SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].SliceThickness',
   ]);
+  assert.deepEqual(list.map((s) => s.source).slice(1, 3), ['(0018,9345)', '00291010']);
 });
 
 test('formatElementPath uses keywords, tags for private and repeating groups, and round-trips', () => {

@@ -18,7 +18,8 @@ export function headerFields(plan: ColumnPlan): string[] {
     case 'union':
       return [FILE_HEADER, ...plan.columns.map((c) => c.header), ERROR_HEADER];
     case 'selected':
-      return [FILE_HEADER, ...plan.selectors.map((s) => s.text), ERROR_HEADER];
+      // Headers as the user wrote them, so `--tags K1,K2` gives `File,K1,K2,...`.
+      return [FILE_HEADER, ...plan.selectors.map((s) => s.source), ERROR_HEADER];
     case 'long':
       return [FILE_HEADER, ...LONG_HEADERS, ERROR_HEADER];
   }

@@ -25,6 +25,8 @@ export interface SelectorStep {
 export interface AttributeSelector {
   /** The selector in its canonical spelling (what `formatSelector` prints). */
   readonly text: string;
+  /** The selector as it was written (trimmed), e.g. `00189345` where `text` is `(0018,9345)`. */
+  readonly source: string;
   readonly steps: readonly SelectorStep[];
 }
 
@@ -82,7 +84,7 @@ export function parseSelector(input: string): AttributeSelector {
   if (trimmed === '') throw new SelectorSyntaxError(input, 'it is empty');
   const parts = splitSteps(trimmed);
   const steps = parts.map((part, i) => parseStep(part, input, i === parts.length - 1));
-  return { text: formatSelector(steps), steps };
+  return { text: formatSelector(steps), source: trimmed, steps };
 }
 
 /**
