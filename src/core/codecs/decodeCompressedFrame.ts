@@ -3,7 +3,7 @@ import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
 import { jpegDctCodec } from './jpegDct';
 import { jpegLosslessCodec } from './jpegLossless';
 import { jpegLsCodec } from './jpegLs';
-import { CodecError, type CodecOutput, type CompressedCodec, type CompressedFrameInfo, type DecodedCompressedFrame } from './types';
+import { CodecError, failureReason, type CodecOutput, type CompressedCodec, type CompressedFrameInfo, type DecodedCompressedFrame } from './types';
 
 /** Every compressed-frame codec, one per family of transfer syntaxes. */
 export const COMPRESSED_CODECS: readonly CompressedCodec[] = [jpegDctCodec, jpegLosslessCodec, jpegLsCodec, jpeg2000Codec, htj2kCodec];
@@ -28,10 +28,12 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
     out = await codec.decode(frameBytes, info, transferSyntaxUid);
     checkShape(out, info);
   } catch (problem) {
-    const reason = problem instanceof Error ? problem.message : typeof problem === 'number' ? `codec exception ${problem}` : String(problem);
-    throw new CodecError(`${codec.name} (${transferSyntaxUid}) frame cannot be decoded: ${reason}.`);
+    throw new CodecError(`${codec.name} (${transferSyntaxUid}) frame cannot be decoded: ${failureReason(problem)}.`);
   }
   const warnings = [...out.warnings];
+  if (!endsWithEndMarker(frameBytes)) {
+    warnings.push('The codestream does not end with its end marker (FFD9): the frame may be incomplete.');
+  }
   if (out.precision > info.bitsStored) {
     warnings.push(`The codestream has ${out.precision}-bit samples but Bits Stored is ${info.bitsStored}; values were masked to Bits Stored.`);
   }
@@ -69,4 +71,11 @@ function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
   }
   const expected = out.width * out.height * out.components * (out.precision <= 8 ? 1 : 2);
   if (out.bytes.length < expected) throw new CodecError(`the decoder returned ${out.bytes.length} bytes where ${expected} were expected`);
+}
+
+/** JPEG, JPEG-LS and JPEG 2000 codestreams all end with FFD9 (EOI / EOC), maybe then a pad byte. */
+function endsWithEndMarker(bytes: Uint8Array): boolean {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end >= 2 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
 }

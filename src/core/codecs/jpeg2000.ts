@@ -1,7 +1,7 @@
 import { j2kColour } from './colourModel';
 import { readJ2kHeader } from './codestreamHeaders';
 import { openJpeg, openJph, runDecoder, type EmscriptenDecoder } from './emscriptenModules';
-import { CodecError, type CodecOutput, type CompressedFrameInfo } from './types';
+import { CodecError, failureReason, type CodecOutput, type CompressedFrameInfo } from './types';
 
 const J2K_UIDS = ['1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.92', '1.2.840.10008.1.2.4.93'];
 const HTJ2K_UIDS = ['1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203'];
@@ -15,7 +15,7 @@ async function decodeJ2k(bytes: Uint8Array, info: CompressedFrameInfo, makeDecod
   try {
     decoded = runDecoder(await makeDecoder(), bytes, (d) => (frameInfo = d.getFrameInfo()));
   } catch (problem) {
-    throw new CodecError(`the ${what} decoder failed: ${describe(problem)}`);
+    throw new CodecError(failureReason(problem));
   }
   const warnings = [...colour.warnings];
   if (header.signed !== (info.pixelRepresentation === 1)) {
@@ -32,12 +32,6 @@ async function decodeJ2k(bytes: Uint8Array, info: CompressedFrameInfo, makeDecod
     photometric: colour.photometric,
     warnings,
   };
-}
-
-/** Emscripten throws bare numbers (pointers to C++ exceptions) as well as Errors. */
-function describe(problem: unknown): string {
-  if (problem instanceof Error) return problem.message;
-  return typeof problem === 'number' ? `codec exception ${problem}` : String(problem);
 }
 
 /** JPEG 2000 Part 1 and Part 2 (lossless and lossy) through the OpenJPEG WASM build. */

@@ -56,3 +56,12 @@ export interface CompressedCodec {
 export class CodecError extends Error {
   override readonly name = 'CodecError';
 }
+
+/**
+ * Why a codec call failed, in words. The WASM builds throw C++ exceptions as bare numbers (a
+ * pointer into their heap, with no message exported), so those get a generic reason.
+ */
+export function failureReason(problem: unknown): string {
+  if (typeof problem === 'number') return 'the decoder rejected the codestream (corrupt or truncated data, or a feature the codec does not support)';
+  return problem instanceof Error ? problem.message : String(problem);
+}

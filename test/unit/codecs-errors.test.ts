@@ -1,0 +1,136 @@
+/**
+ * Unsupported and corrupt compressed data give errors naming the transfer syntax and the
+ * reason; header/codestream colour disagreements follow the codestream with a warning.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CodecError, decodeCompressedFrame, readJ2kHeader, readJpegHeader, type CompressedFrameInfo } from '../../src/core/codecs';
+import { j2kColour, jpegDctColour } from '../../src/core/codecs/colourModel';
+import type { JpegHeader } from '../../src/core/codecs/codestreamHeaders';
+import { openDicom } from '../../src/core/parse/readDicom';
+import { openFileAccess } from '../../src/node/fileAccess';
+import { ENCAPSULATED, scratchPath } from './codecsReference';
+
+async function firstCodestream(name: string): Promise<Uint8Array> {
+  const access = await openFileAccess(path.join(ENCAPSULATED, name));
+  try {
+    const { file, source } = await openDicom(access);
+    const fragment = file.dataSet.find((e) => e.tag === '7FE00010')?.fragments?.[0];
+    assert.ok(fragment);
+    return await source.read(fragment.valueOffset, fragment.length);
+  } finally {
+    await access.close();
+  }
+}
+
+const CT: CompressedFrameInfo = {
+  rows: 512,
+  columns: 512,
+  samplesPerPixel: 1,
+  bitsAllocated: 16,
+  bitsStored: 16,
+  pixelRepresentation: 0,
+  photometricInterpretation: 'MONOCHROME2',
+  planarConfiguration: 0,
+};
+
+const JPEG_LS = '1.2.840.10008.1.2.4.80';
+
+async function rejects(uid: string, bytes: Uint8Array, info: CompressedFrameInfo, reason: RegExp): Promise<void> {
+  await assert.rejects(decodeCompressedFrame(uid, bytes, info), (problem: unknown) => {
+    assert.ok(problem instanceof CodecError, String(problem));
+    assert.ok(problem.message.includes(uid), `names the transfer syntax: ${problem.message}`);
+    assert.match(problem.message, reason);
+    return true;
+  });
+}
+
+test('an unsupported transfer syntax is named', async () => {
+  await rejects('1.2.840.10008.1.2.4.100', new Uint8Array(16), CT, /not a compressed syntax this viewer decodes/);
+});
+
+test('data that is not a codestream of the syntax says so', async () => {
+  const ls = await firstCodestream('multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm');
+  await rejects('1.2.840.10008.1.2.4.90', ls, CT, /not a JPEG 2000 codestream/);
+  await rejects('1.2.840.10008.1.2.4.201', ls, CT, /not a HTJ2K codestream/);
+  await rejects('1.2.840.10008.1.2.4.50', ls, CT, /JPEG-LS, not DCT-based JPEG/);
+  await rejects('1.2.840.10008.1.2.4.70', ls, CT, /not lossless \(SOF3\)/);
+  await rejects('1.2.840.10008.1.2.4.50', Uint8Array.from({ length: 500 }, (_, i) => (i * 31) & 0xff), CT, /not a JPEG codestream/);
+});
+
+test('corrupt and truncated codestreams are errors with a reason, not crashes or hangs', async () => {
+  const ls = await firstCodestream('multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm');
+  await rejects(JPEG_LS, ls.subarray(0, ls.length >> 1), CT, /rejected the codestream/);
+  const garbled = ls.slice();
+  for (let i = 200; i < garbled.length; i += 7) garbled[i] ^= 0x5a;
+  await rejects(JPEG_LS, garbled, CT, /rejected the codestream/);
+  // The codec still works after failures (each decoder is freed, the module stays usable).
+  const fine = await decodeCompressedFrame(JPEG_LS, ls, CT);
+  assert.equal(fine.pixels.length, 512 * 512);
+});
+
+test('a codestream whose size or components disagree with the header is an error', async () => {
+  const ls = await firstCodestream('multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm');
+  await rejects(JPEG_LS, ls, { ...CT, rows: 256 }, /512 × 512 pixels but Columns × Rows is 512 × 256/);
+  await rejects(JPEG_LS, ls, { ...CT, samplesPerPixel: 3, photometricInterpretation: 'RGB' }, /1 components but Samples per Pixel is 3/);
+});
+
+test('a codestream cut before its end marker decodes with a warning when the codec allows it', async () => {
+  // The first 8 KiB fragment of a frame split by DCMTK into many.
+  const part = await firstCodestream('multi-frame/CT0012.fragmented_no_bot_jpeg_lossless.70.dcm');
+  const decoded = await decodeCompressedFrame('1.2.840.10008.1.2.4.70', part, CT);
+  assert.match(decoded.warnings.join(' '), /does not end with its end marker/);
+});
+
+const header = (ids: number[], extra: Partial<JpegHeader> = {}): JpegHeader => ({
+  sof: 0xc0,
+  precision: 8,
+  rows: 8,
+  columns: 8,
+  componentIds: ids,
+  sampling: ids.map(() => [1, 1] as const),
+  jfif: false,
+  ...extra,
+});
+
+test("JPEG colour follows libjpeg's reading of the codestream, warning when the header disagrees", () => {
+  assert.deepEqual(jpegDctColour(header([1, 2, 3]), 'YBR_FULL_422'), { photometric: 'RGB', warnings: [] });
+  assert.deepEqual(jpegDctColour(header([0x52, 0x47, 0x42]), 'RGB'), { photometric: 'RGB', warnings: [] });
+  assert.deepEqual(jpegDctColour(header([1, 2, 3], { adobeTransform: 0 }), 'RGB'), { photometric: 'RGB', warnings: [] });
+  assert.match(jpegDctColour(header([1, 2, 3], { jfif: true }), 'RGB').warnings[0], /RGB but the JPEG codestream is marked as YCbCr/);
+  assert.match(jpegDctColour(header([0x52, 0x47, 0x42]), 'YBR_FULL_422').warnings[0], /YBR_FULL_422 but the JPEG codestream is marked as RGB/);
+  assert.deepEqual(jpegDctColour(header([1]), 'MONOCHROME2'), { photometric: 'MONOCHROME2', warnings: [] });
+});
+
+test('JPEG 2000 colour follows the codestream transform', () => {
+  const j2k = { rows: 8, columns: 8, components: 3, precision: 8, signed: false, htj2k: false };
+  assert.deepEqual(j2kColour({ ...j2k, mct: 1, reversible: true }, 'YBR_RCT'), { photometric: 'RGB', warnings: [] });
+  assert.deepEqual(j2kColour({ ...j2k, mct: 1, reversible: false }, 'YBR_ICT'), { photometric: 'RGB', warnings: [] });
+  assert.match(j2kColour({ ...j2k, mct: 1, reversible: false }, 'YBR_RCT').warnings[0], /irreversible \(ICT\)/);
+  assert.deepEqual(j2kColour({ ...j2k, mct: 0, reversible: true }, 'YBR_FULL'), { photometric: 'YBR_FULL', warnings: [] });
+});
+
+test('a JFIF (YCbCr) JPEG labelled RGB decodes as the codestream says, with a warning, like ImageMagick', async () => {
+  const jpeg = scratchPath('plasma.jpg');
+  const ppm = scratchPath('plasma.ppm');
+  execFileSync('convert', ['-size', '64x48', 'plasma:', '-quality', '95', '-sampling-factor', '1x1', jpeg]);
+  execFileSync('convert', [jpeg, ppm]);
+  const bytes = readFileSync(jpeg);
+  assert.equal(readJpegHeader(bytes)?.jfif, true);
+  const info = { ...CT, rows: 48, columns: 64, samplesPerPixel: 3, bitsAllocated: 8, bitsStored: 8, photometricInterpretation: 'RGB' };
+  const decoded = await decodeCompressedFrame('1.2.840.10008.1.2.4.50', bytes, info);
+  assert.equal(decoded.photometricInterpretation, 'RGB');
+  assert.match(decoded.warnings.join(' '), /marked as YCbCr/);
+  const reference = readFileSync(ppm).subarray(-64 * 48 * 3);
+  let max = 0;
+  for (let i = 0; i < reference.length; i++) max = Math.max(max, Math.abs(reference[i] - decoded.pixels[i]));
+  assert.ok(max <= 2, `max difference ${max}`);
+});
+
+test('header readers reject what is not their codestream', () => {
+  assert.equal(readJpegHeader(new Uint8Array([0xff, 0x4f, 0xff, 0x51])), undefined);
+  assert.equal(readJ2kHeader(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])), undefined);
+});
