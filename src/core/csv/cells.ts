@@ -42,10 +42,20 @@ export function elementsCell(elements: readonly DicomElement[]): string {
   return elements.map(elementCell).join('\\');
 }
 
+/** True when the message already names `offset` as a hex position such as `0x01B8`. */
+function mentionsOffset(message: string, offset: number): boolean {
+  for (const match of message.matchAll(/0x([0-9a-f]+)/gi)) if (parseInt(match[1], 16) === offset) return true;
+  return false;
+}
+
 /** The error column: what went wrong and where, for every error-level parse issue. */
 export function issuesCell(issues: readonly ParseIssue[]): string {
   return issues
     .filter((issue) => issue.severity === 'error')
-    .map((issue) => (issue.offset === null ? issue.message : `${issue.message} (at byte ${issue.offset})`))
+    .map((issue) =>
+      issue.offset === null || mentionsOffset(issue.message, issue.offset)
+        ? issue.message
+        : `${issue.message} (at 0x${issue.offset.toString(16).toUpperCase().padStart(4, '0')})`,
+    )
     .join('; ');
 }
