@@ -35,11 +35,12 @@ export function stepsToNode(node: TreeNodeLike): ElementPathStep[] | null {
 }
 
 /**
- * The element paths for a selection, in tree order, leaving out nodes whose ancestor is also
- * selected (the ancestor's rows already include them).
+ * The element paths for a selection, in the order given, leaving out elements whose ancestor
+ * element is also selected (the ancestor's rows already include them) and nodes that are not
+ * elements (items, fragments, the preamble).
  */
 export function selectionPaths(nodes: readonly TreeNodeLike[]): ElementPathStep[][] {
-  const ids = new Set(nodes.map((n) => n.id));
+  const ids = new Set(nodes.filter((n) => n.kind === 'element').map((n) => n.id));
   const kept = nodes.filter((node) => {
     for (let p = node.parent; p; p = p.parent) if (ids.has(p.id)) return false;
     return true;
