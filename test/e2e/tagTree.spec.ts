@@ -101,3 +101,28 @@ test('Open Text Dump to the Side shows the dump in a second editor group', async
     await screenshot(page, 'text-dump');
   }
 });
+
+test('Filter Tags from the view toolbar keeps only matches and their parents', async (t) => {
+  if (skipWithoutCorpus(t)) return;
+  const { page } = workbench;
+  try {
+    const pane = await showTagsView(page);
+    await pane.locator('.pane-header').hover();
+    await pane.locator('.pane-header .action-label[aria-label^="Filter Tags"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('PatientName');
+    await page.keyboard.press('Enter');
+    await pane.getByText('Filter "PatientName": 1 match').waitFor();
+    // The tree redraws after the message: wait for the rows that do not match to go.
+    await pane.locator('.monaco-list-row').nth(2).waitFor({ state: 'detached', timeout: 15_000 });
+    const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    assert.equal(rows.length, 2, rows.join(' | '));
+    assert.match(rows[0], /^Data Set/);
+    assert.match(rows[1], /^\(0010,0010\) PatientName PN = CompressedSamples\^CT1/);
+    await clearHover(page);
+    await screenshot(page, 'tag-filter');
+  } finally {
+    await runCommand(page, 'Clear Tag Filter').catch(() => undefined);
+  }
+});
