@@ -23,12 +23,33 @@ function activeFileUri(): vscode.Uri | undefined {
 /** Files already asked about in this session: ask once per file. */
 const offered = new Set<string>();
 
+/** Names DICOM Inspector opens by default: seeing one as text means the user chose text. */
+const OWN_NAMES = /(\.dcm|\.dicom|^dicomdir)$/i;
+
+/**
+ * Other file systems (git:, virtual ones) have no ranged read, so sniffing would read the
+ * whole file; there, only small files are looked at.
+ */
+const MAX_SNIFF_WITHOUT_RANGES = 1048576;
+
+async function worthSniffing(uri: vscode.Uri): Promise<boolean> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  if (OWN_NAMES.test(name)) return false;
+  if (uri.scheme === 'file') return true;
+  try {
+    return (await vscode.workspace.fs.stat(uri)).size <= MAX_SNIFF_WITHOUT_RANGES;
+  } catch {
+    return false;
+  }
+}
+
 async function offerReopen(tab: vscode.Tab): Promise<void> {
   const input = tab.input;
   if (!(input instanceof vscode.TabInputText) || offered.has(input.uri.toString())) return;
   const settings = readSettings();
   if (!settings.offerReopenForDicomFiles) return;
   offered.add(input.uri.toString());
+  if (!(await worthSniffing(input.uri))) return;
   let head: Uint8Array;
   try {
     head = await readFileHead(input.uri, DICOM_HEAD_LENGTH, settings.maxWholeFileReadMiB * 1048576);
