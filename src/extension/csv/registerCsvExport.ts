@@ -63,17 +63,17 @@ async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], 
     void vscode.window.showInformationMessage(what === 'folder' ? 'Choose a folder in the Explorer to export.' : 'Open or select a DICOM file to export.');
     return undefined;
   }
-  const settings = readCsvSettings();
-  const inputs = await toInputs(uris);
-  const controller = new AbortController();
-  const readIo = csvReadIo(inputs, controller.signal);
-  const singleFile = inputs.length === 1 && !inputs[0].isFolder;
-  const columns = await chooseColumns(context.workspaceState, readIo, settings, singleFile);
-  if (!columns) return undefined;
-  const stem = inputs.length === 1 ? `${baseName(inputs[0].uri)}-headers` : 'dicom-headers';
-  const output = await chooseOutput(inputs, settings, stem);
-  if (!output) return undefined;
   try {
+    const settings = readCsvSettings();
+    const inputs = await toInputs(uris);
+    const controller = new AbortController();
+    const readIo = csvReadIo(inputs, controller.signal);
+    const singleFile = inputs.length === 1 && !inputs[0].isFolder;
+    const columns = await chooseColumns(context.workspaceState, readIo, settings, singleFile);
+    if (!columns) return undefined;
+    const stem = inputs.length === 1 ? `${baseName(inputs[0].uri)}-headers` : 'dicom-headers';
+    const output = await chooseOutput(inputs, settings, stem);
+    if (!output) return undefined;
     return await runCsvExport(readIo, columns, output, settings, controller);
   } catch (error) {
     void vscode.window.showErrorMessage(`CSV export failed: ${(error as Error).message}`);
