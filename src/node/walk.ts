@@ -20,6 +20,8 @@ export interface WalkOptions {
   readonly signal?: AbortSignal;
   /** Leave out files and folders whose names start with a dot (`.git`, `.DS_Store`). */
   readonly skipHidden?: boolean;
+  /** Folders deeper than this below the root are not entered (default 64). */
+  readonly maxDepth?: number;
 }
 
 interface Level {
@@ -62,7 +64,7 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
     const relative = level.relative === '' ? name : `${level.relative}/${name}`;
     if (kind === 'file') {
       yield { path: full, relativePath: relative };
-    } else {
+    } else if (stack.length <= (options.maxDepth ?? 64)) {
       // An unreadable folder (permissions) is skipped rather than ending the walk.
       const inner = await readLevel(full, relative, options).catch(() => null);
       if (inner) stack.push(inner);

@@ -28,6 +28,8 @@ test('walkFiles lists files depth first in natural name order and does not follo
     assert.deepEqual(all, ['.hidden/h.dcm', 'a/.DS_Store', 'a/x/deep.dcm', 'b/2.dcm', 'b/10.dcm', 'top.dcm']);
     const visible = (await collect(walkFiles(root, { skipHidden: true }))).map((e) => e.relativePath);
     assert.deepEqual(visible, ['a/x/deep.dcm', 'b/2.dcm', 'b/10.dcm', 'top.dcm']);
+    const shallow = (await collect(walkFiles(root, { skipHidden: true, maxDepth: 1 }))).map((e) => e.relativePath);
+    assert.deepEqual(shallow, ['b/2.dcm', 'b/10.dcm', 'top.dcm']);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
