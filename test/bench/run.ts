@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each side by side with a reference tool in the same run.
  * Pass names to run some of them: `npm run bench -- headers`.
  */
+import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchHeaders } from './headers';
 import { benchSort } from './sort';
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
   sort: benchSort,
   csv: benchCsv,
+  codecs: benchCodecs,
 };
 
 async function run(): Promise<void> {

@@ -59,8 +59,11 @@ function instantiate<T>(name: WasmName, load: () => Promise<{ default?: unknown 
       const imported = await load();
       const factory = (imported.default ?? imported) as Factory;
       const wasmBinary = await codecWasmBytes(name);
-      // Without provided bytes the module locates its own .wasm (node_modules in Node).
-      return factory(wasmBinary ? { wasmBinary } : {});
+      // Without provided bytes the module locates its own .wasm (node_modules in Node). The
+      // codecs log progress ("[INFO] ...") to stdout, which would corrupt CLI output: drop it;
+      // failures surface as exceptions instead.
+      const quiet = { print: () => undefined, printErr: () => undefined };
+      return factory(wasmBinary ? { ...quiet, wasmBinary } : quiet);
     })();
     pending.catch(() => instances.delete(name));
     instances.set(name, pending);
