@@ -40,13 +40,22 @@ function instance(i: number): Uint8Array {
   return writeDicom(withSop, { transferSyntax: 'explicitLittle', sopInstanceUid: String(sop.value) }).bytes;
 }
 
+interface Timing {
+  readonly ms: number;
+  /** User + system CPU seconds of the process (GNU time): steadier than wall time on a busy machine. */
+  readonly cpu: number;
+}
+
 /** Times one command after flushing dirty pages, so no tool pays for the writes of the one before. */
-function timed(command: string, args: string[]): number {
+function timed(command: string, args: string[]): Timing {
   spawnSync('sync');
   const start = performance.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr?.toString().slice(0, 500)}`);
-  return performance.now() - start;
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  const stderr = result.stderr?.toString() ?? '';
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${stderr.slice(0, 500)}`);
+  const [user, system] = stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms, cpu: user + system };
 }
 
 function countFiles(dir: string): number {
@@ -81,23 +90,24 @@ export async function benchSort(): Promise<string> {
     timed('cp', ['-r', src, join(dir, 'warm')]);
     rmSync(join(dir, 'warm'), { recursive: true });
 
-    const cpMs = timed('cp', ['-r', src, join(dir, 'cp')]);
-    const oursMs = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
-    const againMs = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
-    const pyMs = timed(python, [resolve(__dirname, 'sortPydicom.py'), src, join(dir, 'pydicom')]);
+    const cp = timed('cp', ['-r', src, join(dir, 'cp')]);
+    const ours = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
+    const again = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
+    const py = timed(python, [resolve(__dirname, 'sortPydicom.py'), src, join(dir, 'pydicom')]);
+    const row = (name: string, t: Timing, files: string): Row => [name, fmt(t.ms), rate(FILES, t.ms), ratio(t.ms, cp.ms), t.cpu.toFixed(2), files];
 
     const oursFiles = countFiles(join(dir, 'ours')) - 1; // the manifest
     const pyFiles = countFiles(join(dir, 'pydicom'));
     const rows: Row[] = [
-      ['cp -r (copy only)', fmt(cpMs), rate(FILES, cpMs), '1.00×', String(countFiles(join(dir, 'cp')))],
-      ['dicom-inspector sort', fmt(oursMs), rate(FILES, oursMs), ratio(oursMs, cpMs), String(oursFiles)],
-      ['dicom-inspector sort, second run (all already there)', fmt(againMs), rate(FILES, againMs), ratio(againMs, cpMs), String(oursFiles)],
-      ['pydicom script (dcmread stop_before_pixels + shutil.copy)', fmt(pyMs), rate(FILES, pyMs), ratio(pyMs, cpMs), `${pyFiles} (collisions overwritten)`],
+      row('cp -r (copy only)', cp, String(countFiles(join(dir, 'cp')))),
+      row('dicom-inspector sort', ours, String(oursFiles)),
+      row('dicom-inspector sort, second run (all already there)', again, String(oursFiles)),
+      row('pydicom script (dcmread stop_before_pixels + shutil.copy)', py, `${pyFiles} (collisions overwritten)`),
     ];
     return [
       `${FILES} generated CT instances (${(bytes / FILES / 1024).toFixed(0)} KiB each, ${(bytes / 2 ** 20).toFixed(0)} MiB) plus one non-DICOM file, ` +
         `default pattern; 1 in 100 repeats an instance number of its series, so names collide. One fresh process per tool, warm page cache, sync before each.`,
-      table(['tool', 'ms', 'files/s', 'time vs cp -r', 'files in destination'], rows),
+      table(['tool', 'wall ms', 'files/s', 'wall time vs cp -r', 'CPU s (user+sys)', 'files in destination'], rows),
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
