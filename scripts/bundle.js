@@ -117,7 +117,17 @@ function buildOptions() {
 async function main() {
   const started = Date.now();
   const builds = buildOptions();
+  if (production) {
+    // Maps of an earlier development build would not match the minified bundles.
+    const dist = path.join(root, 'dist');
+    if (fs.existsSync(dist)) {
+      for (const f of fs.readdirSync(dist, { recursive: true })) {
+        if (String(f).endsWith('.map')) fs.rmSync(path.join(dist, String(f)));
+      }
+    }
+  }
   if (watch) {
+    // Entries and suite files added later need a restart: the lists are read once, here.
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log(`watching ${builds.length} bundles (Ctrl+C to stop)`);

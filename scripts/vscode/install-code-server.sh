@@ -17,6 +17,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIR="${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server}"
 MARKER="$DIR/.installed-$VERSION"
 
+# Test commands started together (integration and e2e) may both get here: one installs, the
+# other waits and then finds the marker.
+mkdir -p "$(dirname "$DIR")"
+exec 9>"$DIR.lock"
+flock 9
+
 if [[ -f "$MARKER" && -f "$DIR/node_modules/code-server/out/node/entry.js" ]]; then
   echo "code-server $VERSION already installed in $DIR"
   exit 0
