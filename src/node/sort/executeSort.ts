@@ -9,6 +9,7 @@
  * suffixed names contain `~`, which plain names cannot.
  */
 import * as path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isInDestination, MANIFEST_NAME, type SortOutcome } from '../../core/sort/manifest';
 import { suffixedTarget, targetKey, type PlannedFile, type SortPlan } from '../../core/sort/plan';
 import type { Destination } from './destination';
@@ -135,8 +136,15 @@ export async function executeSortPlan(
     options.onProgress?.(++done, total);
   };
   let next = 0;
+  let sinceYield = 0;
   const worker = async (): Promise<void> => {
     while (next < groups.length && !options.signal?.aborted) {
+      // With blocking file system calls every await resolves at once, so without this the
+      // event loop (Ctrl-C, progress, cancel) would not run until the very end.
+      if (++sinceYield >= 32) {
+        sinceYield = 0;
+        await nextTurn();
+      }
       const group = groups[next++];
       try {
         await placeGroup(group, sourceRoot, destination, options.signal, record);
