@@ -22,11 +22,14 @@ export async function codecWasmBytes(name: WasmName): Promise<ArrayBuffer | unde
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** Package file of each binary, relative to the package's root: what a host copies next to its bundle. */
+/**
+ * Each binary as a module specifier that `require.resolve` accepts (the packages' own export
+ * names): what a host reads, or copies next to its bundle, to supply the bytes.
+ */
 export const WASM_FILES: Readonly<Record<WasmName, string>> = {
-  'libjpeg-turbo-8bit': '@cornerstonejs/codec-libjpeg-turbo-8bit/dist/libjpegturbowasm_decode.wasm',
-  charls: '@cornerstonejs/codec-charls/dist/charlswasm_decode.wasm',
-  openjpeg: '@cornerstonejs/codec-openjpeg/dist/openjpegwasm_decode.wasm',
-  openjph: '@cornerstonejs/codec-openjph/dist/openjphjs.wasm',
+  'libjpeg-turbo-8bit': '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm',
+  charls: '@cornerstonejs/codec-charls/decodewasm',
+  openjpeg: '@cornerstonejs/codec-openjpeg/decodewasm',
+  openjph: '@cornerstonejs/codec-openjph/wasm',
   'dcmjs-native-codecs': 'dcmjs-codecs/build/dcmjs-native-codecs.wasm',
 };
