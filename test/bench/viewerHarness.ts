@@ -25,6 +25,8 @@ function pageBundle(): Promise<string> {
     write: false,
     platform: 'browser',
     target: 'chrome120',
+    // The WASM codec glue has Node-only branches (require('fs')) that never run in a browser.
+    external: ['fs', 'path'],
     logLevel: 'error',
   }).then((r) => r.outputFiles[0].text);
   return bundle;
@@ -48,6 +50,8 @@ export async function openViewerPage(file: string, viewport = { width: 1100, hei
     return buffer.toString('base64');
   });
   await page.setContent(`<!DOCTYPE html><html><head><style>${THEME}</style></head><body><div id="viewer"></div></body></html>`);
+  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls __name.
+  await page.addScriptTag({ content: 'window.__name = (f) => f;' });
   await page.evaluate((s) => (window.__fileSize = s), size);
   await page.addScriptTag({ content: await pageBundle() });
   return {
