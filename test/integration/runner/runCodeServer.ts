@@ -23,13 +23,30 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
+const HOST_EXIT = /Extension Host Process exited with code: (\S+), signal: (\w+)/;
+
+/**
+ * Waits for the results file. Gives up at the timeout, or soon after the extension host exits
+ * without writing it (a crash or process.exit in a suite), as code-server logs that exit.
+ */
+async function waitForResults(file: string, serverLog: string, timeoutMs: number): Promise<'ok' | string> {
   const deadline = Date.now() + timeoutMs;
+  let hostExitSeenAt: number | undefined;
+  let hostExit = '';
   while (Date.now() < deadline) {
-    if (fs.existsSync(file)) return true;
+    if (fs.existsSync(file)) return 'ok';
+    if (hostExitSeenAt === undefined) {
+      const match = HOST_EXIT.exec(fs.existsSync(serverLog) ? fs.readFileSync(serverLog, 'utf8') : '');
+      if (match) {
+        hostExitSeenAt = Date.now();
+        hostExit = `the extension host exited (code ${match[1]}, signal ${match[2]}) without writing results`;
+      }
+    } else if (Date.now() - hostExitSeenAt > 3_000) {
+      return hostExit;
+    }
     await sleep(500);
   }
-  return false;
+  return `no results after ${timeoutMs} ms`;
 }
 
 /** The workspace the suites see: generated fixtures and corpus samples, in a temporary folder. */
@@ -71,13 +88,14 @@ async function main(): Promise<number> {
 
   let server: CodeServer | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const serverLog = path.join(OUTPUT_DIR, 'code-server.log');
   const browserLog = fs.createWriteStream(path.join(OUTPUT_DIR, 'workbench-console.log'));
   try {
     server = await startCodeServer({
       workspace,
       userDataDir: path.join(stateDir, 'user-data'),
       extensionsDir: path.join(stateDir, 'extensions'),
-      logFile: path.join(OUTPUT_DIR, 'code-server.log'),
+      logFile: serverLog,
       env: {
         [RESULTS_ENV]: resultsFile,
         DICOM_INSPECTOR_WORKSPACE: workspace,
@@ -97,10 +115,11 @@ async function main(): Promise<number> {
     await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
     console.log(`integration: VS Code at ${server.origin} running ${path.relative(REPO_ROOT, TESTS_ENTRY)}`);
 
-    if (!(await waitForFile(resultsFile, TIMEOUT_MS))) {
-      await page.screenshot({ path: path.join(OUTPUT_DIR, 'timeout.png') }).catch(() => undefined);
-      console.error(`integration: no results after ${TIMEOUT_MS} ms; logs and a screenshot in ${OUTPUT_DIR}`);
-      console.log('0 passed, 0 failed (timed out)');
+    const outcome = await waitForResults(resultsFile, serverLog, TIMEOUT_MS);
+    if (outcome !== 'ok') {
+      await page.screenshot({ path: path.join(OUTPUT_DIR, 'no-results.png') }).catch(() => undefined);
+      console.error(`integration: ${outcome}; logs and a screenshot in ${OUTPUT_DIR}`);
+      console.log('0 passed, 0 failed (no results)');
       return 1;
     }
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as IntegrationResults;
