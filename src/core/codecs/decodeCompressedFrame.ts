@@ -63,6 +63,7 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
 }
 
 function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
+  if (out.precision > 16) throw new CodecError(`the codestream has ${out.precision}-bit samples; at most 16 bits are supported`);
   if (out.width !== info.columns || out.height !== info.rows) {
     throw new CodecError(`the codestream is ${out.width} × ${out.height} pixels but Columns × Rows is ${info.columns} × ${info.rows}`);
   }
