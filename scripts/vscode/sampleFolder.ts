@@ -48,3 +48,14 @@ export function copyCorpusSamples(dir: string): string[] {
   }
   return copied;
 }
+
+/**
+ * The workspace integration and end-to-end tests open: `fixtures/` (generated) and `corpus/`
+ * (copies of CORPUS_SAMPLES). `dir` must be a temporary folder outside the repository.
+ */
+export function prepareTestWorkspace(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  generateFixtures(path.join(dir, 'fixtures'));
+  copyCorpusSamples(path.join(dir, 'corpus'));
+  return dir;
+}

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { exitCleanlyOnSignals, installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
+import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
 import { E2E_ENV, SCREENSHOT_DIR } from './workbench';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output/e2e');
@@ -40,10 +40,7 @@ async function main(): Promise<number> {
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-e2e-'));
   process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
   const stateDir = path.join(tempRoot, 'vscode');
-  const workspace = path.join(tempRoot, 'workspace');
-  generateFixtures(path.join(workspace, 'fixtures'));
-  copyCorpusSamples(path.join(workspace, 'corpus'));
-  fs.mkdirSync(workspace, { recursive: true });
+  const workspace = prepareTestWorkspace(path.join(tempRoot, 'workspace'));
 
   let server: CodeServer | undefined;
   try {

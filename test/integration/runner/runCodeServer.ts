@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { launchChromium } from '../../../scripts/vscode/browser';
 import { exitCleanlyOnSignals, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
+import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
 const RESULTS_ENV = 'DICOM_INSPECTOR_TEST_RESULTS';
@@ -49,15 +49,6 @@ async function waitForResults(file: string, serverLog: string, timeoutMs: number
   return `no results after ${timeoutMs} ms`;
 }
 
-/** The workspace the suites see: generated fixtures and corpus samples, in a temporary folder. */
-function prepareWorkspace(tempRoot: string): string {
-  const workspace = path.join(tempRoot, 'workspace');
-  fs.mkdirSync(workspace, { recursive: true });
-  generateFixtures(path.join(workspace, 'fixtures'));
-  copyCorpusSamples(path.join(workspace, 'corpus'));
-  return workspace;
-}
-
 function printResults(results: IntegrationResults): void {
   const mark = { passed: '✔', failed: '✖', pending: '-' } as const;
   for (const t of results.tests) {
@@ -84,7 +75,7 @@ async function main(): Promise<number> {
   process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
   const stateDir = path.join(tempRoot, 'vscode');
   const resultsFile = path.join(tempRoot, 'results.json');
-  const workspace = prepareWorkspace(tempRoot);
+  const workspace = prepareTestWorkspace(path.join(tempRoot, 'workspace'));
 
   let server: CodeServer | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;

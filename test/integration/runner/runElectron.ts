@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { REPO_ROOT } from '../../../scripts/vscode/codeServer';
-import { copyCorpusSamples, corpusDir, generateFixtures } from '../../../scripts/vscode/sampleFolder';
+import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
 const RESULTS_ENV = 'DICOM_INSPECTOR_TEST_RESULTS';
@@ -19,11 +19,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-electron-'));
-  const workspace = path.join(tempRoot, 'workspace');
+  const workspace = prepareTestWorkspace(path.join(tempRoot, 'workspace'));
   const resultsFile = path.join(tempRoot, 'results.json');
-  generateFixtures(path.join(workspace, 'fixtures'));
-  copyCorpusSamples(path.join(workspace, 'corpus'));
-  fs.mkdirSync(workspace, { recursive: true });
   try {
     try {
       await runTests({
