@@ -235,3 +235,24 @@ test('dry run writes nothing; overlapping folders are refused', async (t) => {
   await assert.rejects(sortFolder(src, dir, options), /overlaps the source/);
   await assert.rejects(sortFolder(src, src, options), /overlaps the source/);
 });
+
+test('hundreds of files with many workers and blocking calls: every file exactly once', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const hashes = new Set<string>();
+  for (let i = 0; i < 300; i++) {
+    // Every tenth file repeats the instance number of the one before: collisions across workers.
+    const bytes = instanceBytes({ ...base, patientId: `P${i % 7}`, seriesDescription: 'S', seriesUid: `1.9.${i % 7}`, sopUid: `1.9.${i % 7}.${i}`, instanceNumber: String(i % 10 === 9 ? i - 1 : i) });
+    hashes.add(sha256(bytes));
+    await writeFile(src, `f${i}.dcm`, bytes);
+  }
+  for (const fs of [undefined, blockingSortFs]) {
+    const dest = path.join(dir, fs ? 'blocking' : 'async');
+    const result = await sortFolder(src, dest, { ...options, concurrency: 16, fs, readHeader: fs ? headerReader(fs) : readHeaderFromDisk });
+    assert.equal(result.complete, true, result.problem);
+    const index = await contentIndex(dest);
+    index.delete([...index.entries()].find(([, rels]) => rels.includes(MANIFEST_NAME))![0]);
+    assert.deepEqual(new Set(index.keys()), hashes);
+    for (const rels of index.values()) assert.equal(rels.length, 1);
+  }
+});

@@ -144,6 +144,8 @@ export async function executeSortPlan(
       if (++sinceYield >= 32) {
         sinceYield = 0;
         await nextTurn();
+        // Other workers ran meanwhile: the queue may be empty or the run cancelled now.
+        if (next >= groups.length || options.signal?.aborted) break;
       }
       const group = groups[next++];
       try {
