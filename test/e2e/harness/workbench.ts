@@ -33,13 +33,20 @@ export interface Workbench {
 
 /**
  * Opens the workbench in a fresh browser (fresh storage, so no editors are restored from an
- * earlier spec) and waits until the explorer shows the workspace.
+ * earlier spec) and waits until the explorer shows the workspace. Its console goes to
+ * test-output/e2e/NAME.console.log (NAME: the spec file's name by default).
  */
-export async function openWorkbench(): Promise<Workbench> {
+export async function openWorkbench(name = path.basename(process.argv[1] ?? 'workbench', '.ts')): Promise<Workbench> {
   const url = requireEnv(E2E_ENV.url);
   const browser: Browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The workbench's console (extension host messages included) for when a spec fails.
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const consoleLog = fs.createWriteStream(path.join(SCREENSHOT_DIR, `${name}.console.log`));
+    page.on('console', (msg) => consoleLog.write(`[${msg.type()}] ${msg.text()}\n`));
+    page.on('pageerror', (err) => consoleLog.write(`[pageerror] ${err.message}\n`));
+    page.once('close', () => consoleLog.end());
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer lists the workspace once the remote file system is connected.
