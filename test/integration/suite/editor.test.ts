@@ -99,6 +99,27 @@ suite('DICOM editor and tag tree', () => {
     }
   });
 
+  test('offsets in decimal and a shorter value length apply to the open tree at once', async function () {
+    const uri = workspaceFile(CT);
+    if (!(await exists(uri))) this.skip();
+    const api = await openInInspector(uri);
+    const config = vscode.workspace.getConfiguration('dicomInspector');
+    await config.update('offsetFormat', 'decimal', vscode.ConfigurationTarget.Global);
+    await config.update('maxValueLength', 12, vscode.ConfigurationTarget.Global);
+    try {
+      const roots = api.tagTree.provider.getChildren();
+      assert.equal(treeDescription(api, roots[1]), '128');
+      const dataSet = roots.find((root) => root.kind === 'dataSet')!;
+      const sopClass = api.tagTree.provider.getChildren(dataSet).find((node) => node.element?.keyword === 'SOPClassUID')!;
+      assert.equal(treeLabel(api, sopClass), '(0008,0016) SOPClassUID UI = 1.2.840.100…');
+      assert.equal(treeDescription(api, sopClass), String(sopClass.offset));
+    } finally {
+      await config.update('offsetFormat', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('maxValueLength', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(treeDescription(api, api.tagTree.provider.getChildren()[1]), '0x0080');
+  });
+
   test('a file without an extension opens with "Open with DICOM Inspector"', async function () {
     const uri = workspaceFile('corpus/report_dfl');
     if (!(await exists(uri))) this.skip();
