@@ -56,9 +56,17 @@ test('data that is not a codestream of the syntax says so', async () => {
   const ls = await firstCodestream('multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm');
   await rejects('1.2.840.10008.1.2.4.90', ls, CT, /not a JPEG 2000 codestream/);
   await rejects('1.2.840.10008.1.2.4.201', ls, CT, /not a HTJ2K codestream/);
-  await rejects('1.2.840.10008.1.2.4.50', ls, CT, /JPEG-LS, not DCT-based JPEG/);
-  await rejects('1.2.840.10008.1.2.4.70', ls, CT, /not lossless \(SOF3\)/);
   await rejects('1.2.840.10008.1.2.4.50', Uint8Array.from({ length: 500 }, (_, i) => (i * 31) & 0xff), CT, /not a JPEG codestream/);
+});
+
+test('a codestream of a sibling syntax is decoded as its markers say, with a warning', async () => {
+  const ls = await firstCodestream('multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm');
+  const asLs = await decodeCompressedFrame(JPEG_LS, ls, CT);
+  for (const uid of ['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.70']) {
+    const decoded = await decodeCompressedFrame(uid, ls, CT);
+    assert.match(decoded.warnings.join(' '), /the codestream is JPEG-LS; it was decoded as the codestream says/);
+    assert.deepEqual([...decoded.pixels], [...asLs.pixels]);
+  }
 });
 
 test('corrupt and truncated codestreams are errors with a reason, not crashes or hangs', async () => {

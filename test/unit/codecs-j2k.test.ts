@@ -210,3 +210,20 @@ test('HTJ2K lossy agrees with opj_decompress (an independent HTJ2K decoder)', { 
   assert.ok(maxDiff(decoded.pixels, opjDecompress(lossy, 1)) <= 1);
   assert.ok(maxDiff(decoded.pixels, frame.samples) > 0, 'the stream is really lossy');
 });
+
+test('a JP2 file instead of a bare codestream, and HTJ2K under a JPEG 2000 syntax, decode with warnings', { skip }, async () => {
+  const frame = await firstFrame('multi-frame/CT0012.explicit_little_endian.dcm');
+  const input = writeImage(frame);
+  const jp2 = scratchPath('frame.jp2');
+  execFileSync('opj_compress', ['-i', input.file, '-o', jp2], { stdio: 'pipe' });
+  const fromJp2 = await decodeCompressedFrame(J2K_LOSSLESS, readFileSync(jp2), infoOf(frame, 'MONOCHROME2'));
+  assert.equal(maxDiff(fromJp2.pixels, frame.samples), 0);
+  assert.match(fromJp2.warnings.join(' '), /JP2 file/);
+  const ht = await decodeCompressedFrame(J2K_LOSSLESS, await htj2kEncode(frame), infoOf(frame, 'MONOCHROME2'));
+  assert.equal(maxDiff(ht.pixels, frame.samples), 0);
+  assert.match(ht.warnings.join(' '), /uses HTJ2K block coding/);
+  // Part 1 codestreams are allowed under the HTJ2K syntaxes: no warning.
+  const part1 = await decodeCompressedFrame(HTJ2K_LOSSLESS, opjCompress(frame, []), infoOf(frame, 'MONOCHROME2'));
+  assert.equal(maxDiff(part1.pixels, frame.samples), 0);
+  assert.deepEqual(part1.warnings, []);
+});

@@ -75,7 +75,7 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | undefined {
 }
 
 /** Start of the J2K codestream: at 0, or inside the jp2c box of a JP2 file. */
-function j2kStart(bytes: Uint8Array): number | undefined {
+export function j2kStart(bytes: Uint8Array): number | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0x4f) return 0;
   let at = 0;
   while (at + 8 <= bytes.length) {

@@ -1,4 +1,5 @@
 import { unpackNativeFrame } from '../pixels/nativeUnpack';
+import { chooseCodec } from './codestreamFamily';
 import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
 import { jpegDctCodec } from './jpegDct';
 import { jpegLosslessCodec } from './jpegLossless';
@@ -21,16 +22,17 @@ export function compressedCodecFor(transferSyntaxUid: string): CompressedCodec |
  * syntax and why when the data cannot be decoded.
  */
 export async function decodeCompressedFrame(transferSyntaxUid: string, frameBytes: Uint8Array, info: CompressedFrameInfo): Promise<DecodedCompressedFrame> {
-  const codec = byUid.get(transferSyntaxUid);
-  if (!codec) throw new CodecError(`Transfer syntax ${transferSyntaxUid} is not a compressed syntax this viewer decodes.`);
+  const declared = byUid.get(transferSyntaxUid);
+  if (!declared) throw new CodecError(`Transfer syntax ${transferSyntaxUid} is not a compressed syntax this viewer decodes.`);
+  const choice = chooseCodec(declared, frameBytes);
   let out: CodecOutput;
   try {
-    out = await codec.decode(frameBytes, info, transferSyntaxUid);
+    out = await choice.codec.decode(choice.bytes, info, transferSyntaxUid);
     checkShape(out, info);
   } catch (problem) {
-    throw new CodecError(`${codec.name} (${transferSyntaxUid}) frame cannot be decoded: ${failureReason(problem)}.`);
+    throw new CodecError(`${declared.name} (${transferSyntaxUid}) frame cannot be decoded: ${failureReason(problem)}.`);
   }
-  const warnings = [...out.warnings];
+  const warnings = [...choice.warnings, ...out.warnings];
   if (!endsWithEndMarker(frameBytes)) {
     warnings.push('The codestream does not end with its end marker (FFD9): the frame may be incomplete.');
   }
