@@ -196,3 +196,17 @@ test('a union export reads each file once within the row budget, and twice only 
   assert.equal(none.openCount(), 12);
   assert.equal(none.output(), once.output());
 });
+
+test('cancelling while held rows are written stops the export', async () => {
+  const files = Array.from({ length: 3000 }, (_, i) => ({ path: `f${i}.dcm`, bytes: part10Bytes(1) }));
+  const io = memoryIo(files, new Map([[1, fileA]]));
+  const controller = new AbortController();
+  const summary = await exportCsv(io, {
+    columns: { kind: 'union' },
+    signal: controller.signal,
+    onProgress: (p) => p.phase === 'rows' && controller.abort(),
+  });
+  assert.equal(summary.cancelled, true);
+  assert.ok(parseCsv(io.output()).length < 3001);
+  assert.equal(io.openCount(), 3000, 'no file read a second time');
+});

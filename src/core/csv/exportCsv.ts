@@ -241,9 +241,13 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
   const pace = pacer();
   if (census !== null && census.held !== null) {
     for (const row of census.held.drain(census.census)) {
+      if (options.signal?.aborted) break;
       record(row);
       files++;
-      if (buffer.length >= FLUSH_AT) await flush();
+      if (buffer.length >= FLUSH_AT) {
+        await flush();
+        options.onProgress?.({ phase: 'rows', done: files, total, skipped: census.skipped, errors: census.errors });
+      }
       await pace();
     }
     listing = skipFirst(listing, census.heldEntries);
