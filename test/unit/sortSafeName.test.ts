@@ -61,3 +61,10 @@ test('shortHash is FNV-1a 32', () => {
   assert.equal(shortHash(''), '811c9dc5');
   assert.equal(shortHash('a'), 'e40c292c');
 });
+
+test('utf8Length counts like TextEncoder, lone surrogates included', () => {
+  const encoder = new TextEncoder();
+  for (const s of ['', 'abc', 'é', '山田', '😀x', 'a\u0301', '\ud800', 'x\udc00y', '\ud800a']) {
+    assert.equal(utf8Length(s), encoder.encode(s).length, JSON.stringify(s));
+  }
+});

@@ -38,8 +38,19 @@ export const EMPTY_COMPONENT = 'NA';
 
 const encoder = new TextEncoder();
 
+/** UTF-8 byte count without encoding (this runs for every component of every file). */
 export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** FNV-1a (32 bits) over UTF-8: small, stable across platforms and runs, no dependency. */

@@ -3,7 +3,7 @@
  * strings: 10,000 files' element models are not held in memory at once, only these.
  */
 import type { DicomElement, DicomFile } from '../model';
-import { parseSelector } from '../query/selector';
+import { parseSelector, type AttributeSelector } from '../query/selector';
 import { resolveFirst } from '../query/resolve';
 import { PLAN_ATTRIBUTES } from './plan';
 import type { AttributeValues } from './render';
@@ -33,10 +33,22 @@ export function attributesToRead(patternAttributes: readonly string[]): string[]
  * Snapshot of the named attributes. Each selector is looked up in the data set, then in the
  * file meta group (so `{TransferSyntaxUID}` and `{MediaStorageSOPInstanceUID}` work too).
  */
+/** Selectors are parsed once per text, not once per file. */
+const parsed = new Map<string, AttributeSelector>();
+
+function selectorFor(text: string): AttributeSelector {
+  let selector = parsed.get(text);
+  if (!selector) {
+    selector = parseSelector(text);
+    parsed.set(text, selector);
+  }
+  return selector;
+}
+
 export function snapshotValues(file: DicomFile, selectors: readonly string[]): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const text of selectors) {
-    const selector = parseSelector(text);
+    const selector = selectorFor(text);
     const element = resolveFirst(file.dataSet, selector) ?? resolveFirst(file.meta, selector);
     out[text] = element ? elementText(element) : null;
   }
