@@ -73,7 +73,7 @@ test('clicking a header row reveals it in the DICOM Tags view', async (t) => {
     const row = frame.locator('.header-table tbody tr:not([hidden])').last();
     const keyword = (await row.locator('.keyword').innerText()).trim();
     await row.click();
-    assert.match(await selectedTagRowText(page), new RegExp(keyword));
+    assert.match(await selectedTagRowText(page, keyword), new RegExp(keyword));
     await frame.locator('.header-table tbody tr.selected').waitFor({ timeout: 15_000 });
   } finally {
     await screenshot(page, 'header-row-revealed');
@@ -98,7 +98,8 @@ test('a broken file shows its problem with the offset, and what was read before 
     assert.ok(rows >= model.meta.length + model.dataSet.length - 1, 'the elements read before the problem are listed');
     // The offset in the problem is a link to the DICOM Tags view.
     await frame.locator('.offset-link').first().click();
-    assert.ok((await selectedTagRowText(page)).length > 0);
+    // The problem lies in the Patient Name's value: that element is revealed.
+    assert.match(await selectedTagRowText(page, 'PatientName'), /\(0010,0010\) PatientName/);
   } finally {
     await screenshot(page, 'broken-file');
   }

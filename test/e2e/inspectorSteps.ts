@@ -28,8 +28,12 @@ export function tagRow(page: Page, text: string | RegExp): Locator {
   return tagsPane(page).locator('.monaco-list-row', { hasText: text }).first();
 }
 
-export async function selectedTagRowText(page: Page): Promise<string> {
-  const row = tagsPane(page).locator('.monaco-list-row.selected').first();
+/**
+ * The text of the selected row of the tags view, once it contains `expected` (a selection made
+ * by a command reaches the tree a moment after the command returns).
+ */
+export async function selectedTagRowText(page: Page, expected?: string | RegExp): Promise<string> {
+  const row = tagsPane(page).locator('.monaco-list-row.selected', expected === undefined ? {} : { hasText: expected }).first();
   await row.waitFor({ timeout: 15_000 });
   return (await row.innerText()).replace(/\s+/g, ' ').trim();
 }

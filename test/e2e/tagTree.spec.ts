@@ -75,9 +75,9 @@ test('Go to Offset from the palette selects the element holding that byte', asyn
   assert.ok(patientName);
   try {
     await runCommandWithInput(page, 'Go to Offset', '0x80');
-    assert.match(await selectedTagRowText(page), /Prefix "DICM"/);
+    assert.match(await selectedTagRowText(page, 'Prefix "DICM"'), /Prefix "DICM"/);
     await runCommandWithInput(page, 'Go to Offset', String(patientName.valueOffset + 2));
-    const selected = await selectedTagRowText(page);
+    const selected = await selectedTagRowText(page, 'PatientName');
     assert.match(selected, /\(0010,0010\) PatientName PN/);
     assert.match(selected, new RegExp(`0x${patientName.offset.toString(16).toUpperCase().padStart(4, '0')}`));
   } finally {
@@ -124,5 +124,32 @@ test('Filter Tags from the view toolbar keeps only matches and their parents', a
     await screenshot(page, 'tag-filter');
   } finally {
     await runCommand(page, 'Clear Tag Filter').catch(() => undefined);
+  }
+});
+
+test('the context menu of a tag copies its path', async (t) => {
+  if (skipWithoutCorpus(t)) return;
+  const { page } = workbench;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  try {
+    await showTagsView(page);
+    // Rows far down the tree are not drawn until scrolled to: Go to Offset brings it into view.
+    const model = await readDicom(memoryFileAccess(new Uint8Array(fs.readFileSync(filePath))));
+    const patientName = model.dataSet.find((element) => element.keyword === 'PatientName')!;
+    await runCommandWithInput(page, 'Go to Offset', String(patientName.offset));
+    await selectedTagRowText(page, 'PatientName PN');
+    await tagRow(page, 'PatientName PN').click({ button: 'right' });
+    const menu = page.locator('.monaco-menu');
+    await menu.waitFor();
+    const entries = (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    for (const title of ['Copy Value', 'Copy Tag', 'Copy Keyword', 'Copy Offset', 'Copy Path', 'Copy as JSON']) {
+      assert.ok(entries.includes(title), `${title} is in the menu: ${entries.join(', ')}`);
+    }
+    await page.waitForTimeout(300); // the menu fades in
+    await screenshot(page, 'tag-context-menu');
+    await menu.locator('.action-label', { hasText: /^Copy Path$/ }).click();
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'PatientName', undefined, { timeout: 10_000 });
+  } finally {
+    await page.keyboard.press('Escape');
   }
 });
