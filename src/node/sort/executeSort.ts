@@ -30,7 +30,7 @@ const MAX_SUFFIX = 10_000;
 
 const RESERVED = new Set([targetKey(MANIFEST_NAME)]);
 
-type Record = (file: PlannedFile, outcome: SortOutcome) => void;
+type RecordOutcome = (file: PlannedFile, outcome: SortOutcome) => void;
 
 function outcome(file: PlannedFile, target: string, how: 'placed' | 'identical', n: number): SortOutcome {
   if (how === 'identical') return { source: file.source, target, status: 'already-present', reason: 'identical file already at target' };
@@ -46,7 +46,7 @@ function exhausted(file: PlannedFile): SortOutcome {
  * Files sharing a name. Each source is hashed once and each name looked at on disk at most
  * once, so a group of n look-alikes costs n copies, not n² comparisons.
  */
-async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, signal: AbortSignal | undefined, record: Record): Promise<void> {
+async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, signal: AbortSignal | undefined, record: RecordOutcome): Promise<void> {
   const first = group[0].target;
   const slash = first.lastIndexOf('/');
   const relativeFolder = slash < 0 ? '' : first.slice(0, slash);
@@ -131,7 +131,7 @@ export async function executeSortPlan(
   const outcomes = new Map<PlannedFile, SortOutcome>();
   const total = plan.files.length;
   let done = 0;
-  const record: Record = (file, result) => {
+  const record: RecordOutcome = (file, result) => {
     outcomes.set(file, result);
     options.onProgress?.(++done, total);
   };
