@@ -119,3 +119,22 @@ test('JSON follows the DICOM JSON Model for elements, sequences and person names
   const rows = child(dataSet, file, (node) => node.element?.keyword === 'Rows');
   assert.deepEqual(nodeJson(rows), { '00280010': { vr: 'US', Value: [4] } });
 });
+
+test('value text: raw values for copying, one-line display text for labels', async () => {
+  const { rawValueText, displayValueText, oneLine, truncate } = await import('../../src/extension/tree/valueText');
+  const { file } = sequenceFile();
+  const dataSet = rootNodes(file)[3];
+  const rows = child(dataSet, file, (node) => node.element?.keyword === 'Rows').element!;
+  assert.equal(rawValueText(rows), '4');
+  const sopClass = child(dataSet, file, (node) => node.element?.keyword === 'SOPClassUID').element!;
+  assert.equal(rawValueText(sopClass), CT_IMAGE_STORAGE, 'no UID name in a copied value');
+  assert.equal(displayValueText(sopClass, 0), `${CT_IMAGE_STORAGE} (CT Image Storage)`);
+  const sequence = child(dataSet, file, (node) => node.element?.keyword === 'ReferencedSeriesSequence').element!;
+  assert.equal(rawValueText(sequence), '');
+  const version = rootNodes(file)[2];
+  const bulk = child(version, file, (node) => node.element?.keyword === 'FileMetaInformationVersion').element!;
+  assert.equal(rawValueText(bulk), '00 01');
+  assert.equal(oneLine('a\r\nb\tc\u001b$B'), 'a⏎⏎b c·$B');
+  assert.equal(truncate('abcdef', 4), 'abc…');
+  assert.equal(truncate('abcdef', 0), 'abcdef');
+});
