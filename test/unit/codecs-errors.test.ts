@@ -104,13 +104,21 @@ const header = (ids: number[], extra: Partial<JpegHeader> = {}): JpegHeader => (
   ...extra,
 });
 
-test("JPEG colour follows libjpeg's reading of the codestream, warning when the header disagrees", () => {
-  assert.deepEqual(jpegDctColour(header([1, 2, 3]), 'YBR_FULL_422'), { photometric: 'RGB', warnings: [] });
-  assert.deepEqual(jpegDctColour(header([0x52, 0x47, 0x42]), 'RGB'), { photometric: 'RGB', warnings: [] });
-  assert.deepEqual(jpegDctColour(header([1, 2, 3], { adobeTransform: 0 }), 'RGB'), { photometric: 'RGB', warnings: [] });
+test('JPEG colour follows the codestream where it is marked, else the header (as DCMTK), with warnings', () => {
+  const rgb = { photometric: 'RGB', warnings: [] };
+  // Marked codestreams.
+  assert.deepEqual(jpegDctColour(header([1, 2, 3], { jfif: true }), 'YBR_FULL_422'), { ...rgb, keepRgb: false });
+  assert.deepEqual(jpegDctColour(header([0x52, 0x47, 0x42]), 'RGB'), { ...rgb, keepRgb: false });
+  assert.deepEqual(jpegDctColour(header([1, 2, 3], { adobeTransform: 0 }), 'RGB'), { ...rgb, keepRgb: false });
   assert.match(jpegDctColour(header([1, 2, 3], { jfif: true }), 'RGB').warnings[0], /RGB but the JPEG codestream is marked as YCbCr/);
   assert.match(jpegDctColour(header([0x52, 0x47, 0x42]), 'YBR_FULL_422').warnings[0], /YBR_FULL_422 but the JPEG codestream is marked as RGB/);
-  assert.deepEqual(jpegDctColour(header([1]), 'MONOCHROME2'), { photometric: 'MONOCHROME2', warnings: [] });
+  // Unmarked: the header decides, unless the chroma is subsampled.
+  assert.deepEqual(jpegDctColour(header([0, 1, 2]), 'RGB'), { ...rgb, keepRgb: true });
+  assert.deepEqual(jpegDctColour(header([1, 2, 3]), 'YBR_FULL_422'), { ...rgb, keepRgb: false });
+  const subsampled = header([1, 2, 3], { sampling: [[2, 2], [1, 1], [1, 1]] });
+  assert.match(jpegDctColour(subsampled, 'RGB').warnings[0], /subsampled chroma, so it holds YCbCr/);
+  assert.equal(jpegDctColour(subsampled, 'RGB').keepRgb, false);
+  assert.deepEqual(jpegDctColour(header([1]), 'MONOCHROME2'), { photometric: 'MONOCHROME2', warnings: [], keepRgb: false });
 });
 
 test('JPEG 2000 colour follows the codestream transform', () => {

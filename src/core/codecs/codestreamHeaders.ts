@@ -55,7 +55,8 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | undefined {
     const length = u16(bytes, at + 2);
     const body = at + 4;
     if (marker === 0xe0 && bytes[body] === 0x4a && bytes[body + 1] === 0x46 && bytes[body + 2] === 0x49 && bytes[body + 3] === 0x46) jfif = true;
-    if (marker === 0xee && length >= 12 && String.fromCharCode(...bytes.subarray(body, body + 5)) === 'Adobe') adobeTransform = bytes[body + 11];
+    // libjpeg reads the flag only from a complete segment (12 data bytes after the length).
+    if (marker === 0xee && length >= 14 && String.fromCharCode(...bytes.subarray(body, body + 5)) === 'Adobe') adobeTransform = bytes[body + 11];
     if (isSof(marker)) {
       if (body + 6 > bytes.length) return undefined;
       const count = bytes[body + 5];

@@ -11,32 +11,44 @@ export interface ColourDecision {
 
 const YBR_HEADERS = new Set(['YBR_FULL', 'YBR_FULL_422', 'YBR_PARTIAL_422', 'YBR_PARTIAL_420', 'YBR_ICT', 'YBR_RCT']);
 
+/** What a three-component JPEG codestream says about its colour model. */
+export type JpegColourMarking = 'ycbcr' | 'rgb' | 'unmarked';
+
 /**
- * libjpeg's rule (jdapimin.c default_decompress_parms) for whether three components are YCbCr:
- * the Adobe marker's flag, else JFIF means YCbCr, else component ids 'R','G','B' mean RGB.
+ * libjpeg's reading of the markers (jdapimin.c default_decompress_parms): a complete Adobe
+ * APP14 segment's transform flag, else JFIF (always YCbCr), else component ids 'R','G','B'.
+ * Anything else carries no colour information, although libjpeg then assumes YCbCr.
  */
-export function jpegHoldsYcbcr(header: JpegHeader): boolean {
-  if (header.componentIds.length !== 3) return false;
-  if (header.adobeTransform !== undefined) return header.adobeTransform !== 0;
-  if (header.jfif) return true;
+export function jpegColourMarking(header: JpegHeader): JpegColourMarking {
+  if (header.adobeTransform !== undefined) return header.adobeTransform === 0 ? 'rgb' : 'ycbcr';
+  if (header.jfif) return 'ycbcr';
   const [a, b, c] = header.componentIds;
-  return !(a === 0x52 && b === 0x47 && c === 0x42);
+  return a === 0x52 && b === 0x47 && c === 0x42 ? 'rgb' : 'unmarked';
+}
+
+export interface JpegColourDecision extends ColourDecision {
+  /** Decode without a YCbCr to RGB conversion, although libjpeg would assume YCbCr. */
+  readonly keepRgb: boolean;
 }
 
 /**
- * libjpeg-turbo returns RGB for every three-component stream (converting YCbCr itself), so the
- * result is RGB; the warning says when that conversion was or was not what the header implied.
+ * Three-component DCT JPEG comes out of libjpeg-turbo as RGB. A marked codestream is followed
+ * (with a warning when the header says otherwise). An unmarked one follows the header, as
+ * DCMTK does, except that subsampled chroma can only be YCbCr (nobody subsamples RGB).
  */
-export function jpegDctColour(header: JpegHeader, declared: string): ColourDecision {
-  if (header.componentIds.length !== 3) return { photometric: declared, warnings: [] };
-  const ycc = jpegHoldsYcbcr(header);
+export function jpegDctColour(header: JpegHeader, declared: string): JpegColourDecision {
+  if (header.componentIds.length !== 3) return { photometric: declared, warnings: [], keepRgb: false };
+  const marking = jpegColourMarking(header);
+  const subsampled = header.sampling.some(([h, v]) => h !== header.sampling[0][0] || v !== header.sampling[0][1]);
+  const ycbcr = marking === 'ycbcr' || (marking === 'unmarked' && (subsampled || declared !== 'RGB'));
   const warnings: string[] = [];
-  if (ycc && declared === 'RGB') {
-    warnings.push('Photometric Interpretation is RGB but the JPEG codestream is marked as YCbCr; it was converted from YCbCr as the codestream says.');
-  } else if (!ycc && YBR_HEADERS.has(declared)) {
+  if (ycbcr && declared === 'RGB') {
+    const why = marking === 'ycbcr' ? 'is marked as YCbCr' : 'has subsampled chroma, so it holds YCbCr';
+    warnings.push(`Photometric Interpretation is RGB but the JPEG codestream ${why}; it was converted from YCbCr as the codestream says.`);
+  } else if (!ycbcr && YBR_HEADERS.has(declared)) {
     warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream is marked as RGB; its samples were taken as RGB as the codestream says.`);
   }
-  return { photometric: 'RGB', warnings };
+  return { photometric: 'RGB', warnings, keepRgb: !ycbcr && marking === 'unmarked' };
 }
 
 /**

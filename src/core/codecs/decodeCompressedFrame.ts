@@ -66,6 +66,7 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
 
 function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
   if (out.precision > 16) throw new CodecError(`the codestream has ${out.precision}-bit samples; at most 16 bits are supported`);
+  if (out.width === 0 || out.height === 0) throw new CodecError('the decoder could not read the codestream (corrupt data)');
   if (out.width !== info.columns || out.height !== info.rows) {
     throw new CodecError(`the codestream is ${out.width} × ${out.height} pixels but Columns × Rows is ${info.columns} × ${info.rows}`);
   }
@@ -76,9 +77,13 @@ function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
   if (out.bytes.length < expected) throw new CodecError(`the decoder returned ${out.bytes.length} bytes where ${expected} were expected`);
 }
 
-/** JPEG, JPEG-LS and JPEG 2000 codestreams all end with FFD9 (EOI / EOC), maybe then a pad byte. */
-function endsWithEndMarker(bytes: Uint8Array): boolean {
+/**
+ * JPEG, JPEG-LS and JPEG 2000 codestreams all end with FFD9 (EOI / EOC). Writers pad odd
+ * lengths with a byte after it (00, some FF) and a few add more zeros.
+ */
+export function endsWithEndMarker(bytes: Uint8Array): boolean {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end--;
-  return end >= 2 && bytes[end - 2] === 0xff && bytes[end - 1] === 0xd9;
+  const at = (k: number) => end >= k + 2 && bytes[end - k - 2] === 0xff && bytes[end - k - 1] === 0xd9;
+  return at(0) || at(1);
 }

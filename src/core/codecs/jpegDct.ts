@@ -22,7 +22,8 @@ export const jpegDctCodec: CompressedCodec = {
     const colour = jpegDctColour(header, info.photometricInterpretation);
     const module = await libJpegTurbo();
     let frameInfo = { width: 0, height: 0, bitsPerSample: 8, componentCount: 1 };
-    const decoded = runDecoder(new module.JPEGDecoder(), bytes, (d) => (frameInfo = d.getFrameInfo()));
+    const input = colour.keepRgb ? withAdobeRgbMarker(bytes) : bytes;
+    const decoded = runDecoder(new module.JPEGDecoder(), input, (d) => (frameInfo = d.getFrameInfo()));
     return {
       bytes: decoded,
       width: frameInfo.width,
@@ -36,3 +37,17 @@ export const jpegDctCodec: CompressedCodec = {
     };
   },
 };
+
+/**
+ * The libjpeg-turbo build offers no way to set the output colour space, so an unmarked RGB
+ * codestream gets an Adobe APP14 segment with transform 0 ("no transform") after SOI, which is
+ * how libjpeg itself is told that three components are RGB.
+ */
+function withAdobeRgbMarker(bytes: Uint8Array): Uint8Array {
+  const adobe = [0xff, 0xee, 0x00, 0x0e, 0x41, 0x64, 0x6f, 0x62, 0x65, 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00];
+  const out = new Uint8Array(bytes.length + adobe.length);
+  out.set(bytes.subarray(0, 2));
+  out.set(adobe, 2);
+  out.set(bytes.subarray(2), 2 + adobe.length);
+  return out;
+}

@@ -96,10 +96,10 @@ function markersFor(uid: string): CodestreamMarkers | undefined {
   return undefined;
 }
 
-/** Both families end with FFD9 (EOI / EOC); a pad byte may follow to make the length even. */
+/** Both families end with FFD9 (EOI / EOC); a pad byte (00, from some writers FF) may follow. */
 function endsCodestream(tail: Uint8Array): boolean {
   const n = tail.length;
-  return (n >= 2 && tail[n - 2] === 0xff && tail[n - 1] === 0xd9) || (n >= 3 && tail[n - 3] === 0xff && tail[n - 2] === 0xd9 && tail[n - 1] === 0);
+  return (n >= 2 && tail[n - 2] === 0xff && tail[n - 1] === 0xd9) || (n >= 3 && tail[n - 3] === 0xff && tail[n - 2] === 0xd9);
 }
 
 const scanned = new WeakMap<DicomElement, Promise<Fragment[][]>>();
