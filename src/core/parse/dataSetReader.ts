@@ -176,12 +176,12 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   }
   const end = valueOffset + header.length;
   element.end = end;
-  if (header.length % 2 === 1) warn(state, pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
   if (end > window.streamSize) {
     element.end = window.streamSize;
     const lengthField = header.headerLength === 12 ? pos + 8 : header.explicitVr ? pos + 6 : pos + 4;
     throw new ParseStop(lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
   }
+  if (header.length % 2 === 1) warn(state, pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
     element.vm = 1;
     element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, header.length)), header.length);
