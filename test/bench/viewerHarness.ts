@@ -1,7 +1,10 @@
 /**
  * Opens the real viewer in headless Chromium on a DICOM file: the page bundle is built with
- * esbuild, the file is served to it by byte range. Used by the viewer benchmark.
+ * esbuild, and a local HTTP server serves the page and the file by byte range (Range requests).
+ * Used by the viewer benchmark.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -41,24 +44,37 @@ export interface ViewerPage {
 export async function openViewerPage(file: string, viewport = { width: 1100, height: 900 }): Promise<ViewerPage> {
   const handle = await open(file, 'r');
   const { size } = await handle.stat();
+  const script = await pageBundle();
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/file') {
+      const m = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');
+      const start = m ? Number(m[1]) : 0;
+      const end = m ? Math.min(Number(m[2]), size - 1) : size - 1;
+      const buffer = Buffer.alloc(Math.max(0, end - start + 1));
+      handle.read(buffer, 0, buffer.length, start).then(
+        () => res.writeHead(m ? 206 : 200, { 'Content-Type': 'application/octet-stream' }).end(buffer),
+        () => res.writeHead(500).end(),
+      );
+    } else if (req.url === '/viewer.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(
+        `<!DOCTYPE html><html><head><style>${THEME}</style></head><body><div id="viewer"></div>` +
+          // tsx compiles functions handed to page.evaluate with esbuild's keepNames, which calls __name.
+          `<script>window.__name = (f) => f; window.__fileSize = ${size};</script><script src="/viewer.js"></script></body></html>`,
+      );
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
-  await page.exposeFunction('__readRange', async (offset: number, length: number) => {
-    const count = Math.max(0, Math.min(length, size - offset));
-    const buffer = Buffer.alloc(count);
-    await handle.read(buffer, 0, count, offset);
-    return buffer.toString('base64');
-  });
-  await page.setContent(`<!DOCTYPE html><html><head><style>${THEME}</style></head><body><div id="viewer"></div></body></html>`);
-  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls __name.
-  await page.addScriptTag({ content: 'window.__name = (f) => f;' });
-  await page.evaluate((s) => (window.__fileSize = s), size);
-  await page.addScriptTag({ content: await pageBundle() });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   return {
     browser,
     page,
     close: async () => {
       await browser.close();
+      await new Promise((resolve) => server.close(resolve));
       await handle.close();
     },
   };

@@ -1,7 +1,7 @@
 /**
  * Browser entry for the viewer benchmarks: mounts the real viewer (webview/viewer) with a host
  * that runs the real frame server code (imageSession) in the page, reading the file by byte
- * range through a function the Node side exposes (`__readRange`), as the extension host would.
+ * range (HTTP Range requests to the harness's local server), as the extension host would.
  */
 import type { FileAccess } from '../../src/core/io';
 import { openImageSession, type ImageSession } from '../../src/extension/viewer/imageSession';
@@ -11,22 +11,19 @@ import { registeredViewer } from '../../webview/editor/viewerSeam';
 
 declare global {
   interface Window {
-    __readRange(offset: number, length: number): Promise<string>;
     __fileSize: number;
     __mountViewer(): void;
   }
 }
 
-function fromBase64(text: string): Uint8Array {
-  const raw = atob(text);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
-}
-
 const access: FileAccess = {
   size: async () => window.__fileSize,
-  read: async (offset, length) => fromBase64(await window.__readRange(offset, length)),
+  read: async (offset, length) => {
+    const end = Math.min(offset + length, window.__fileSize);
+    if (end <= offset) return new Uint8Array(0);
+    const response = await fetch('/file', { headers: { Range: `bytes=${offset}-${end - 1}` } });
+    return new Uint8Array(await response.arrayBuffer());
+  },
 };
 
 window.__mountViewer = () => {

@@ -1,10 +1,19 @@
 /**
- * The image area: the rendered frame on a canvas with zoom (fit, 1:1, wheel) and pan, and the
- * pointer gestures: left-drag windows (horizontal = width, vertical = center), shift-drag,
- * middle-drag or right-drag pans, the wheel zooms around the cursor, double-click fits.
+ * The image area: the frame on a canvas with zoom (fit, 1:1, wheel) and pan, and the pointer
+ * gestures: left-drag windows (horizontal = width, vertical = center), shift-drag, middle-drag
+ * or right-drag pans, the wheel zooms around the cursor, double-click fits.
+ *
+ * Only the pixels on screen are computed: each screen pixel looks up its (nearest) image pixel
+ * through the grey table. A window change on a 4096 x 4096 frame shown in 800 x 800 screen
+ * pixels then costs 640 000 lookups instead of 16 million plus a 64 MB upload.
  */
-import type { RenderedImage } from '../../src/core/display/renderFrame';
+import type { SampleArray } from '../../src/core/pixels/storedFrame';
 import { fitView, imagePoint, zoomAt, type View } from './viewerMath';
+
+/** What to draw: stored values through an RGBA table, or ready RGBA words (colour frames). */
+export type PixelSource =
+  | { readonly kind: 'grey'; readonly width: number; readonly height: number; readonly samples: SampleArray; readonly table: Uint32Array; readonly first: number }
+  | { readonly kind: 'rgba'; readonly width: number; readonly height: number; readonly words: Uint32Array };
 
 export interface ImageCanvasEvents {
   onWindowDragStart(): void;
@@ -14,8 +23,8 @@ export interface ImageCanvasEvents {
 
 export class ImageCanvas {
   readonly canvas: HTMLCanvasElement;
-  private readonly offscreen: HTMLCanvasElement;
-  private imageData: ImageData | undefined;
+  private source: PixelSource | undefined;
+  private buffer: ImageData | undefined;
   private view: View = { scale: 1, x: 0, y: 0 };
   private fitted = true;
   private drag: { mode: 'window' | 'pan'; x: number; y: number; view: View } | undefined;
@@ -24,7 +33,6 @@ export class ImageCanvas {
   constructor(private readonly stage: HTMLElement, private readonly events: ImageCanvasEvents) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'dv-image';
-    this.offscreen = document.createElement('canvas');
     stage.append(this.canvas);
     this.resizeObserver = new ResizeObserver(() => this.layout());
     this.resizeObserver.observe(stage);
@@ -38,16 +46,10 @@ export class ImageCanvas {
     this.canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
   }
 
-  /** Shows a rendered frame; keeps zoom and pan unless the image size changed. */
-  show(image: RenderedImage): void {
-    if (!this.imageData || this.imageData.width !== image.width || this.imageData.height !== image.height) {
-      this.imageData = new ImageData(image.width, image.height);
-      this.offscreen.width = image.width;
-      this.offscreen.height = image.height;
-      this.fitted = true;
-    }
-    fillRgba(image, this.imageData);
-    this.offscreen.getContext('2d')!.putImageData(this.imageData, 0, 0);
+  /** Shows new pixels; keeps zoom and pan unless the image size changed. */
+  show(source: PixelSource): void {
+    if (!this.source || this.source.width !== source.width || this.source.height !== source.height) this.fitted = true;
+    this.source = source;
     if (this.fitted) this.view = this.fitView();
     this.draw();
   }
@@ -60,22 +62,16 @@ export class ImageCanvas {
 
   /** One screen pixel per image pixel, centred. */
   actualSize(): void {
-    if (!this.imageData) return;
-    const r = this.stage.getBoundingClientRect();
+    if (!this.source) return;
     this.fitted = false;
-    this.view = { scale: 1, x: (r.width - this.imageData.width) / 2, y: (r.height - this.imageData.height) / 2 };
+    this.view = { scale: 1, x: Math.round((this.canvas.width - this.source.width) / 2), y: Math.round((this.canvas.height - this.source.height) / 2) };
     this.draw();
   }
 
   zoom(factor: number): void {
-    const r = this.stage.getBoundingClientRect();
     this.fitted = false;
-    this.view = zoomAt(this.view, factor, r.width / 2, r.height / 2);
+    this.view = zoomAt(this.view, factor, this.canvas.width / 2, this.canvas.height / 2);
     this.draw();
-  }
-
-  get scale(): number {
-    return this.view.scale;
   }
 
   dispose(): void {
@@ -83,8 +79,7 @@ export class ImageCanvas {
   }
 
   private fitView(): View {
-    const r = this.stage.getBoundingClientRect();
-    return this.imageData ? fitView(this.imageData.width, this.imageData.height, r.width, r.height) : this.view;
+    return this.source ? fitView(this.source.width, this.source.height, this.canvas.width, this.canvas.height) : this.view;
   }
 
   private layout(): void {
@@ -97,14 +92,39 @@ export class ImageCanvas {
 
   private draw(): void {
     const ctx = this.canvas.getContext('2d');
+    const src = this.source;
     if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (!this.imageData) return;
-    // Magnified pixels stay square so single values can be read; shrinking is smoothed.
-    ctx.imageSmoothingEnabled = this.view.scale < 1;
-    ctx.setTransform(this.view.scale, 0, 0, this.view.scale, this.view.x, this.view.y);
-    ctx.drawImage(this.offscreen, 0, 0);
+    if (!src) return;
+    const { scale, x: vx, y: vy } = this.view;
+    // Visible part of the image, in screen pixels.
+    const x0 = Math.max(0, Math.floor(vx));
+    const y0 = Math.max(0, Math.floor(vy));
+    const x1 = Math.min(this.canvas.width, Math.ceil(vx + src.width * scale));
+    const y1 = Math.min(this.canvas.height, Math.ceil(vy + src.height * scale));
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w <= 0 || h <= 0) return;
+    if (!this.buffer || this.buffer.width !== w || this.buffer.height !== h) this.buffer = new ImageData(w, h);
+    const out = new Uint32Array(this.buffer.data.buffer, 0, w * h);
+    const columns = new Int32Array(w);
+    for (let i = 0; i < w; i++) columns[i] = Math.min(src.width - 1, Math.max(0, Math.floor((x0 + i + 0.5 - vx) / scale)));
+    let o = 0;
+    for (let j = 0; j < h; j++) {
+      const row = Math.min(src.height - 1, Math.max(0, Math.floor((y0 + j + 0.5 - vy) / scale))) * src.width;
+      if (src.kind === 'grey') {
+        const { samples, table, first } = src;
+        const last = table.length - 1;
+        for (let i = 0; i < w; i++) {
+          const k = samples[row + columns[i]] - first;
+          out[o++] = table[k < 0 ? 0 : k > last ? last : k];
+        }
+      } else {
+        const words = src.words;
+        for (let i = 0; i < w; i++) out[o++] = words[row + columns[i]];
+      }
+    }
+    ctx.putImageData(this.buffer, x0, y0);
   }
 
   private local(e: PointerEvent | WheelEvent): { x: number; y: number } {
@@ -134,7 +154,7 @@ export class ImageCanvas {
         this.events.onWindowDrag(dx, dy, Math.max(this.canvas.width, this.canvas.height));
       }
     }
-    if (this.imageData) this.events.onHover(imagePoint(this.view, p.x, p.y, this.imageData.width, this.imageData.height));
+    if (this.source) this.events.onHover(imagePoint(this.view, p.x, p.y, this.source.width, this.source.height));
   }
 
   private pointerUp(e: PointerEvent): void {
@@ -151,13 +171,13 @@ export class ImageCanvas {
   }
 }
 
-/** Grey or RGB bytes into canvas RGBA, four bytes per pixel written as one 32-bit word. */
-export function fillRgba(image: RenderedImage, target: ImageData): void {
-  const out = new Uint32Array(target.data.buffer, target.data.byteOffset, target.width * target.height);
-  const src = image.data;
-  if (image.channels === 1) {
-    for (let i = 0; i < out.length; i++) out[i] = 0xff000000 | (src[i] * 0x010101);
+/** Grey or RGB bytes as RGBA words (for colour frames and very wide stored ranges). */
+export function toRgbaWords(data: Uint8Array, channels: 1 | 3, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  if (channels === 1) {
+    for (let i = 0; i < count; i++) out[i] = (0xff000000 | (data[i] * 0x010101)) >>> 0;
   } else {
-    for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = 0xff000000 | (src[j + 2] << 16) | (src[j + 1] << 8) | src[j];
+    for (let i = 0, j = 0; i < count; i++, j += 3) out[i] = (0xff000000 | (data[j + 2] << 16) | (data[j + 1] << 8) | data[j]) >>> 0;
   }
+  return out;
 }

@@ -5,7 +5,7 @@
 import { modalityHistogram, type Histogram } from '../../src/core/display/histogram';
 import { modalityValue } from '../../src/core/display/modality';
 import { windowPresets, type WindowPreset } from '../../src/core/display/presets';
-import { chooseVoi, isGreyscale, modalityMinMax, renderFrame } from '../../src/core/display/renderFrame';
+import { chooseVoi, isGreyscale, modalityMinMax, renderFrame, tableRange } from '../../src/core/display/renderFrame';
 import { GreyscaleTable } from '../../src/core/display/greyscaleTable';
 import { minMaxWindow } from '../../src/core/display/voi';
 import type { FrameErrorMessage, FrameMessage, HostToViewerMessage, ImageInfoView } from '../../src/shared/viewerProtocol';
@@ -14,7 +14,7 @@ import { ViewerControls } from './controls';
 import { el } from './dom';
 import { FrameStore, type LoadedFrame } from './frameStore';
 import { HistogramView } from './histogramView';
-import { ImageCanvas } from './imageCanvas';
+import { ImageCanvas, toRgbaWords } from './imageCanvas';
 import { applyViewerStyles } from './viewerStyles';
 import { formatValue, prefetchOrder, stepFrame, windowAfterDrag, type WindowLevel } from './viewerMath';
 
@@ -53,7 +53,10 @@ class Viewer {
   private index = 0;
   private direction: 1 | -1 = 1;
   private loaded: LoadedFrame | undefined;
+  /** Per-frame figures computed once per frame, not per window change. */
+  private stats: { index: number; min: number; max: number; table: { min: number; max: number } } | undefined;
   private histogramCache: { index: number; histogram: Histogram } | undefined;
+  private presetKey = '';
   /** The user's window; null follows the file (its window, VOI LUT, or min-max). */
   private window: WindowLevel | null = null;
   private shownWindow: WindowLevel | undefined;
@@ -95,8 +98,8 @@ class Viewer {
       onWindowDragStart: () => (this.dragStart = this.shownWindow),
       onWindowDrag: (dx, dy, size) => {
         if (!this.dragStart || !this.loaded || !isGreyscale(this.loaded.frame)) return;
-        const h = this.currentHistogram();
-        this.setWindow(windowAfterDrag(this.dragStart, dx, dy, h ? h.max - h.min : 256, size));
+        const stats = this.frameStats();
+        this.setWindow(windowAfterDrag(this.dragStart, dx, dy, stats ? stats.max - stats.min : 256, size));
       },
       onHover: (p) => this.showReadout(p),
     });
@@ -147,7 +150,8 @@ class Viewer {
       if (wanted !== this.index) return; // the user moved on while this frame loaded
       this.loaded = loaded;
       this.message.hidden = true;
-      this.scheduleRender();
+      // Drawn at once, not on the next animation frame: cine would otherwise skip frames.
+      this.render();
     } catch (error) {
       if (wanted === this.index) this.showMessage(`Frame ${wanted + 1}: ${(error as Error).message}`);
     }
@@ -171,6 +175,7 @@ class Viewer {
   private togglePlay(): void {
     this.cine.toggle();
     this.controls.setPlaying(this.cine.playing, this.cine.fps);
+    if (!this.cine.playing) this.scheduleRender(); // brings the histogram up to date
   }
 
   /** Coalesces changes (slider drags fire many events) into one render per animation frame. */
@@ -183,15 +188,35 @@ class Viewer {
     });
   }
 
+  /**
+   * Renders through the core pipeline: colour frames via renderFrame, grey frames via the same
+   * VOI choice and lookup table, written straight into the canvas as RGBA.
+   */
   private render(): void {
     const loaded = this.loaded;
     if (!loaded) return;
     const { frame, settings } = loaded;
     const grey = isGreyscale(frame);
     this.controls.setGreyscale(grey);
+    let voi;
     try {
-      const image = renderFrame(frame, settings, { window: this.window ?? undefined, invert: this.invert }, undefined, this.table);
-      this.canvas.show(image);
+      if (grey) {
+        const stats = this.frameStats()!;
+        const window = this.window ?? undefined;
+        voi = window || settings.windows.length || settings.voiLuts.length ? chooseVoi(frame, settings, { window }) : minMaxWindow(stats.min, stats.max);
+        const params = { modality: settings.modality, voi, inverted: (frame.photometric === 'MONOCHROME1') !== this.invert };
+        const lut = this.table.rgbaTable(stats.table.min, stats.table.max, params);
+        if (lut) {
+          this.canvas.show({ kind: 'grey', width: frame.width, height: frame.height, samples: frame.samples, table: lut.table, first: lut.first });
+        } else {
+          const words = new Uint32Array(frame.width * frame.height);
+          this.table.applyRgba(frame.samples, stats.table.min, stats.table.max, params, words);
+          this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words });
+        }
+      } else {
+        const image = renderFrame(frame, settings, { invert: this.invert });
+        this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words: toRgbaWords(image.data, image.channels, frame.width * frame.height) });
+      }
       this.message.hidden = true;
     } catch (error) {
       this.showMessage((error as Error).message);
@@ -199,28 +224,57 @@ class Viewer {
     }
     this.renders++;
     this.root.dataset.renders = String(this.renders);
-    if (!grey) return this.histogram.update(undefined, undefined);
-    const voi = chooseVoi(frame, settings, { window: this.window ?? undefined });
-    const h = this.currentHistogram()!;
-    const mm = modalityMinMax(frame, settings.modality);
-    const shown = voi.kind === 'window' ? { center: voi.center, width: voi.width } : minMaxWindow(mm.min, mm.max);
+    if (!grey || !voi) {
+      this.histogramCache = undefined;
+      return this.histogram.update(undefined, undefined);
+    }
+    const stats = this.frameStats()!;
+    const shown = voi.kind === 'window' ? { center: voi.center, width: voi.width } : minMaxWindow(stats.min, stats.max);
     this.shownWindow = shown;
     this.root.dataset.center = String(shown.center);
     this.root.dataset.width = String(shown.width);
-    this.controls.setWindow(shown.center, shown.width, { min: h.min, max: h.max });
-    this.histogram.update(h, shown);
-    const mmw = minMaxWindow(mm.min, mm.max);
-    this.presetList = windowPresets(settings.windows, { center: mmw.center, width: mmw.width }, settings.modalityName);
-    this.controls.setPresets(this.presetList, this.presetList.find((p) => p.center === shown.center && p.width === shown.width)?.id ?? null);
+    this.controls.setWindow(shown.center, shown.width, { min: stats.min, max: stats.max });
+    this.updateHistogram(shown);
+    const mmw = minMaxWindow(stats.min, stats.max);
+    const presets = windowPresets(settings.windows, { center: mmw.center, width: mmw.width }, settings.modalityName);
+    const selected = presets.find((p) => p.center === shown.center && p.width === shown.width)?.id ?? null;
+    // Rebuilding the options is costly; do it only when the list or the selection changes.
+    const key = JSON.stringify([presets, selected]);
+    if (key !== this.presetKey) {
+      this.presetKey = key;
+      this.presetList = presets;
+      this.controls.setPresets(presets, selected);
+    }
   }
 
-  private currentHistogram(): Histogram | undefined {
+  /** Per-frame figures needed for every render: one pass over the samples, once per frame. */
+  private frameStats(): typeof this.stats {
     const loaded = this.loaded;
     if (!loaded || !isGreyscale(loaded.frame)) return undefined;
-    if (this.histogramCache?.index !== loaded.index) {
-      this.histogramCache = { index: loaded.index, histogram: modalityHistogram(loaded.frame.samples, loaded.settings.modality) };
+    if (this.stats?.index !== loaded.index) {
+      const { min, max } = modalityMinMax(loaded.frame, loaded.settings.modality);
+      this.stats = { index: loaded.index, min, max, table: tableRange(loaded.frame) };
     }
-    return this.histogramCache.histogram;
+    return this.stats;
+  }
+
+  /**
+   * The histogram costs two more passes, so it is computed after the frame is on screen, and
+   * not at all while cine plays (it is drawn when playback stops).
+   */
+  private updateHistogram(shown: WindowLevel): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    if (this.histogramCache?.index === loaded.index) {
+      this.histogram.update(this.histogramCache.histogram, shown);
+      return;
+    }
+    if (this.cine.playing) return;
+    setTimeout(() => {
+      if (this.loaded !== loaded || this.cine.playing) return;
+      this.histogramCache = { index: loaded.index, histogram: modalityHistogram(loaded.frame.samples, loaded.settings.modality) };
+      this.histogram.update(this.histogramCache.histogram, this.shownWindow);
+    }, 0);
   }
 
   private showReadout(p: { x: number; y: number } | null): void {

@@ -62,6 +62,12 @@ export function chooseVoi(frame: StoredFrame, settings: FrameDisplaySettings, ch
   return minMaxWindow(min, max);
 }
 
+/** Stored-value range the grey table covers: from Bits Stored, or the frame's own for 32-bit data. */
+export function tableRange(frame: StoredFrame): { min: number; max: number } {
+  const range = storedRange(frame.bitsStored, frame.signed);
+  return range.max - range.min >= 1 << 20 ? sampleMinMax(frame.samples) : range;
+}
+
 /**
  * The display pipeline of PS3.3 C.11 (figure C.11-1): modality LUT -> VOI -> presentation
  * (MONOCHROME1 inverted) -> 8-bit grey; colour frames go to 8-bit RGB. The CLI and the viewer
@@ -77,8 +83,7 @@ export function renderFrame(frame: StoredFrame, settings: FrameDisplaySettings, 
   }
   const voi = chooseVoi(frame, settings, choices);
   const inverted = (frame.photometric === 'MONOCHROME1') !== Boolean(choices.invert);
-  let { min, max } = storedRange(frame.bitsStored, frame.signed);
-  if (max - min >= 1 << 20) ({ min, max } = sampleMinMax(frame.samples));
+  const { min, max } = tableRange(frame);
   const data = table.apply(frame.samples, min, max, { modality: settings.modality, voi, inverted }, new Uint8Array(width * height));
   return { width, height, channels: 1, data };
 }
