@@ -198,6 +198,7 @@ class Viewer {
     const { frame, settings } = loaded;
     const grey = isGreyscale(frame);
     this.controls.setGreyscale(grey);
+    this.histogram.canvas.hidden = !grey;
     let voi;
     try {
       if (grey) {

@@ -5,6 +5,7 @@
  */
 const CSS = `
 .dv-root { display: flex; flex-direction: column; gap: 6px; outline: none; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+.dv-root [hidden] { display: none !important; }
 .dv-root:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .dv-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; }
 .dv-group { display: flex; align-items: center; gap: 4px; }
