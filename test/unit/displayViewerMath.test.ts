@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fitView, imagePoint, prefetchOrder, stepFrame, windowAfterDrag, windowEdges, windowFromEdges, zoomAt } from '../../webview/viewer/viewerMath';
+import { FrameStore } from '../../webview/viewer/frameStore';
+import { GreyscaleTable } from '../../src/core/display/greyscaleTable';
+
+test('dragging right widens the window, dragging down raises the center, in proportion to the value range', () => {
+  const w = windowAfterDrag({ center: 40, width: 400 }, 100, 50, 4000, 1000);
+  assert.deepEqual(w, { center: 240, width: 800 });
+  assert.equal(windowAfterDrag({ center: 0, width: 10 }, -1000, 0, 4000, 1000).width, 1, 'width never drops below 1');
+});
+
+test('histogram edges and back', () => {
+  assert.deepEqual(windowEdges({ center: 40, width: 400 }), { lower: -160, upper: 240 });
+  assert.deepEqual(windowFromEdges(240, -160), { center: 40, width: 400 });
+});
+
+test('fit, zoom around a point, and the image pixel under the cursor', () => {
+  const fit = fitView(512, 256, 1024, 1024);
+  assert.deepEqual(fit, { scale: 2, x: 0, y: 256 });
+  assert.deepEqual(imagePoint(fit, 3, 256 + 5, 512, 256), { x: 1, y: 2 });
+  assert.equal(imagePoint(fit, 3, 100, 512, 256), null);
+  const zoomed = zoomAt(fit, 2, 100, 300);
+  assert.deepEqual(imagePoint(zoomed, 100, 300, 512, 256), imagePoint(fit, 100, 300, 512, 256));
+});
+
+test('frame stepping clamps, cine wraps, prefetch goes nearest first in the direction of travel', () => {
+  assert.equal(stepFrame(0, -1, 5), 0);
+  assert.equal(stepFrame(4, 1, 5), 4);
+  assert.equal(stepFrame(4, 1, 5, true), 0);
+  assert.deepEqual(prefetchOrder(5, 8, 2, -1), [4, 6, 3, 7]);
+});
+
+test('frame store asks the host once per frame and evicts least recently used frames over budget', async () => {
+  const posted: { type: string; requestId?: unknown; frame?: unknown }[] = [];
+  const store = new FrameStore((m) => posted.push(m), 2 * 8);
+  const reply = (requestId: number, frame: number) =>
+    store.receive({
+      type: 'viewer/frame', requestId, frame, width: 2, height: 2, photometric: 'MONOCHROME2', samplesPerPixel: 1, sampleType: 'Uint16',
+      bitsStored: 16, signed: false, samples: new Uint16Array([frame, 1, 2, 3]).buffer,
+      display: { modality: { kind: 'rescale', slope: 1, intercept: 0, unit: '' }, windows: [], voiFunction: 'LINEAR', voiLuts: [], modalityName: '' },
+    });
+  const a = store.get(0);
+  const again = store.get(0);
+  assert.equal(posted.length, 1);
+  reply(posted[0].requestId as number, 0);
+  assert.equal((await a).frame.samples[0], 0);
+  assert.equal(await again, await a);
+  for (const i of [1, 2]) {
+    const p = store.get(i);
+    reply(posted[posted.length - 1].requestId as number, i);
+    await p;
+  }
+  assert.ok(!store.has(0), 'frame 0 evicted: three 8-byte frames exceed a 16-byte budget');
+  assert.ok(store.has(2));
+});
+
+test('the RGBA table is the grey table as opaque words', () => {
+  const table = new GreyscaleTable();
+  const params = { modality: { kind: 'rescale' as const, slope: 1, intercept: 0, unit: '' }, voi: { kind: 'window' as const, center: 128, width: 256, fn: 'LINEAR' as const }, inverted: false };
+  const lut = table.rgbaTable(0, 255, params)!;
+  assert.equal(lut.first, 0);
+  assert.equal(lut.table[255], 0xffffffff);
+  assert.equal(lut.table[0], 0xff000000);
+  assert.equal(lut.table[100] & 0xff, table.greyOf(100, params));
+});
