@@ -40,13 +40,17 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
     warnings.push(`The codestream has ${out.precision}-bit samples but Bits Stored is ${info.bitsStored}; values were masked to Bits Stored.`);
   }
   const signed = info.pixelRepresentation === 1;
+  // Codecs return bytes up to 8 bits and 16-bit words above; values keep the header's Bits
+  // Stored (and so its sign bit) unless the codestream cannot hold that many bits.
+  const container = out.precision <= 8 ? 8 : 16;
+  const bitsStored = Math.min(info.bitsStored, container);
   const pixels = unpackNativeFrame(out.bytes, {
     width: out.width,
     height: out.height,
     samplesPerPixel: out.components,
-    bitsAllocated: out.precision <= 8 ? 8 : 16,
-    bitsStored: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16),
-    highBit: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16) - 1,
+    bitsAllocated: container,
+    bitsStored,
+    highBit: bitsStored - 1,
     signed,
     littleEndian: true,
     planarConfiguration: out.planar ? 1 : 0,
@@ -57,7 +61,7 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
     width: out.width,
     height: out.height,
     samplesPerPixel: out.components,
-    bitsStored: Math.min(info.bitsStored, out.precision <= 8 ? 8 : 16),
+    bitsStored,
     signed,
     photometricInterpretation: out.photometric,
     warnings,

@@ -1,4 +1,5 @@
 import type { SampleArray } from '../pixels/storedFrame';
+import type { WasmName } from './wasmSource';
 
 /** What the Image Pixel Module says about a frame; codecs check the codestream against it. */
 export interface CompressedFrameInfo {
@@ -48,7 +49,7 @@ export interface CompressedCodec {
   readonly name: string;
   readonly transferSyntaxUids: readonly string[];
   /** Names of the WASM binaries the codec loads, for hosts that supply them (see wasmSource). */
-  readonly wasmNames: readonly string[];
+  readonly wasmNames: readonly WasmName[];
   decode(bytes: Uint8Array, info: CompressedFrameInfo, transferSyntaxUid: string): Promise<CodecOutput>;
 }
 
