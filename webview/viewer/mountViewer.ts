@@ -114,6 +114,9 @@ class Viewer {
       this.status,
     ]);
     this.container.addEventListener('keydown', (e) => this.key(e));
+    // The canvas cancels pointerdown's default (no text selection while dragging), which would
+    // also keep the focus away; take it so the arrow keys step frames after a click.
+    this.container.addEventListener('pointerdown', () => this.container.focus({ preventScroll: true }));
     root.append(this.container);
   }
 
