@@ -23,7 +23,7 @@ type ValueElement = HTMLElement & { value: string };
 type CheckElement = HTMLElement & { checked: boolean };
 
 function numberField(label: string, onChange: (v: number) => void): ValueElement {
-  const field = custom('vscode-textfield', { type: 'number', 'aria-label': label, title: label }) as ValueElement;
+  const field = custom('vscode-textfield', { type: 'number', step: 'any', 'aria-label': label, title: label }) as ValueElement;
   field.addEventListener('change', () => {
     const v = Number(field.value);
     if (field.value.trim() !== '' && Number.isFinite(v)) onChange(v);
