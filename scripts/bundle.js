@@ -2,6 +2,7 @@
 // Builds every bundle of the project with esbuild in one run (like vscode-hexeditor's
 // .esbuild.config.js):
 //   src/extension/extension.ts        -> dist/extension.js          (node, cjs, `vscode` external)
+//   src/extension/viewer/frameWorker.ts -> dist/frameWorker.js     (node, cjs; worker thread)
 //   src/cli/main.ts                   -> dist/cli.js                (node, cjs; bin/ wraps it)
 //   webview/NAME/main.ts, webview/NAME.ts -> dist/webview/NAME.js   (browser, iife)
 //   test/integration/suite/index.ts   -> out/test/integration/index.js
@@ -68,6 +69,17 @@ function buildOptions() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+    });
+  }
+  if (exists('src/extension/viewer/frameWorker.ts')) {
+    // The viewer's frame reading and decoding, run in a worker thread beside dist/extension.js.
+    builds.push({
+      ...common,
+      entryPoints: ['src/extension/viewer/frameWorker.ts'],
+      outfile: 'dist/frameWorker.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
     });
   }
   if (exists('src/cli/main.ts')) {

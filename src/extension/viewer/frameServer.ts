@@ -1,7 +1,9 @@
 /**
  * The frame viewer's host side: answers the viewer's messages for each open DICOM editor.
- * Frames are read by byte range through the editor's file access (never the whole file) and
- * decoded by the core; each document keeps one session, dropped when the file is re-read.
+ * Frames are read by byte range (never the whole file) and decoded by the core. For local
+ * files that happens in a worker thread, off the extension host's event loop; other file
+ * systems are read through the editor's file access in this thread. Each document keeps one
+ * session, dropped when the file is re-read.
  */
 import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
@@ -10,27 +12,51 @@ import { readSettings } from '../settings';
 import { registerViewerHostHandler, type ViewerHostSession } from '../editor/viewerHostSeam';
 import { parseViewerMessage, type SaveResultMessage } from '../../shared/viewerProtocol';
 import { openImageSession, type ImageSession } from './imageSession';
+import { frameWorkerScript, openWorkerSession } from './workerSession';
 
 interface OpenSession {
-  readonly access: Promise<ClosableFileAccess>;
   readonly session: Promise<ImageSession>;
+  close(): Promise<void>;
 }
 
-const sessions = new WeakMap<DicomDocument, OpenSession>();
+/** A session unused this long is closed (its worker and file handle go); the next request reopens. */
+const IDLE_CLOSE_MS = 120_000;
+
+const sessions = new Map<DicomDocument, { opened: OpenSession; timer: NodeJS.Timeout; subscription: vscode.Disposable }>();
+
+function forget(document: DicomDocument, opened: OpenSession): void {
+  const entry = sessions.get(document);
+  if (!entry || entry.opened !== opened) return;
+  sessions.delete(document);
+  clearTimeout(entry.timer);
+  entry.subscription.dispose();
+  void opened.close().catch(() => undefined);
+}
 
 function sessionFor(document: DicomDocument): Promise<ImageSession> {
   const existing = sessions.get(document);
-  if (existing) return existing.session;
-  const access = openWorkspaceFileAccess(document.uri, readSettings().maxWholeFileReadMiB * 1048576);
-  const session = access.then(openImageSession);
-  sessions.set(document, { access, session });
-  // The file changed on disk: forget the session (and its file handle); the next request reopens.
-  const subscription = document.onDidReload(() => {
-    subscription.dispose();
-    if (sessions.get(document)?.access === access) sessions.delete(document);
-    void access.then((a) => a.close()).catch(() => undefined);
-  });
-  return session;
+  if (existing) {
+    existing.timer.refresh();
+    return existing.opened.session;
+  }
+  const opened = openSession(document);
+  // Closed when idle, when the file changes on disk, or when it could not be opened.
+  const timer = setTimeout(() => forget(document, opened), IDLE_CLOSE_MS);
+  timer.unref();
+  const subscription = document.onDidReload(() => forget(document, opened));
+  sessions.set(document, { opened, timer, subscription });
+  opened.session.catch(() => forget(document, opened));
+  return opened.session;
+}
+
+function openSession(document: DicomDocument): OpenSession {
+  const script = frameWorkerScript();
+  if (script && document.uri.scheme === 'file') {
+    const session = openWorkerSession(script, document.uri.fsPath);
+    return { session, close: async () => (await session).terminate() };
+  }
+  const access: Promise<ClosableFileAccess> = openWorkspaceFileAccess(document.uri, readSettings().maxWholeFileReadMiB * 1048576);
+  return { session: access.then(openImageSession), close: async () => (await access).close() };
 }
 
 async function handle(raw: unknown, host: ViewerHostSession): Promise<void> {
