@@ -6,12 +6,14 @@ import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchHeaders } from './headers';
 import { benchSort } from './sort';
+import { benchViewer } from './viewer';
 
 const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
   sort: benchSort,
   csv: benchCsv,
   codecs: benchCodecs,
+  viewer: benchViewer,
 };
 
 async function run(): Promise<void> {
