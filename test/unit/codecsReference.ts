@@ -3,7 +3,7 @@
  * project's reader, and the same file decompressed by DCMTK (read back through the native path).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDicom } from '../../src/core/parse/readDicom';
@@ -32,6 +32,7 @@ export async function decodeAllFrames(file: string): Promise<DecodedFile> {
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'codecs-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let counter = 0;
 
 /** Runs a DCMTK tool `tool [args] in out` and returns `out` (in a temporary folder). */
