@@ -125,11 +125,15 @@ class Viewer {
     switch (m.type) {
       case 'viewer/image':
         if (!m.info) return this.showMessage(m.error ?? 'The frames cannot be shown.');
+        // Also sent again when the file changed on disk: drop cached frames, keep the place.
         this.info = m.info;
         this.store.clear();
+        this.stats = undefined;
+        this.histogramCache = undefined;
+        this.loaded = undefined;
         if (m.info.frameRate) this.cine.setFps(m.info.frameRate);
-        this.controls.setPlaying(false, this.cine.fps);
-        void this.showFrame(0);
+        this.controls.setPlaying(this.cine.playing, this.cine.fps);
+        void this.showFrame(Math.min(this.index, m.info.numberOfFrames - 1));
         return;
       case 'viewer/frame':
       case 'viewer/frameError':

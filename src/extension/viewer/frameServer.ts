@@ -33,7 +33,7 @@ function forget(document: DicomDocument, opened: OpenSession): void {
   void opened.close().catch(() => undefined);
 }
 
-function sessionFor(document: DicomDocument): Promise<ImageSession> {
+function sessionFor(document: DicomDocument, host: ViewerHostSession): Promise<ImageSession> {
   const existing = sessions.get(document);
   if (existing) {
     existing.timer.refresh();
@@ -43,7 +43,13 @@ function sessionFor(document: DicomDocument): Promise<ImageSession> {
   // Closed when idle, when the file changes on disk, or when it could not be opened.
   const timer = setTimeout(() => forget(document, opened), IDLE_CLOSE_MS);
   timer.unref();
-  const subscription = document.onDidReload(() => forget(document, opened));
+  const subscription = document.onDidReload(() => {
+    forget(document, opened);
+    // The viewer stays mounted across re-parses: tell it what the changed file holds.
+    void sessionFor(document, host)
+      .then((fresh) => host.post({ ...fresh.info }))
+      .catch(() => undefined);
+  });
   sessions.set(document, { opened, timer, subscription });
   opened.session.catch(() => forget(document, opened));
   return opened.session;
@@ -64,7 +70,7 @@ async function handle(raw: unknown, host: ViewerHostSession): Promise<void> {
   if (!message) return; // not a viewer message, or malformed: ignored
   let session: ImageSession;
   try {
-    session = await sessionFor(host.document);
+    session = await sessionFor(host.document, host);
   } catch (error) {
     await host.post({ type: 'viewer/image', info: null, error: `The file cannot be read: ${(error as Error).message}` });
     return;
