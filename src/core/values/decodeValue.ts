@@ -17,8 +17,12 @@ export interface DecodedValue {
 
 const NUMERIC_SIZES: Record<string, number> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, FD: 8, SV: 8, UV: 8, AT: 4 };
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function bulkSummary(bytes: Uint8Array, size: number): BulkSummary {
-  const head = Array.from(bytes.subarray(0, BULK_HEAD_BYTES), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const count = Math.min(bytes.length, BULK_HEAD_BYTES);
+  let head = count > 0 ? HEX_PAIRS[bytes[0]] : '';
+  for (let i = 1; i < count; i++) head += ' ' + HEX_PAIRS[bytes[i]];
   return { size, head };
 }
 
