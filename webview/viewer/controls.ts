@@ -23,7 +23,8 @@ type ValueElement = HTMLElement & { value: string };
 type CheckElement = HTMLElement & { checked: boolean };
 
 function numberField(label: string, onChange: (v: number) => void): ValueElement {
-  const field = custom('vscode-textfield', { type: 'number', step: 'any', 'aria-label': label, title: label }) as ValueElement;
+  // A text field rather than type=number: its step validation marks fractional windows invalid.
+  const field = custom('vscode-textfield', { inputmode: 'decimal', 'aria-label': label, title: label }) as ValueElement;
   field.addEventListener('change', () => {
     const v = Number(field.value);
     if (field.value.trim() !== '' && Number.isFinite(v)) onChange(v);

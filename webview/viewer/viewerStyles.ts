@@ -13,7 +13,7 @@ const CSS = `
 .dv-range { width: 140px; accent-color: var(--vscode-button-background); }
 .dv-stage { position: relative; height: 60vh; min-height: 240px; background: var(--vscode-editor-background); border: 1px solid var(--vscode-panel-border, transparent); overflow: hidden; cursor: crosshair; touch-action: none; }
 .dv-stage canvas.dv-image { position: absolute; left: 0; top: 0; image-rendering: pixelated; }
-.dv-message { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 1em; text-align: center; color: var(--vscode-errorForeground); }
+.dv-message { position: absolute; inset: 0; z-index: 1; background: var(--vscode-editor-background); display: flex; align-items: center; justify-content: center; padding: 1em; text-align: center; color: var(--vscode-errorForeground); }
 .dv-message[hidden] { display: none; }
 .dv-readout { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); min-height: 1.4em; color: var(--vscode-descriptionForeground); white-space: pre; }
 .dv-bottom { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
