@@ -7,7 +7,10 @@ import { isSafeComponent } from '../../src/core/sort/safeName';
 import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
 import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { STAGING_FOLDER } from '../../src/node/sort/destination';
-import { headerReader, readHeaderFromDisk } from '../../src/node/sort/readHeader';
+import { readHeaderFromFile } from '../../src/node/fileAccess';
+
+const readHeaderFromDisk = (path: string) => readHeaderFromFile(path);
+const readHeaderBlocking = (path: string) => readHeaderFromFile(path, { blocking: true });
 import { blockingSortFs } from '../../src/node/sort/sortFs';
 import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
 import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';
@@ -113,7 +116,7 @@ test('the blocking file system calls (CLI) give the same tree as the asynchronou
   await makeSource(src);
   const before = await treeDigest(src);
   await sortFolder(src, path.join(dir, 'async'), options);
-  const blocking = { ...options, readHeader: headerReader(blockingSortFs), fs: blockingSortFs };
+  const blocking = { ...options, readHeader: readHeaderBlocking, fs: blockingSortFs };
   const result = await sortFolder(src, path.join(dir, 'blocking'), blocking);
   assert.equal(result.complete, true, result.problem);
   assert.deepEqual(withoutManifest(await treeDigest(path.join(dir, 'blocking'))), withoutManifest(await treeDigest(path.join(dir, 'async'))));
@@ -248,7 +251,7 @@ test('hundreds of files with many workers and blocking calls: every file exactly
   }
   for (const fs of [undefined, blockingSortFs]) {
     const dest = path.join(dir, fs ? 'blocking' : 'async');
-    const result = await sortFolder(src, dest, { ...options, concurrency: 16, fs, readHeader: fs ? headerReader(fs) : readHeaderFromDisk });
+    const result = await sortFolder(src, dest, { ...options, concurrency: 16, fs, readHeader: fs ? readHeaderBlocking : readHeaderFromDisk });
     assert.equal(result.complete, true, result.problem);
     const index = await contentIndex(dest);
     index.delete([...index.entries()].find(([, rels]) => rels.includes(MANIFEST_NAME))![0]);

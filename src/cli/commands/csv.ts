@@ -4,15 +4,15 @@
  * Exports DICOM headers as CSV: one row per file (columns: every top-level attribute, or the
  * ones `--tags` names), or with `--long` one row per element. Folders are walked recursively.
  */
-import { closeSync, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { exportCsv, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
 import { isValidDelimiter } from '../../core/csv/rfc4180';
 import { parseSelectorList, SelectorSyntaxError } from '../../core/query/selector';
-import type { FileAccess } from '../../core/io';
 import { readDicom } from '../../core/parse/readDicom';
+import { openFileAccess } from '../../node/fileAccess';
 import { walkInputs } from '../../node/walk';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, type CliOutput } from '../cliOutput';
 
@@ -34,32 +34,6 @@ Options:
   --concurrency N    Files read at once (default 16).
   -h, --help         Show this help.
 `;
-
-/**
- * Synchronous file access for the command line. A CLI run owns its process, so blocking reads
- * hold up nothing, and for small headers in the page cache they cost a fraction of the four
- * thread-pool round trips (open, stat, read, close) of the promise API: measured, this is the
- * largest single cost of an export. The extension keeps asynchronous reads.
- */
-function syncFileAccess(path: string): Promise<FileAccess & { close(): Promise<void> }> {
-  const fd = openSync(path, 'r');
-  let size: number | undefined;
-  return Promise.resolve({
-    size: async () => (size ??= fstatSync(fd).size),
-    read: async (offset: number, length: number) => {
-      // Not zero-filled: every byte returned is overwritten by the read.
-      const buffer = Buffer.allocUnsafe(Math.max(0, length));
-      let filled = 0;
-      while (filled < length) {
-        const count = readSync(fd, buffer, filled, length - filled, offset + filled);
-        if (count === 0) break;
-        filled += count;
-      }
-      return filled === length ? buffer : buffer.subarray(0, filled);
-    },
-    close: async () => closeSync(fd),
-  });
-}
 
 /** Writes to a Node stream, waiting for 'drain' when its buffer is full. */
 function streamWriter(stream: NodeJS.WritableStream): (text: string) => Promise<void> {
@@ -135,7 +109,8 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
   const sink = partial === undefined ? out.stdout : createWriteStream(partial);
   const io: CsvExportIo = {
     listFiles: () => walkInputs(positionals),
-    open: async (path) => syncFileAccess(path),
+    // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
+    open: (path) => openFileAccess(path, { blocking: true }),
     readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
     write: streamWriter(sink),
   };

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { formatPreview } from '../../core/sort/preview';
 import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../core/sort/pattern';
-import { headerReader } from '../../node/sort/readHeader';
+import { readHeaderFromFile } from '../../node/fileAccess';
 import { blockingSortFs } from '../../node/sort/sortFs';
 import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
@@ -131,7 +131,7 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
       concurrency,
       signal: controller.signal,
       // A CLI process has no event loop to keep free: blocking calls skip the thread pool.
-      readHeader: headerReader(blockingSortFs),
+      readHeader: (path) => readHeaderFromFile(path, { blocking: true }),
       fs: blockingSortFs,
     });
     if (values.json) await write(out.stdout, jsonResult(result, dryRun));
