@@ -53,10 +53,15 @@ export interface FrameRequestMessage {
 }
 
 /** Save the frame as PNG through the same pipeline as `dicom-inspector render`. */
-export interface SaveFrameMessage {
+export interface SaveFrameMessage extends RenderChoicesView {
   readonly type: 'viewer/saveFrame';
   readonly frame: number;
+}
+
+/** How the viewer shows a frame: the user's window, or one of the file's VOI LUTs, or neither (the file's default). */
+export interface RenderChoicesView {
   readonly window: { readonly center: number; readonly width: number } | null;
+  readonly voiLutIndex: number | null;
   readonly invert: boolean;
 }
 
@@ -121,7 +126,9 @@ export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
       if (!isFrameIndex(m.frame) || typeof m.invert !== 'boolean') return null;
       const w = m.window as Record<string, unknown> | null;
       if (w !== null && (typeof w !== 'object' || !isFiniteNumber(w.center) || !isFiniteNumber(w.width))) return null;
-      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, window: w === null ? null : { center: w.center as number, width: w.width as number } };
+      const lut = m.voiLutIndex ?? null;
+      if (lut !== null && !isFrameIndex(lut)) return null;
+      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, voiLutIndex: lut, window: w === null ? null : { center: w.center as number, width: w.width as number } };
     }
     default:
       return null;

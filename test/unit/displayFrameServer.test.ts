@@ -44,10 +44,10 @@ test('a missing frame and bad pixel data become messages, not exceptions', async
 
 test('Save Frame as PNG renders through the render pipeline with the viewer window', async () => {
   const session = await openImageSession(memoryFileAccess(ct));
-  const png = decode(await session.renderPng(0, { center: -1024 + 40, width: 2 }, false));
+  const png = decode(await session.renderPng(0, { window: { center: -1024 + 40, width: 2 }, voiLutIndex: null, invert: false }));
   // Modality values -2024, -1024, -984, ...: a 2-wide window at -984 thresholds them.
   assert.deepEqual([...png.data], [0, 0, 255, 255, 255, 255]);
-  const inverted = decode(await session.renderPng(0, { center: -1024 + 40, width: 2 }, true));
+  const inverted = decode(await session.renderPng(0, { window: { center: -1024 + 40, width: 2 }, voiLutIndex: null, invert: true }));
   assert.deepEqual([...inverted.data], [255, 255, 0, 0, 0, 0]);
 });
 
@@ -56,7 +56,8 @@ test('messages from the webview are validated field by field', () => {
   assert.equal(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: -1 }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: '2' }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: { center: 'x', width: 1 } }), null);
-  assert.deepEqual(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: true, window: null }), { type: 'viewer/saveFrame', frame: 0, invert: true, window: null });
+  assert.deepEqual(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: true, window: null }), { type: 'viewer/saveFrame', frame: 0, invert: true, window: null, voiLutIndex: null });
+  assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: true, window: null, voiLutIndex: -2 }), null);
   assert.equal(parseViewerMessage({ type: 'revealRow', id: 'x' }), null);
   assert.equal(parseViewerMessage(null), null);
 });

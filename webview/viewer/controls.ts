@@ -104,7 +104,10 @@ export class ViewerControls {
 
   setPresets(presets: readonly WindowPreset[], selected: string | null): void {
     const options = [custom('vscode-option', { value: '' }, ['Presets…'])];
-    for (const p of presets) options.push(custom('vscode-option', { value: p.id, description: `C ${round(p.center)} W ${round(p.width)}` }, [p.label]));
+    for (const p of presets) {
+      const description = p.voiLutIndex === undefined ? `C ${round(p.center)} W ${round(p.width)}` : 'VOI LUT from the file';
+      options.push(custom('vscode-option', { value: p.id, description }, [p.label]));
+    }
     this.presets.replaceChildren(...options);
     this.presets.value = selected ?? '';
   }

@@ -59,6 +59,8 @@ class Viewer {
   private presetKey = '';
   /** The user's window; null follows the file (its window, VOI LUT, or min-max). */
   private window: WindowLevel | null = null;
+  /** The file's VOI LUT the user chose from the presets (a window choice clears it). */
+  private voiLut: number | null = null;
   private shownWindow: WindowLevel | undefined;
   private presetList: WindowPreset[] = [];
   private invert = false;
@@ -73,7 +75,13 @@ class Viewer {
       onWindow: (c, w) => this.setWindow({ center: c, width: w }),
       onPreset: (id) => {
         const p = this.presetList.find((x) => x.id === id);
-        if (p) this.setWindow({ center: p.center, width: p.width });
+        if (p?.voiLutIndex !== undefined) {
+          this.window = null;
+          this.voiLut = p.voiLutIndex;
+          this.scheduleRender();
+        } else if (p) {
+          this.setWindow({ center: p.center, width: p.width });
+        }
       },
       onInvert: (v) => {
         this.invert = v;
@@ -82,7 +90,7 @@ class Viewer {
       onFit: () => this.canvas.fit(),
       onActualSize: () => this.canvas.actualSize(),
       onReset: () => this.reset(),
-      onSave: () => this.host.post({ type: 'viewer/saveFrame', frame: this.index, window: this.window ? { ...this.window } : null, invert: this.invert }),
+      onSave: () => this.host.post({ type: 'viewer/saveFrame', frame: this.index, window: this.window ? { ...this.window } : null, voiLutIndex: this.voiLut, invert: this.invert }),
       onFrame: (i) => void this.showFrame(i),
       onPlay: () => this.togglePlay(),
       onFps: (fps) => {
@@ -168,11 +176,13 @@ class Viewer {
   private setWindow(w: WindowLevel): void {
     if (!Number.isFinite(w.center) || !Number.isFinite(w.width)) return;
     this.window = { center: w.center, width: Math.max(w.width, 1e-6) };
+    this.voiLut = null;
     this.scheduleRender();
   }
 
   private reset(): void {
     this.window = null;
+    this.voiLut = null;
     this.invert = false;
     this.controls.setInvert(false);
     this.canvas.fit();
@@ -211,7 +221,8 @@ class Viewer {
       if (grey) {
         const stats = this.frameStats()!;
         const window = this.window ?? undefined;
-        voi = window || settings.windows.length || settings.voiLuts.length ? chooseVoi(frame, settings, { window }) : minMaxWindow(stats.min, stats.max);
+        const voiLutIndex = this.voiLut ?? undefined;
+        voi = window || settings.windows.length || settings.voiLuts.length ? chooseVoi(frame, settings, { window, voiLutIndex }) : minMaxWindow(stats.min, stats.max);
         const params = { modality: settings.modality, voi, inverted: (frame.photometric === 'MONOCHROME1') !== this.invert };
         const lut = this.table.rgbaTable(stats.table.min, stats.table.max, params);
         if (lut) {
@@ -244,8 +255,8 @@ class Viewer {
     this.controls.setWindow(shown.center, shown.width, { min: stats.min, max: stats.max });
     this.updateHistogram(shown);
     const mmw = minMaxWindow(stats.min, stats.max);
-    const presets = windowPresets(settings.windows, { center: mmw.center, width: mmw.width }, settings.modalityName);
-    const selected = presets.find((p) => p.center === shown.center && p.width === shown.width)?.id ?? null;
+    const presets = windowPresets(settings.windows, { center: mmw.center, width: mmw.width }, settings.modalityName, settings.voiLuts.map((l) => l.explanation));
+    const selected = (voi.kind === 'lut' ? presets.find((p) => p.source === 'lut' && settings.voiLuts[p.voiLutIndex!] === voi.lut) : presets.find((p) => p.center === shown.center && p.width === shown.width))?.id ?? null;
     // Rebuilding the options is costly; do it only when the list or the selection changes.
     const key = JSON.stringify([presets, selected]);
     if (key !== this.presetKey) {
@@ -303,7 +314,7 @@ class Viewer {
     const unit = settings.modality.unit ? ` ${settings.modality.unit}` : '';
     let grey = '';
     try {
-      const voi = chooseVoi(frame, settings, { window: this.window ?? undefined });
+      const voi = chooseVoi(frame, settings, { window: this.window ?? undefined, voiLutIndex: this.voiLut ?? undefined });
       grey = `  grey ${this.table.greyOf(stored, { modality: settings.modality, voi, inverted: (frame.photometric === 'MONOCHROME1') !== this.invert })}`;
     } catch {
       // An unusable window is already reported on the image.

@@ -3,9 +3,12 @@ import type { FileWindow } from './frameDisplaySettings';
 export interface WindowPreset {
   readonly id: string;
   readonly label: string;
+  /** For a VOI LUT preset (source 'lut') these are NaN: the LUT, not a window, maps the values. */
   readonly center: number;
   readonly width: number;
-  readonly source: 'file' | 'minmax' | 'ct';
+  readonly source: 'file' | 'lut' | 'minmax' | 'ct';
+  /** Index into the file's VOI LUT Sequence, for source 'lut'. */
+  readonly voiLutIndex?: number;
 }
 
 /** Common CT windows in Hounsfield units (center, width), as radiology viewers offer them. */
@@ -21,7 +24,7 @@ export const CT_PRESETS: readonly WindowPreset[] = [
 ];
 
 /** The presets to offer for a frame: the file's own windows, min-max, and CT windows for CT. */
-export function windowPresets(fileWindows: readonly FileWindow[], minMax: { center: number; width: number }, modalityName: string): WindowPreset[] {
+export function windowPresets(fileWindows: readonly FileWindow[], minMax: { center: number; width: number }, modalityName: string, voiLutNames: readonly (string | undefined)[] = []): WindowPreset[] {
   const presets: WindowPreset[] = fileWindows.map((w, i) => ({
     id: `file-${i}`,
     label: w.explanation ? `${w.explanation} (file)` : `File window ${i + 1}`,
@@ -29,6 +32,9 @@ export function windowPresets(fileWindows: readonly FileWindow[], minMax: { cent
     width: w.width,
     source: 'file',
   }));
+  voiLutNames.forEach((name, i) => {
+    presets.push({ id: `lut-${i}`, label: `${name || `VOI LUT ${i + 1}`} (file LUT)`, center: NaN, width: NaN, source: 'lut', voiLutIndex: i });
+  });
   presets.push({ id: 'minmax', label: 'Min-max of frame', center: minMax.center, width: minMax.width, source: 'minmax' });
   if (modalityName === 'CT') presets.push(...CT_PRESETS);
   return presets;

@@ -10,7 +10,7 @@ import type { DicomDocument } from '../document/dicomDocument';
 import { openWorkspaceFileAccess, type ClosableFileAccess } from '../io/workspaceFileAccess';
 import { readSettings } from '../settings';
 import { registerViewerHostHandler, type ViewerHostSession } from '../editor/viewerHostSeam';
-import { parseViewerMessage, type SaveResultMessage } from '../../shared/viewerProtocol';
+import { parseViewerMessage, type RenderChoicesView, type SaveResultMessage } from '../../shared/viewerProtocol';
 import { openImageSession, type ImageSession } from './imageSession';
 import { frameWorkerScript, openWorkerSession } from './workerSession';
 
@@ -83,14 +83,14 @@ async function handle(raw: unknown, host: ViewerHostSession): Promise<void> {
       await host.post({ ...(await session.frameMessage(message.requestId, message.frame)) });
       return;
     case 'viewer/saveFrame': {
-      const reply = await saveFrame(session, host.document, message.frame, message.window, message.invert);
+      const reply = await saveFrame(session, host.document, message.frame, message);
       await host.post({ ...reply });
       return;
     }
   }
 }
 
-async function saveFrame(session: ImageSession, document: DicomDocument, frame: number, window: { center: number; width: number } | null, invert: boolean): Promise<SaveResultMessage> {
+async function saveFrame(session: ImageSession, document: DicomDocument, frame: number, choices: RenderChoicesView): Promise<SaveResultMessage> {
   const base = document.fileName.replace(/\.[^.]*$/, '') || 'frame';
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}-frame${frame + 1}.png`),
@@ -99,7 +99,7 @@ async function saveFrame(session: ImageSession, document: DicomDocument, frame: 
   });
   if (!target) return { type: 'viewer/saved', path: null, error: null };
   try {
-    await vscode.workspace.fs.writeFile(target, await session.renderPng(frame, window, invert));
+    await vscode.workspace.fs.writeFile(target, await session.renderPng(frame, choices));
     return { type: 'viewer/saved', path: target.fsPath || target.toString(), error: null };
   } catch (error) {
     return { type: 'viewer/saved', path: null, error: (error as Error).message };

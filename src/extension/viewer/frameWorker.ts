@@ -25,7 +25,7 @@ port.on('message', async (request: WorkerRequest) => {
       port.postMessage({ id: request.id, frame: message } satisfies WorkerReply, message.type === 'viewer/frame' ? [message.samples] : []);
       return;
     } else {
-      const png = await s.renderPng(request.frame, request.window, request.invert);
+      const png = await s.renderPng(request.frame, request.choices);
       reply = { id: request.id, png };
     }
   } catch (error) {

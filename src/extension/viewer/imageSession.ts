@@ -12,13 +12,13 @@ import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { renderFrame } from '../../core/display/renderFrame';
 import { encodePng } from '../../core/png/encodePng';
 import { sampleTypeOf, samplesToBuffer, settingsToView } from '../../core/display/transport';
-import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, ImageInfoView } from '../../shared/viewerProtocol';
+import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, ImageInfoView, RenderChoicesView } from '../../shared/viewerProtocol';
 
 export interface ImageSession {
   readonly info: ImageInfoMessage;
   frameMessage(requestId: number, frame: number): Promise<FrameMessage | FrameErrorMessage>;
   /** PNG bytes of a frame, exactly as `dicom-inspector render` would write them. */
-  renderPng(frame: number, window: { center: number; width: number } | null, invert: boolean): Promise<Uint8Array>;
+  renderPng(frame: number, choices: RenderChoicesView): Promise<Uint8Array>;
 }
 
 function frameRate(file: DicomFile): number | null {
@@ -84,10 +84,11 @@ export async function openImageSession(access: FileAccess): Promise<ImageSession
         return { type: 'viewer/frameError', requestId, frame, message: (error as Error).message };
       }
     },
-    async renderPng(frame, window, invert) {
+    async renderPng(frame, choices) {
       const stored = await reader.readFrame(frame);
       const settings = await frameDisplaySettings(file, frame, source);
-      return encodePng(renderFrame(stored, settings, { window: window ?? undefined, invert }, reader.palette));
+      const { window, voiLutIndex, invert } = choices;
+      return encodePng(renderFrame(stored, settings, { window: window ?? undefined, voiLutIndex: voiLutIndex ?? undefined, invert }, reader.palette));
     },
   };
 }

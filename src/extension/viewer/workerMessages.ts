@@ -1,10 +1,10 @@
-import type { FrameErrorMessage, FrameMessage, ImageInfoMessage } from '../../shared/viewerProtocol';
+import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, RenderChoicesView } from '../../shared/viewerProtocol';
 
 /** Requests from the frame server to its worker thread, each answered once by `id`. */
 export type WorkerRequest =
   | { readonly id: number; readonly kind: 'info' }
   | { readonly id: number; readonly kind: 'frame'; readonly requestId: number; readonly frame: number }
-  | { readonly id: number; readonly kind: 'png'; readonly frame: number; readonly window: { center: number; width: number } | null; readonly invert: boolean };
+  | { readonly id: number; readonly kind: 'png'; readonly frame: number; readonly choices: RenderChoicesView };
 
 export interface WorkerReply {
   readonly id: number;

@@ -50,8 +50,8 @@ export async function openWorkerSession(script: string, filePath: string): Promi
       const reply = await ask({ kind: 'frame', requestId, frame });
       return reply.frame ?? { type: 'viewer/frameError', requestId, frame, message: reply.error ?? 'no frame' };
     },
-    async renderPng(frame, window, invert) {
-      const reply = await ask({ kind: 'png', frame, window, invert });
+    async renderPng(frame, choices) {
+      const reply = await ask({ kind: 'png', frame, choices });
       if (!reply.png) throw new Error(reply.error ?? 'no PNG');
       return reply.png;
     },
