@@ -5,6 +5,7 @@
 //   src/extension/viewer/frameWorker.ts -> dist/frameWorker.js     (node, cjs; worker thread)
 //   src/cli/main.ts                   -> dist/cli.js                (node, cjs; bin/ wraps it)
 //   webview/NAME/main.ts, webview/NAME.ts -> dist/webview/NAME.js   (browser, iife)
+//   codec WebAssembly (src/core/codecs/wasmFiles.json) -> dist/wasm/NAME.wasm
 //   test/integration/suite/index.ts   -> out/test/integration/index.js
 //       (the Mocha entry VS Code's extension host runs; mocha and every
 //        test/integration/suite/**/*.test.ts bundled in, `vscode` external)
@@ -126,6 +127,22 @@ function buildOptions() {
   return builds;
 }
 
+/**
+ * The codecs' WebAssembly binaries, copied to dist/wasm/NAME.wasm: the bundles have no
+ * node_modules beside them (the .vsix ships only dist/), so src/node/codecWasm.ts serves these.
+ */
+function copyCodecWasm() {
+  const list = path.join(root, 'src/core/codecs/wasmFiles.json');
+  if (!fs.existsSync(list)) return 0;
+  const files = Object.entries(JSON.parse(fs.readFileSync(list, 'utf8')));
+  const out = path.join(root, 'dist/wasm');
+  fs.mkdirSync(out, { recursive: true });
+  for (const [name, spec] of files) {
+    fs.copyFileSync(require.resolve(spec, { paths: [root] }), path.join(out, `${name}.wasm`));
+  }
+  return files.length;
+}
+
 async function main() {
   const started = Date.now();
   const builds = buildOptions();
@@ -145,6 +162,7 @@ async function main() {
     console.log(`watching ${builds.length} bundles (Ctrl+C to stop)`);
     return;
   }
+  const wasm = copyCodecWasm();
   const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
   const failed = results.filter((r) => r.status === 'rejected');
   for (const [i, r] of results.entries()) {
@@ -154,7 +172,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  console.log(`${builds.length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(`${builds.length} bundles and ${wasm} codec binaries in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }
 
 main().catch((err) => {

@@ -6,6 +6,8 @@ import { runDump } from './commands/dump';
 import { runCsv } from './commands/csv';
 import { runRender } from './commands/render';
 import { runSort } from './commands/sort';
+import { join } from 'node:path';
+import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
 
 type Command = (argv: string[], out: CliOutput) => Promise<number>;
@@ -40,8 +42,17 @@ export async function main(argv: string[], out: CliOutput): Promise<number> {
   return command.run(rest, out);
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+/**
+ * Runs the command line in this process: codec binaries served from the bundle's folder, a
+ * closed pipe (e.g. `| head`) taken as the reader stopping, the exit status set.
+ */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
+  serveCodecWasmFrom(join(__dirname, 'wasm'));
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
+  main(argv, { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => { process.exitCode = code; },
     (problem) => {
       process.stderr.write(`dicom-inspector: ${problem instanceof Error ? problem.stack : String(problem)}\n`);
@@ -49,3 +60,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

@@ -4,6 +4,8 @@
  * worker cannot rely on that (the bundle lives elsewhere, and a webview must not fetch by
  * relative URL or run `eval`), so the host registers a provider that returns the bytes.
  */
+import wasmFiles from './wasmFiles.json';
+
 export type WasmName = 'libjpeg-turbo-8bit' | 'charls' | 'openjpeg' | 'openjph' | 'dcmjs-native-codecs';
 
 /** Returns the bytes of a named binary, or undefined to let the package load its own. */
@@ -24,12 +26,7 @@ export async function codecWasmBytes(name: WasmName): Promise<ArrayBuffer | unde
 
 /**
  * Each binary as a module specifier that `require.resolve` accepts (the packages' own export
- * names): what a host reads, or copies next to its bundle, to supply the bytes.
+ * names): what a host reads, or copies next to its bundle, to supply the bytes. Kept as JSON so
+ * that scripts/bundle.js reads the same list when it copies them into dist/wasm/.
  */
-export const WASM_FILES: Readonly<Record<WasmName, string>> = {
-  'libjpeg-turbo-8bit': '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm',
-  charls: '@cornerstonejs/codec-charls/decodewasm',
-  openjpeg: '@cornerstonejs/codec-openjpeg/decodewasm',
-  openjph: '@cornerstonejs/codec-openjph/wasm',
-  'dcmjs-native-codecs': 'dcmjs-codecs/build/dcmjs-native-codecs.wasm',
-};
+export const WASM_FILES: Readonly<Record<WasmName, string>> = wasmFiles;
