@@ -3,13 +3,18 @@
  * compressed syntaxes' codecs) never blocks the extension host's event loop, which every
  * extension shares. Bundled as dist/frameWorker.js; started by workerSession.ts per file.
  */
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { serveCodecWasmFrom } from '../../node/codecWasm';
 import { openFileAccess } from '../../node/fileAccess';
 import { openImageSession, type ImageSession } from './imageSession';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 const port = parentPort;
 if (!port) throw new Error('frameWorker.ts runs as a worker thread only');
+
+// Bundled as dist/frameWorker.js: the codecs' WebAssembly is in dist/wasm (see scripts/bundle.js).
+serveCodecWasmFrom(join(__dirname, 'wasm'));
 
 const session: Promise<ImageSession> = openFileAccess((workerData as { path: string }).path).then(openImageSession);
 
