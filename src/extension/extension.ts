@@ -2,7 +2,9 @@
  * Entry point. `activate` only wires features up, one register call per feature; VS Code calls
  * it on first use (opening a DICOM editor, running a command or showing the tags view).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { serveCodecWasmFrom } from '../node/codecWasm';
 import { registerCopyCommands } from './commands/copyCommands';
 import { registerOpenWithCommands } from './commands/openWithCommand';
 import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
@@ -21,6 +23,8 @@ export interface InspectorApi {
 }
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
+  // Frames of files on other file systems are decoded on this thread: their codecs need the binaries too.
+  serveCodecWasmFrom(path.join(context.extensionPath, 'dist', 'wasm'));
   const tracker = new EditorTracker();
   context.subscriptions.push(tracker);
   registerDicomEditor(context, tracker);
