@@ -6,13 +6,18 @@ import { TEXT_VRS, decodeText, splitTextValues } from './text';
 export const MAX_NUMERIC_VALUES = 256;
 const BULK_HEAD_BYTES = 16;
 
+/** Every field is always present (undefined when unused): one object shape keeps the hot path fast. */
 export interface DecodedValue {
   readonly value: ElementValue;
   readonly vm: number;
-  readonly personNames?: PersonName[];
-  readonly bulk?: BulkSummary;
+  readonly personNames: PersonName[] | undefined;
+  readonly bulk: BulkSummary | undefined;
   /** Set when the value bytes do not fit the VR, e.g. a US value of odd length. */
-  readonly problem?: string;
+  readonly problem: string | undefined;
+}
+
+function decoded(value: ElementValue, vm: number, personNames?: PersonName[], bulk?: BulkSummary, problem?: string): DecodedValue {
+  return { value, vm, personNames, bulk, problem };
 }
 
 const NUMERIC_SIZES: Record<string, number> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, FD: 8, SV: 8, UV: 8, AT: 4 };
@@ -58,12 +63,7 @@ function decodeNumbers(bytes: Uint8Array, vr: string, le: boolean): DecodedValue
   const values: (number | string)[] = [];
   for (let i = 0; i < shown; i++) values.push(readNumber(view, i * size, vr, le));
   const problem = bytes.length % size !== 0 ? `length ${bytes.length} is not a multiple of ${size}, the size of a ${vr} value` : undefined;
-  return {
-    value: count === 1 ? values[0] : count === 0 ? null : values,
-    vm: count,
-    bulk: count > MAX_NUMERIC_VALUES ? bulkSummary(bytes, bytes.length) : undefined,
-    problem,
-  };
+  return decoded(count === 1 ? values[0] : count === 0 ? null : values, count, undefined, count > MAX_NUMERIC_VALUES ? bulkSummary(bytes, bytes.length) : undefined, problem);
 }
 
 /**
@@ -71,13 +71,13 @@ function decodeNumbers(bytes: Uint8Array, vr: string, le: boolean): DecodedValue
  * Specific Character Set in force (backslash-separated terms, or undefined for the default).
  */
 export function decodeValue(bytes: Uint8Array, vr: string, littleEndian: boolean, characterSet: string | undefined): DecodedValue {
-  if (bytes.length === 0) return { value: null, vm: 0 };
+  if (bytes.length === 0) return decoded(null, 0);
   if (vr in NUMERIC_SIZES) return decodeNumbers(bytes, vr, littleEndian);
   if (TEXT_VRS.has(vr)) {
     const values = splitTextValues(decodeText(bytes, vr, characterSet), vr);
     const vm = values.length === 1 && values[0] === '' ? 0 : values.length;
     const value = vm === 0 ? '' : values.length === 1 ? values[0] : values;
-    return vr === 'PN' ? { value, vm, personNames: values.map(parsePersonName) } : { value, vm };
+    return decoded(value, vm, vr === 'PN' ? values.map(parsePersonName) : undefined);
   }
-  return { value: null, vm: 1, bulk: bulkSummary(bytes, bytes.length) };
+  return decoded(null, 1, undefined, bulkSummary(bytes, bytes.length));
 }
