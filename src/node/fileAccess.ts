@@ -60,13 +60,19 @@ export async function openFileAccess(path: string, options: OpenOptions = {}): P
   const file = await openRaw(path, options.blocking ?? false);
   const prefetchLength = options.prefetch ?? 64 * 1024;
   let head: Uint8Array;
+  let size: number | undefined;
   try {
-    head = await readFully(file, 0, prefetchLength);
+    if (options.blocking) {
+      head = await readFully(file, 0, prefetchLength);
+    } else {
+      // Each asynchronous call waits for a thread-pool turn: ask for the size at the same time.
+      [head, size] = await Promise.all([readFully(file, 0, prefetchLength), file.size()]);
+    }
   } catch (problem) {
     await file.close();
     throw problem;
   }
-  let size: number | undefined = head.length < prefetchLength ? head.length : undefined;
+  if (head.length < prefetchLength) size = head.length;
   const fileSize = async () => (size ??= await file.size());
   return {
     size: fileSize,

@@ -52,7 +52,8 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
   const path = positionals[0];
   let file;
   try {
-    file = await withFileAccess(path, (access) => readDicom(access, { headerOnly: !values.full }));
+    // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
+    file = await withFileAccess(path, (access) => readDicom(access, { headerOnly: !values.full }), { blocking: true });
   } catch (problem) {
     await write(out.stderr, `dicom-inspector: cannot read ${path}: ${(problem as Error).message}\n`);
     return EXIT_UNUSABLE;

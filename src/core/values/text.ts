@@ -16,6 +16,12 @@ function isPlainAscii(bytes: Uint8Array): boolean {
 }
 
 function latin1(bytes: Uint8Array): string {
+  if (bytes.length <= 64) {
+    // Most values are short: a plain loop beats setting up a call with an argument list.
+    let short = '';
+    for (let i = 0; i < bytes.length; i++) short += String.fromCharCode(bytes[i]);
+    return short;
+  }
   let text = '';
   // Chunked so that long values never exceed the argument limit of fromCharCode; `apply` on
   // the typed array avoids the iterator a spread would create (this is the hot path of parsing).
