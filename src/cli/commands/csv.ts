@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { exportCsv, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
+import { exportCsv, HEAD_LENGTH, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
 import { isValidDelimiter } from '../../core/csv/rfc4180';
 import { parseSelectorList, SelectorSyntaxError } from '../../core/query/selector';
 import { readDicom } from '../../core/parse/readDicom';
@@ -110,7 +110,7 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
   const io: CsvExportIo = {
     listFiles: () => walkInputs(positionals),
     // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
-    open: (path) => openFileAccess(path, { blocking: true }),
+    open: (path) => openFileAccess(path, { blocking: true, prefetch: HEAD_LENGTH }),
     readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
     write: streamWriter(sink),
   };

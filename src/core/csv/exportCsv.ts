@@ -89,7 +89,7 @@ type Outcome =
  * are a few KiB; the reader reads more when a header is longer. Smaller than the reader's own
  * default because a folder export reads thousands of headers and the bytes are copied each time.
  */
-const HEAD_LENGTH = 16 * 1024;
+export const HEAD_LENGTH = 16 * 1024;
 const FLUSH_AT = 64 * 1024;
 const DEFAULT_ROW_BUFFER = 32 * 1024 * 1024;
 
