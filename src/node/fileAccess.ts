@@ -80,7 +80,8 @@ export async function openFileAccess(path: string, options: OpenOptions = {}): P
       if (offset + length <= head.length || (size !== undefined && size <= head.length)) {
         return head.subarray(Math.min(offset, head.length), Math.min(offset + length, head.length));
       }
-      const total = await fileSize();
+      // Known size: start the read at once, so reads issued together are all under way before any close.
+      const total = size ?? (await fileSize());
       return readFully(file, offset, Math.max(0, Math.min(length, total - offset)));
     },
     close: () => file.close(),

@@ -23,7 +23,7 @@ async function codestreams(file: string): Promise<Uint8Array[]> {
   try {
     const { file: parsed, source } = await openDicom(access);
     const fragments = parsed.dataSet.find((e) => e.tag === '7FE00010')?.fragments ?? [];
-    return Promise.all(fragments.map((f) => source.read(f.valueOffset, f.length)));
+    return await Promise.all(fragments.map((f) => source.read(f.valueOffset, f.length)));
   } finally {
     await access.close();
   }
