@@ -9,22 +9,20 @@
  * the structure is walked here and each problem becomes an issue with an offset.
  */
 import type { DicomElement, DicomItem, ParseIssue } from '../model';
-import { decodeValue, bulkSummary } from '../values/decodeValue';
-import { uidName } from '../values/uidNames';
+import { bulkSummary } from '../values/decodeValue';
 import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
-import { FragmentCollector, readOffsets } from './fragments';
+import { readEncapsulated } from './encapsulated';
+import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, resolveImplicitVr, tagNumber, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const PIXEL_DATA = 0x7fe00010;
 const ITEM = 0xfffee000;
 const ITEM_DELIMITER = 0xfffee00d;
 const SEQUENCE_DELIMITER = 0xfffee0dd;
-const SPECIFIC_CHARACTER_SET = 0x00080005;
-const PIXEL_REPRESENTATION = 0x00280103;
 const IMPLICIT_LE: Encoding = { explicitVr: false, littleEndian: true };
 
 export interface ReaderState {
@@ -35,27 +33,6 @@ export interface ReaderState {
   readonly stopAtPixelData: boolean;
   /** Set when reading stopped at the top-level Pixel Data. */
   pixelData: Mutable<DicomElement> | null;
-}
-
-/** What a nested data set inherits from the one around it (PS3.5 6.1.2.5.3 for the character set). */
-export interface Inherited {
-  readonly characterSet: string | undefined;
-  /** Pixel Representation in force, which decides whether "US or SS" values are signed. */
-  readonly pixelRepresentation: number | undefined;
-}
-
-export const NOTHING_INHERITED: Inherited = { characterSet: undefined, pixelRepresentation: undefined };
-
-/** What one level of a data set knows while it is being read. */
-interface Level extends Inherited {
-  readonly out: DicomElement[];
-  readonly depth: number;
-  readonly encoding: Encoding;
-  readonly topLevel: boolean;
-  characterSet: string | undefined;
-  pixelRepresentation: number | undefined;
-  readonly creators: Map<number, string>;
-  previousTag: number;
 }
 
 export interface DataSetEnd {
@@ -221,15 +198,6 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
   readEncapsulated(state, element, level.encoding);
 }
 
-/**
- * Implicit VR leaves "US or SS" to the reader: signed when Pixel Representation is 1, as DCMTK
- * reads it, except the LUT descriptors whose first and third values are always unsigned.
- */
-function resolveImplicitVr(vr: string, entry: ReturnType<typeof lookupTag>, level: Level): string {
-  if (entry?.vr === 'US or SS' && level.pixelRepresentation === 1 && !entry.keyword.endsWith('Descriptor')) return 'SS';
-  return vr;
-}
-
 /** Reads the items of a sequence up to `limit`, or up to its Sequence Delimitation Item. */
 function readItems(state: ReaderState, element: Mutable<DicomElement>, start: number, limit: number | null, level: Level, encoding: Encoding): void {
   const window = state.window;
@@ -243,7 +211,7 @@ function readItems(state: ReaderState, element: Mutable<DicomElement>, start: nu
     if (limit !== null && pos >= limit) break;
     if (limit === null && window.complete && pos + 8 > window.streamSize) {
       element.end = window.streamSize;
-      throw new ParseStop(element.offset, `sequence ${tagText(tag(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
+      throw new ParseStop(element.offset, `sequence ${tagText(tagNumber(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
     }
     window.need(pos, 8, 'an item header');
     const itemTag = readTag(window, pos, le);
@@ -256,7 +224,7 @@ function readItems(state: ReaderState, element: Mutable<DicomElement>, start: nu
       break;
     }
     if (itemTag !== ITEM) {
-      const message = `expected an Item (FFFE,E000) in ${tagText(tag(element))} at ${hex(pos)}, found ${tagText(itemTag)}`;
+      const message = `expected an Item (FFFE,E000) in ${tagText(tagNumber(element))} at ${hex(pos)}, found ${tagText(itemTag)}`;
       if (limit === null) throw new ParseStop(pos, message);
       error(state, pos, message + '; rest of the sequence skipped');
       pos = limit;
@@ -300,85 +268,4 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   return itemEnd;
 }
 
-/** Reads encapsulated pixel data that is in memory: Basic Offset Table, fragments, delimiter. */
-export function readEncapsulated(state: ReaderState, element: Mutable<DicomElement>, encoding: Encoding): void {
-  const window = state.window;
-  const collector = new FragmentCollector(element.valueOffset, window.streamSize, state.issues);
-  let pos: number | null = element.valueOffset;
-  try {
-    while (pos !== null) {
-      if (window.complete && pos + 8 > window.streamSize) {
-        throw new ParseStop(pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
-      }
-      window.need(pos, 8, 'a pixel data item header');
-      pos = collector.accept(pos, readTag(window, pos, encoding.littleEndian), window.u32(pos + 4, encoding.littleEndian));
-    }
-  } finally {
-    applyFragments(element, collector, window);
-  }
-}
-
-export function applyFragments(element: Mutable<DicomElement>, collector: FragmentCollector, window: ByteWindow | null, botBytes?: Uint8Array): void {
-  element.fragments = collector.fragments;
-  element.sequenceDelimiterOffset = collector.delimiterOffset;
-  element.end = collector.end;
-  element.vm = 1;
-  const bot = collector.botItem;
-  if (bot) {
-    const bytes = botBytes ?? (window && window.has(bot.valueOffset, bot.length) ? window.slice(bot.valueOffset, bot.length) : new Uint8Array());
-    element.basicOffsetTable = { item: bot, offsets: readOffsets(bytes, true) };
-  }
-  const size = collector.fragments.reduce((sum, f) => sum + f.length, 0);
-  element.bulk = { size, head: '' };
-}
-
-function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array, level: Level): void {
-  const decoded = decodeValue(bytes, element.vr, level.encoding.littleEndian, level.characterSet);
-  element.value = decoded.value;
-  element.vm = decoded.vm;
-  if (decoded.personNames) element.personNames = decoded.personNames;
-  if (decoded.bulk) element.bulk = decoded.bulk;
-  if (decoded.problem) warn(state, element.offset, `${tagText(tag(element))} at ${hex(element.offset)}: ${decoded.problem}`);
-  if (element.vr === 'UI' && typeof decoded.value === 'string') {
-    const name = uidName(decoded.value);
-    if (name) element.uidName = name;
-  }
-  if (tag(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;
-  if (tag(element) === SPECIFIC_CHARACTER_SET) {
-    const terms = Array.isArray(decoded.value) ? decoded.value : [decoded.value ?? ''];
-    level.characterSet = terms.join('\\');
-  }
-  const group = element.group;
-  if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
-    level.creators.set(group * 0x100 + element.element, decoded.value);
-  }
-}
-
-function notePrivate(element: Mutable<DicomElement>, level: Level): void {
-  if (element.group % 2 === 0 || element.element < 0x1000) return;
-  const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
-  if (creator !== undefined) element.privateCreator = creator;
-}
-
-function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {
-  if (tagNumber === level.previousTag) {
-    warn(state, pos, `duplicate ${tagText(tagNumber)} at ${hex(pos)}`);
-  } else if (tagNumber < level.previousTag) {
-    warn(state, pos, `${tagText(tagNumber)} at ${hex(pos)} is out of ascending tag order`);
-  }
-  level.previousTag = tagNumber;
-}
-
-function tag(element: DicomElement): number {
-  return element.group * 0x10000 + element.element;
-}
-
-function warn(state: ReaderState, offset: number | null, message: string): void {
-  state.issues.push({ severity: 'warning', offset, message });
-}
-
-function error(state: ReaderState, offset: number | null, message: string): void {
-  state.issues.push({ severity: 'error', offset, message });
-}
-
-export { NeedMoreData };
+export { NeedMoreData, NOTHING_INHERITED, type Inherited };

@@ -1,6 +1,6 @@
 import type { DicomElement, DicomFile } from '../model';
 import { memoryFileAccess, type FileAccess } from '../io';
-import { applyFragments } from './dataSetReader';
+import { applyFragments } from './encapsulated';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { FragmentCollector, MAX_BOT_ENTRIES } from './fragments';
 import { parseWindow, type ParseOptions } from './parseWindow';

@@ -1,0 +1,94 @@
+/**
+ * What one level of a data set (the top level, or an item) keeps while it is read: the
+ * character set and Pixel Representation in force, private creators, the previous tag; and
+ * the decoding of values that depends on them.
+ */
+import type { DicomElement } from '../model';
+import type { lookupTag } from '../dictionary/dataDictionary';
+import { decodeValue } from '../values/decodeValue';
+import { uidName } from '../values/uidNames';
+import type { Mutable, ReaderState } from './dataSetReader';
+import type { Encoding } from './elementHeader';
+import { hex, tagText } from './errors';
+
+const SPECIFIC_CHARACTER_SET = 0x00080005;
+const PIXEL_REPRESENTATION = 0x00280103;
+
+/** What a nested data set inherits from the one around it (PS3.5 6.1.2.5.3 for the character set). */
+export interface Inherited {
+  readonly characterSet: string | undefined;
+  /** Pixel Representation in force, which decides whether "US or SS" values are signed. */
+  readonly pixelRepresentation: number | undefined;
+}
+
+export const NOTHING_INHERITED: Inherited = { characterSet: undefined, pixelRepresentation: undefined };
+
+/** What one level of a data set knows while it is being read. */
+export interface Level extends Inherited {
+  readonly out: DicomElement[];
+  readonly depth: number;
+  readonly encoding: Encoding;
+  readonly topLevel: boolean;
+  characterSet: string | undefined;
+  pixelRepresentation: number | undefined;
+  readonly creators: Map<number, string>;
+  previousTag: number;
+}
+
+/**
+ * Implicit VR leaves "US or SS" to the reader: signed when Pixel Representation is 1, as DCMTK
+ * reads it, except the LUT descriptors whose first and third values are always unsigned.
+ */
+export function resolveImplicitVr(vr: string, entry: ReturnType<typeof lookupTag>, level: Level): string {
+  if (entry?.vr === 'US or SS' && level.pixelRepresentation === 1 && !entry.keyword.endsWith('Descriptor')) return 'SS';
+  return vr;
+}
+
+export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array, level: Level): void {
+  const decoded = decodeValue(bytes, element.vr, level.encoding.littleEndian, level.characterSet);
+  element.value = decoded.value;
+  element.vm = decoded.vm;
+  if (decoded.personNames) element.personNames = decoded.personNames;
+  if (decoded.bulk) element.bulk = decoded.bulk;
+  if (decoded.problem) warn(state, element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${decoded.problem}`);
+  if (element.vr === 'UI' && typeof decoded.value === 'string') {
+    const name = uidName(decoded.value);
+    if (name) element.uidName = name;
+  }
+  if (tagNumber(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;
+  if (tagNumber(element) === SPECIFIC_CHARACTER_SET) {
+    const terms = Array.isArray(decoded.value) ? decoded.value : [decoded.value ?? ''];
+    level.characterSet = terms.join('\\');
+  }
+  const group = element.group;
+  if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
+    level.creators.set(group * 0x100 + element.element, decoded.value);
+  }
+}
+
+export function notePrivate(element: Mutable<DicomElement>, level: Level): void {
+  if (element.group % 2 === 0 || element.element < 0x1000) return;
+  const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
+  if (creator !== undefined) element.privateCreator = creator;
+}
+
+export function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {
+  if (tagNumber === level.previousTag) {
+    warn(state, pos, `duplicate ${tagText(tagNumber)} at ${hex(pos)}`);
+  } else if (tagNumber < level.previousTag) {
+    warn(state, pos, `${tagText(tagNumber)} at ${hex(pos)} is out of ascending tag order`);
+  }
+  level.previousTag = tagNumber;
+}
+
+export function tagNumber(element: DicomElement): number {
+  return element.group * 0x10000 + element.element;
+}
+
+export function warn(state: ReaderState, offset: number | null, message: string): void {
+  state.issues.push({ severity: 'warning', offset, message });
+}
+
+export function error(state: ReaderState, offset: number | null, message: string): void {
+  state.issues.push({ severity: 'error', offset, message });
+}
