@@ -133,6 +133,8 @@ export interface DicomFile {
   readonly characterSet: readonly string[];
   /** True when reading stopped before the pixel data (header-only read). */
   readonly stoppedBeforePixelData: boolean;
+  /** Set when reading stopped on request after this top-level tag ("GGGGEEEE"); later elements were not read. */
+  readonly stoppedAfterTag?: string;
   /** Set when the bytes are neither a DICOM file nor a raw data set. */
   readonly notDicom?: boolean;
 }

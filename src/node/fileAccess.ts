@@ -98,7 +98,7 @@ export async function withFileAccess<T>(path: string, use: (access: FileAccess) 
   }
 }
 
-/** Reads the header of a local file (open, usually one read, close). */
-export function readHeaderFromFile(path: string, options: OpenOptions = {}): Promise<DicomFile> {
-  return withFileAccess(path, (access) => readDicom(access, { headerOnly: true, initialReadBytes: options.prefetch }), options);
+/** Reads the header of a local file (open, usually one read, close), optionally only up to a tag. */
+export function readHeaderFromFile(path: string, options: OpenOptions & { readonly stopAfterTag?: string } = {}): Promise<DicomFile> {
+  return withFileAccess(path, (access) => readDicom(access, { headerOnly: true, initialReadBytes: options.prefetch, stopAfterTag: options.stopAfterTag }), options);
 }

@@ -8,6 +8,7 @@ import {
   formatElementPath,
   findElementPath,
   SelectorSyntaxError,
+  lastTopLevelTag,
 } from '../../src/core/query';
 import { el, seq } from './queryHelpers';
 
@@ -80,4 +81,10 @@ test('formatElementPath uses keywords, tags for private and repeating groups, an
   assert.equal(formatElementPath(findElementPath(dataSet, privateValue)!), '(0029,1010)');
   assert.equal(formatElementPath(findElementPath(dataSet, overlay)!), '(6002,0010)');
   assert.equal(findElementPath(dataSet, el('00100010', 'PatientName', 'PN', 'X')), null);
+});
+
+test('lastTopLevelTag is the greatest first step of the selectors', () => {
+  const selectors = ['PatientID', 'SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].SliceThickness', '(0020,0013)'].map(parseSelector);
+  assert.equal(lastTopLevelTag(selectors), '52009229');
+  assert.equal(lastTopLevelTag([]), undefined);
 });

@@ -87,3 +87,17 @@ test('a raw data set without preamble or meta group is read, and the model says 
   assert.equal(file.dataSet[0].vr, 'PN');
   assert.ok(file.issues.some((i) => /raw data set/.test(i.message)));
 });
+
+test('stopAfterTag ends the data set read after that tag, and says so; the meta group is whole', async () => {
+  const big: ElementSpec = { tag: 0x00291010, vr: 'OB', value: new Uint8Array(300_000) };
+  const written = writeDicom([...patient, { tag: 0x00200013, vr: 'IS', value: '7' }, { tag: 0x00290010, vr: 'LO', value: 'VENDOR' }, big], { transferSyntax: 'explicitLittle' });
+  const access = countingAccess(written.bytes);
+  const file = await readDicom(access, { stopAfterTag: '00200013' });
+  assert.deepEqual(file.dataSet.map((e) => e.tag), ['00100010', '00100020', '00200013']);
+  assert.equal(file.stoppedAfterTag, '00200013');
+  assert.ok(file.meta.some((e) => e.tag === '00020010'));
+  assert.deepEqual(file.issues.filter((i) => i.severity === 'error'), []);
+  const furthest = Math.max(...access.reads.map(([o, l]) => o + l));
+  assert.ok(furthest <= 64 * 1024, 'the large private value after the last wanted tag is never read');
+  assert.equal((await readDicom(memoryFileAccess(written.bytes))).stoppedAfterTag, undefined);
+});

@@ -9,8 +9,8 @@ import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { STAGING_FOLDER } from '../../src/node/sort/destination';
 import { readHeaderFromFile } from '../../src/node/fileAccess';
 
-const readHeaderFromDisk = (path: string) => readHeaderFromFile(path);
-const readHeaderBlocking = (path: string) => readHeaderFromFile(path, { blocking: true });
+const readHeaderFromDisk = (path: string, stopAfterTag?: string) => readHeaderFromFile(path, { stopAfterTag });
+const readHeaderBlocking = (path: string, stopAfterTag?: string) => readHeaderFromFile(path, { blocking: true, stopAfterTag });
 import { blockingSortFs } from '../../src/node/sort/sortFs';
 import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
 import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';

@@ -131,7 +131,7 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
       concurrency,
       signal: controller.signal,
       // A CLI process has no event loop to keep free: blocking calls skip the thread pool.
-      readHeader: (path) => readHeaderFromFile(path, { blocking: true }),
+      readHeader: (path, stopAfterTag) => readHeaderFromFile(path, { blocking: true, stopAfterTag }),
       fs: blockingSortFs,
     });
     if (values.json) await write(out.stdout, jsonResult(result, dryRun));

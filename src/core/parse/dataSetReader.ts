@@ -33,6 +33,10 @@ export interface ReaderState {
   readonly stopAtPixelData: boolean;
   /** Set when reading stopped at the top-level Pixel Data. */
   pixelData: Mutable<DicomElement> | null;
+  /** Top-level tag after which reading stops (see ParseOptions.stopAfterTag), or null. */
+  readonly stopAfterTag: number | null;
+  /** Set when reading stopped because of `stopAfterTag`. */
+  stoppedAfterTag: boolean;
 }
 
 export interface DataSetEnd {
@@ -75,6 +79,10 @@ export function readDataSet(
     window.need(pos, 4, 'a tag');
     const tag = readTag(window, pos, encoding.littleEndian);
     if (onlyGroup !== null && tag >>> 16 !== onlyGroup) return { end: pos, delimiterOffset: null };
+    if (topLevel && onlyGroup === null && state.stopAfterTag !== null && tag > state.stopAfterTag) {
+      state.stoppedAfterTag = true;
+      return { end: pos, delimiterOffset: null };
+    }
     if (tag === ITEM_DELIMITER && limit === null) {
       window.need(pos, 8, 'an Item Delimitation Item');
       const length = window.u32(pos + 4, encoding.littleEndian);

@@ -14,6 +14,12 @@ export interface ParseOptions {
   readonly maxInflatedBytes?: number;
   /** Deepest sequence nesting read; default 128. */
   readonly maxDepth?: number;
+  /**
+   * Stop before the first top-level data set element whose tag ("GGGGEEEE") sorts after this
+   * one, as DCMTK's `+st` and pydicom's `specific_tags` do: a sort or an export that needs a few
+   * attributes reads no further. The file meta group is always read whole.
+   */
+  readonly stopAfterTag?: string;
 }
 
 export interface WindowParse {
@@ -41,7 +47,10 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     if (!window.complete && bytes.length < 132) throw new NeedMoreData(Math.min(fileSize, 132));
     return notDicom(fileSize, issues);
   }
-  const state: ReaderState = { window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null };
+  const state: ReaderState = {
+    window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null,
+    stopAfterTag: options.stopAfterTag === undefined ? null : parseInt(options.stopAfterTag, 16), stoppedAfterTag: false,
+  };
   const meta: DicomElement[] = [];
   let dataSetOffset = start.rawDataSetOffset;
   if (start.metaOffset !== null) {
@@ -70,6 +79,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     size: fileSize, preamble: start.preamble, prefix: start.prefix, dataSetOffset,
     transferSyntax: syntax, deflated: syntax.deflated, meta, dataSet, issues,
     characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
+    ...(readerState.stoppedAfterTag ? { stoppedAfterTag: options.stopAfterTag } : {}),
   };
   return { file, inflatedStream, pendingPixelData: pending && pending.length === null ? pending : null };
 }

@@ -122,3 +122,16 @@ export function formatSelector(steps: readonly SelectorStep[]): string {
     })
     .join('.');
 }
+
+/**
+ * The greatest top-level tag the selectors start from. A data set read up to it (see
+ * ParseOptions.stopAfterTag) resolves every selector as a whole read would.
+ */
+export function lastTopLevelTag(selectors: readonly AttributeSelector[]): string | undefined {
+  let last: string | undefined;
+  for (const selector of selectors) {
+    const first = selector.steps[0]?.tag;
+    if (first !== undefined && (last === undefined || first > last)) last = first;
+  }
+  return last;
+}

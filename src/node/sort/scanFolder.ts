@@ -1,13 +1,14 @@
 /**
  * Reading the headers of every file under a folder, a few at a time, into sort inputs.
  */
+import { lastTopLevelTag, parseSelector } from '../../core/query/selector';
 import type { DicomFile } from '../../core/model';
 import type { SortInput } from '../../core/sort/plan';
 import { isDicom, snapshotValues, valuesFrom } from '../../core/sort/values';
 import { walkFiles } from '../walk';
 
-/** Reads a file's header (never its pixel data). */
-export type HeaderReader = (path: string) => Promise<DicomFile>;
+/** Reads a file's header (never its pixel data); it may stop after `stopAfterTag`, the last top-level tag the sort needs. */
+export type HeaderReader = (path: string, stopAfterTag?: string) => Promise<DicomFile>;
 
 export interface ScanOptions {
   readonly concurrency?: number;
@@ -23,6 +24,7 @@ export async function scanFolder(
   options: ScanOptions = {},
 ): Promise<SortInput[]> {
   const inputs: SortInput[] = [];
+  const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
   const files = walkFiles(root, { signal: options.signal });
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -32,7 +34,7 @@ export async function scanFolder(
       if (next.done || options.signal?.aborted) return;
       const source = next.value.relativePath;
       try {
-        const file = await readHeader(next.value.path);
+        const file = await readHeader(next.value.path, stopAfterTag);
         if (isDicom(file)) inputs.push({ kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) });
         else {
           const problem = file.issues.find((i) => i.severity === 'error')?.message;
