@@ -1,6 +1,6 @@
 import type { BulkSummary, ElementValue, PersonName } from '../model';
 import { parsePersonName } from './personName';
-import { TEXT_VRS, decodeText, splitTextValues } from './text';
+import { TEXT_VRS, asciiTextValues, decodeText, splitTextValues } from './text';
 
 /** Numeric arrays longer than this are cut in the model (the bytes stay in the file). */
 export const MAX_NUMERIC_VALUES = 256;
@@ -74,7 +74,7 @@ export function decodeValue(bytes: Uint8Array, vr: string, littleEndian: boolean
   if (bytes.length === 0) return decoded(null, 0);
   if (vr in NUMERIC_SIZES) return decodeNumbers(bytes, vr, littleEndian);
   if (TEXT_VRS.has(vr)) {
-    const values = splitTextValues(decodeText(bytes, vr, characterSet), vr);
+    const values = asciiTextValues(bytes, vr) ?? splitTextValues(decodeText(bytes, vr, characterSet), vr);
     const vm = values.length === 1 && values[0] === '' ? 0 : values.length;
     const value = vm === 0 ? '' : values.length === 1 ? values[0] : values;
     return decoded(value, vm, vr === 'PN' ? values.map(parsePersonName) : undefined);

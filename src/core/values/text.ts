@@ -15,13 +15,14 @@ function isPlainAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function latin1(bytes: Uint8Array): string {
-  if (bytes.length <= 64) {
+function latin1(bytes: Uint8Array, from = 0, to = bytes.length): string {
+  if (to - from <= 64) {
     // Most values are short: a plain loop beats setting up a call with an argument list.
     let short = '';
-    for (let i = 0; i < bytes.length; i++) short += String.fromCharCode(bytes[i]);
+    for (let i = from; i < to; i++) short += String.fromCharCode(bytes[i]);
     return short;
   }
+  if (from !== 0 || to !== bytes.length) bytes = bytes.subarray(from, to);
   let text = '';
   // Chunked so that long values never exceed the argument limit of fromCharCode; `apply` on
   // the typed array avoids the iterator a spread would create (this is the hot path of parsing).
@@ -32,6 +33,31 @@ function latin1(bytes: Uint8Array): string {
 }
 
 const isPadding = (code: number) => code === 0x20 || code === 0x00 || (code >= 0x09 && code <= 0x0d);
+
+const BACKSLASH = 0x5c;
+
+/**
+ * Text values straight from bytes that read the same in every character set (plain ASCII, or a
+ * default-repertoire VR): split on backslashes and trimmed by byte position, one string each.
+ * This is the parser's hottest path, so it makes no intermediate strings.
+ */
+export function asciiTextValues(bytes: Uint8Array, vr: string): string[] | null {
+  if (CHARSET_VRS.has(vr) && !isPlainAscii(bytes)) return null;
+  const single = SINGLE_VALUE_VRS.has(vr);
+  const keepLeading = KEEP_LEADING_VRS.has(vr);
+  const values: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && (single || bytes[i] !== BACKSLASH)) continue;
+    let from = start;
+    let to = i;
+    while (to > from && isPadding(bytes[to - 1])) to--;
+    if (!keepLeading) while (from < to && bytes[from] === 0x20) from++;
+    values.push(latin1(bytes, from, to));
+    start = i + 1;
+  }
+  return values;
+}
 
 /**
  * Decodes text bytes in the character set in force. ASCII bytes take a fast path; anything else
