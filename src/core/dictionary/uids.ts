@@ -94,7 +94,9 @@ const TRANSFER_SYNTAX_BY_UID: ReadonlyMap<string, TransferSyntaxEntry> = new Map
  * space); look-ups ignore that padding so callers can pass raw values.
  */
 function normalise(uid: string): string {
-  return uid.replace(/[\0 ]+$/, '');
+  const last = uid.charCodeAt(uid.length - 1);
+  // Most callers pass values already trimmed: skip the regular expression for them.
+  return last === 0 || last === 0x20 ? uid.replace(/[\0 ]+$/, '') : uid;
 }
 
 export function lookupUid(uid: string): UidEntry | undefined {
