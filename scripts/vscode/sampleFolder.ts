@@ -2,6 +2,7 @@
 // generator exists, plus (for tests, outside the repository) a few files of the public corpus.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './codeServer';
 
@@ -58,4 +59,14 @@ export function prepareTestWorkspace(dir: string): string {
   generateFixtures(path.join(dir, 'fixtures'));
   copyCorpusSamples(path.join(dir, 'corpus'));
   return dir;
+}
+
+/**
+ * A test run's own temporary folder (removed when the process exits) holding VS Code's state
+ * and a fresh test workspace, so runs started at the same time on one machine never share state.
+ */
+export function createTestRun(kind: string): { root: string; stateDir: string; workspace: string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `dicom-inspector-${kind}-`));
+  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  return { root, stateDir: path.join(root, 'vscode'), workspace: prepareTestWorkspace(path.join(root, 'workspace')) };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { buildSync } from 'esbuild';
 import { decodeCompressedFrame, WASM_FILES, type CompressedFrameInfo, type WasmName } from '../../src/core/codecs';
+import { compressedFrameInfo } from '../../src/core/codecs/frameDecoders';
 import { joinFragments } from '../../src/core/pixels/decoders/joinFragments';
 import { locateFrame, openPixelReader } from '../../src/core/pixels/readFrame';
 import { openDicom } from '../../src/core/parse/readDicom';
@@ -55,16 +56,7 @@ async function firstFrame(name: string): Promise<{ uid: string; bytes: Uint8Arra
     return {
       uid: image.transferSyntax.uid,
       bytes: joinFragments(frame.kind === 'encapsulated' ? frame.fragments : []),
-      info: {
-        rows: image.rows,
-        columns: image.columns,
-        samplesPerPixel: image.samplesPerPixel,
-        bitsAllocated: image.bitsAllocated,
-        bitsStored: image.bitsStored,
-        pixelRepresentation: image.signed ? 1 : 0,
-        photometricInterpretation: image.photometric,
-        planarConfiguration: image.planarConfiguration,
-      },
+      info: compressedFrameInfo(image),
     };
   } finally {
     await access.close();

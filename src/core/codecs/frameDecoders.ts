@@ -4,7 +4,7 @@ import { locateEncapsulatedFrame } from '../pixels/encapsulatedFrames';
 import { PixelDataError, type ImageDescription } from '../pixels/imageDescription';
 import type { StoredFrame } from '../pixels/storedFrame';
 import { COMPRESSED_CODECS, decodeCompressedFrame } from './decodeCompressedFrame';
-import { CodecError, type CompressedCodec } from './types';
+import { CodecError, type CompressedCodec, type CompressedFrameInfo } from './types';
 
 /** A decoded compressed frame; `warnings` say where the codestream and the header disagree. */
 export interface CompressedStoredFrame extends StoredFrame {
@@ -21,19 +21,24 @@ function frameDecoderFor(codec: CompressedCodec): FrameDecoder {
   };
 }
 
+/** What a codec needs to know of the image, from the header's Image Pixel module. */
+export function compressedFrameInfo(image: ImageDescription): CompressedFrameInfo {
+  return {
+    rows: image.rows,
+    columns: image.columns,
+    samplesPerPixel: image.samplesPerPixel,
+    bitsAllocated: image.bitsAllocated,
+    bitsStored: image.bitsStored,
+    pixelRepresentation: image.signed ? 1 : 0,
+    photometricInterpretation: image.photometric,
+    planarConfiguration: image.planarConfiguration,
+  };
+}
+
 async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): Promise<CompressedStoredFrame> {
   if (frame.kind !== 'encapsulated') throw new PixelDataError(`${image.transferSyntax.name} needs encapsulated Pixel Data.`);
   try {
-    const decoded = await decodeCompressedFrame(image.transferSyntax.uid, joinFragments(frame.fragments), {
-      rows: image.rows,
-      columns: image.columns,
-      samplesPerPixel: image.samplesPerPixel,
-      bitsAllocated: image.bitsAllocated,
-      bitsStored: image.bitsStored,
-      pixelRepresentation: image.signed ? 1 : 0,
-      photometricInterpretation: image.photometric,
-      planarConfiguration: image.planarConfiguration,
-    });
+    const decoded = await decodeCompressedFrame(image.transferSyntax.uid, joinFragments(frame.fragments), compressedFrameInfo(image));
     return {
       width: decoded.width,
       height: decoded.height,

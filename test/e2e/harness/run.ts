@@ -4,12 +4,11 @@
 // workbench in its own headless Chromium through the helpers in workbench.ts.
 // Usage: npm run test:e2e  [-- test/e2e/one.spec.ts ...]
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { exitCleanlyOnSignals, installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
+import { corpusDir, createTestRun } from '../../../scripts/vscode/sampleFolder';
 import { E2E_ENV, SCREENSHOT_DIR } from './workbench';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output/e2e');
@@ -35,12 +34,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // VS Code state, extensions folder and workspace of this run live in one temporary folder, so
-  // runs started at the same time on one machine never share state.
-  const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-e2e-'));
-  process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
-  const stateDir = path.join(tempRoot, 'vscode');
-  const workspace = prepareTestWorkspace(path.join(tempRoot, 'workspace'));
+  const { root: tempRoot, stateDir, workspace } = createTestRun('e2e');
 
   let server: CodeServer | undefined;
   try {

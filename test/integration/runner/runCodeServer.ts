@@ -7,11 +7,10 @@
 // the counts and exits non-zero on failure or timeout. code-server and Chromium are always
 // stopped. Usage: npm run test:integration   (INTEGRATION_TIMEOUT_MS to change the 5 min limit)
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { launchChromium } from '../../../scripts/vscode/browser';
 import { exitCleanlyOnSignals, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
-import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
+import { corpusDir, createTestRun } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
 const RESULTS_ENV = 'DICOM_INSPECTOR_TEST_RESULTS';
@@ -69,13 +68,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-  // Everything of this run (VS Code state, extensions, workspace) in one temporary folder, so
-  // runs started at the same time on one machine never share state.
-  const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dicom-inspector-integration-'));
-  process.once('exit', () => fs.rmSync(tempRoot, { recursive: true, force: true }));
-  const stateDir = path.join(tempRoot, 'vscode');
+  const { root: tempRoot, stateDir, workspace } = createTestRun('integration');
   const resultsFile = path.join(tempRoot, 'results.json');
-  const workspace = prepareTestWorkspace(path.join(tempRoot, 'workspace'));
 
   let server: CodeServer | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;

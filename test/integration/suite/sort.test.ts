@@ -9,14 +9,7 @@ import * as vscode from 'vscode';
 import { writeDicom, type ElementSpec } from '../../fixtures/writer';
 import { exists, workspaceFile } from './inspectorHelpers';
 
-interface SortCommandResult {
-  readonly complete: boolean;
-  readonly cancelled: boolean;
-  readonly problem: string;
-  readonly statuses: Record<string, number>;
-  readonly manifest: string | null;
-  readonly destination: string;
-}
+import type { SortCommandResult } from '../../../src/extension/sort/registerSortFolder';
 
 const SOURCE = 'sort-source';
 const DESTINATION = 'sort-source-sorted';
