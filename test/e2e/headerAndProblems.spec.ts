@@ -2,12 +2,11 @@
 // it in the DICOM Tags view, then opens a broken file and sees what was read and where it broke.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDicom } from '../../src/core/parse/readDicom';
 import { memoryFileAccess } from '../../src/core/io';
 import type { DicomFile } from '../../src/core/model';
-import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceDir, type Workbench } from './harness/workbench';
+import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceFile, type Workbench } from './harness/workbench';
 import { activeGroupTabTitle, selectedTagRowText, showTagsView } from './inspectorSteps';
 
 const SEQUENCES = 'sequences-undefined-explicit.dcm';
@@ -28,10 +27,7 @@ async function parse(file: string): Promise<DicomFile> {
 }
 
 function fixture(kind: 'good' | 'bad', name: string, t: { skip(message: string): void }): string | undefined {
-  const file = path.join(workspaceDir(), 'fixtures', kind, name);
-  if (fs.existsSync(file)) return file;
-  t.skip(`${name} was not generated into the workspace`);
-  return undefined;
+  return workspaceFile(t, 'fixtures', kind, name);
 }
 
 test('a file without pixel data shows a searchable header table', async (t) => {

@@ -1,8 +1,6 @@
 // A person opens a DICOM file with Quick Open (Control+P) and sees it in the DICOM Inspector
 // editor: the tab carries the file's name and the page shows what is in the file.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   activeTabTitle,
@@ -10,7 +8,7 @@ import {
   quickOpen,
   screenshot,
   webviewWithText,
-  workspaceDir,
+  workspaceFile,
   type Workbench,
 } from './harness/workbench';
 
@@ -29,10 +27,7 @@ after(async () => {
 });
 
 test('quick open shows the DICOM file in the DICOM Inspector editor', async (t) => {
-  if (!fs.existsSync(path.join(workspaceDir(), 'corpus', FILE))) {
-    t.skip(`${FILE} is not in the workspace (public corpus missing)`);
-    return;
-  }
+  if (!workspaceFile(t, 'corpus', FILE)) return;
   const { page } = workbench;
   await quickOpen(page, FILE);
   assert.equal(await activeTabTitle(page), FILE);

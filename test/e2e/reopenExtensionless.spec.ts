@@ -2,10 +2,8 @@
 // shows it as text or binary, and DICOM Inspector offers to reopen it; one click later the file
 // is in the DICOM editor.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { openWorkbench, quickOpen, screenshot, webviewWithText, workspaceDir, type Workbench } from './harness/workbench';
+import { openWorkbench, quickOpen, screenshot, webviewWithText, workspaceFile, type Workbench } from './harness/workbench';
 import { activeGroupTabTitle } from './inspectorSteps';
 
 const FILE = 'report_dfl';
@@ -21,10 +19,7 @@ after(async () => {
 });
 
 test('a DICOM file without an extension is offered a reopen in DICOM Inspector', async (t) => {
-  if (!fs.existsSync(path.join(workspaceDir(), 'corpus', FILE))) {
-    t.skip(`${FILE} is not in the workspace (public corpus missing)`);
-    return;
-  }
+  if (!workspaceFile(t, 'corpus', FILE)) return;
   const { page } = workbench;
   // The extension activates on use (never at startup): here, by a .dcm file looked at first.
   await quickOpen(page, 'CT1_UNC.implicit_little_endian.dcm');

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { readDicom } from '../../src/core/parse/readDicom';
 import { memoryFileAccess } from '../../src/core/io';
-import { activeTabTitle, openWorkbench, quickOpen, runCommand, screenshot, webviewWithText, workspaceDir, type Workbench } from './harness/workbench';
+import { activeTabTitle, openWorkbench, quickOpen, runCommand, screenshot, webviewWithText, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
 import { activeGroupTabTitle, clearHover, runCommandWithInput, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
 
 const FILE = 'CT1_UNC.explicit_little_endian.dcm';
@@ -26,9 +26,7 @@ after(async () => {
 });
 
 function skipWithoutCorpus(t: { skip(message: string): void }): boolean {
-  if (fs.existsSync(filePath)) return false;
-  t.skip(`${FILE} is not in the workspace (public corpus missing)`);
-  return true;
+  return workspaceFile(t, 'corpus', FILE) === undefined;
 }
 
 test('the DICOM editor shows the summary of a CT image', async (t) => {

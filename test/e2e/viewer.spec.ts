@@ -1,12 +1,10 @@
 // A person opens a multi-frame CT in the DICOM Inspector editor, drags on the image to widen
 // the window, and steps to the next frame with the keyboard; the picture changes as it should.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { decode } from 'fast-png';
 import type { Frame, Locator } from 'playwright-core';
-import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceDir, type Workbench } from './harness/workbench';
+import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceFile, type Workbench } from './harness/workbench';
 
 /** Two CT frames, RLE Lossless, with a window of C 49 W 102 in its functional groups. */
 const FILE = 'CT0012.not_fragmented_bot_rle.dcm';
@@ -54,10 +52,7 @@ function spread(values: Uint8Array): number {
 }
 
 test('drag windows the image and the arrow key steps frames', async (t) => {
-  if (!fs.existsSync(path.join(workspaceDir(), 'corpus', FILE))) {
-    t.skip(`${FILE} is not in the workspace (public corpus missing)`);
-    return;
-  }
+  if (!workspaceFile(t, 'corpus', FILE)) return;
   const { page } = workbench;
   await quickOpen(page, FILE);
   const frame = await webviewFrame(page, 'canvas.dv-image');

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'fflate';
 import { writeDicom, type ElementSpec } from '../fixtures/writer';
 import { memoryFileAccess, type FileAccess } from '../../src/core/io';
 import { openDicom, parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';

@@ -129,6 +129,8 @@ print(json.dumps({uid: [v[0], v[3] == 'Retired', v[4]] for uid, v in UID_diction
 test('names, keywords and retirement agree with pydicom wherever pydicom knows the UID', (t) => {
   const python = pythonWithPydicom();
   if (python === null) {
+    // CI installs python3-pydicom (.ci/run): there its absence fails the test.
+    if (process.env.CI) throw new Error('no python3 with pydicom on this machine');
     t.skip('no python3 with pydicom on this machine');
     return;
   }

@@ -26,6 +26,20 @@ export function workspaceDir(): string {
   return requireEnv(E2E_ENV.workspace);
 }
 
+/**
+ * A file of the test workspace; when it is missing (the public corpus lives outside the
+ * repository) the test is skipped and undefined returned. CI always has it, so there a missing
+ * file fails the test instead of skipping it.
+ */
+export function workspaceFile(t: { skip(message: string): void }, ...parts: string[]): string | undefined {
+  const file = path.join(workspaceDir(), ...parts);
+  if (fs.existsSync(file)) return file;
+  const message = `${parts.join('/')} is not in the test workspace`;
+  if (process.env.CI) throw new Error(message);
+  t.skip(message);
+  return undefined;
+}
+
 export interface Workbench {
   readonly page: Page;
   close(): Promise<void>;
