@@ -203,3 +203,15 @@ export function exitCleanlyOnSignals(): void {
     process.once(signal as NodeJS.Signals, () => process.exit(code));
   }
 }
+
+/** Runs a test runner's main: clean exits on signals, its result as the exit status, 1 on a throw. */
+export function runAsScript(main: () => Promise<number>): void {
+  exitCleanlyOnSignals();
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

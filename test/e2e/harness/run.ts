@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
-import { exitCleanlyOnSignals, installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { runAsScript, installRepoAsExtension, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { corpusDir, createTestRun } from '../../../scripts/vscode/sampleFolder';
 import { E2E_ENV, SCREENSHOT_DIR } from './workbench';
 
@@ -75,11 +75,4 @@ async function main(): Promise<number> {
   }
 }
 
-exitCleanlyOnSignals();
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runAsScript(main);

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchChromium } from '../../../scripts/vscode/browser';
-import { exitCleanlyOnSignals, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
+import { runAsScript, REPO_ROOT, startCodeServer, type CodeServer } from '../../../scripts/vscode/codeServer';
 import { corpusDir, createTestRun } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
@@ -120,11 +120,4 @@ async function main(): Promise<number> {
   }
 }
 
-exitCleanlyOnSignals();
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runAsScript(main);

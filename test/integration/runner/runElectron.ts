@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { REPO_ROOT } from '../../../scripts/vscode/codeServer';
+import { REPO_ROOT, runAsScript } from '../../../scripts/vscode/codeServer';
 import { corpusDir, prepareTestWorkspace } from '../../../scripts/vscode/sampleFolder';
 import type { IntegrationResults } from '../suite/index';
 
@@ -52,10 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runAsScript(main);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { fixtureByName } from '../../fixtures/catalog';
-import { allNodes, closeAllEditors, coreParse, exists, openInInspector, waitFor, workspaceFile } from './inspectorHelpers';
+import { allNodes, closeAllEditors, coreParse, openInInspector, requireFiles, waitFor, workspaceFile } from './inspectorHelpers';
 
 const BROKEN = ['bad-truncated-mid-sequence.dcm', 'bad-length-past-end-explicit.dcm', 'bad-non-item-in-sequence.dcm', 'bad-truncated-mid-element.dcm'];
 
@@ -25,7 +25,7 @@ suite('Broken and changing files', () => {
   for (const name of BROKEN) {
     test(`${name}: issues with offsets, and the elements before the problem in the tree`, async function () {
       const uri = workspaceFile(`fixtures/bad/${name}`);
-      if (!(await exists(uri))) this.skip();
+      await requireFiles(this, uri);
       const api = await openInInspector(uri);
       const file = api.tagTree.provider.file;
       assert.ok(file);
@@ -46,7 +46,7 @@ suite('Broken and changing files', () => {
 
   test('a file that is not DICOM at all opens with an explanation, not a crash', async function () {
     const uri = workspaceFile('fixtures/bad/bad-too-short.dcm');
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const file = api.tagTree.provider.file;
     assert.ok(file);
@@ -56,7 +56,7 @@ suite('Broken and changing files', () => {
   test('the tree and the text dump are refreshed when the file changes on disk', async function () {
     const first = workspaceFile('fixtures/good/syntax-explicit-le.dcm');
     const second = workspaceFile('fixtures/good/private-explicit.dcm');
-    if (!(await exists(first)) || !(await exists(second))) this.skip();
+    await requireFiles(this, first, second);
     const target = path.join(scratch, 'changing.dcm');
     copyFileSync(first.fsPath, target);
     const uri = vscode.Uri.file(target);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { formatTextDump } from '../../../src/core/dump/textDump';
-import { closeAllEditors, coreParse, exists, inspectorApi, openInInspector, waitFor, workspaceFile } from './inspectorHelpers';
+import { closeAllEditors, coreParse, inspectorApi, openInInspector, requireFiles, waitFor, workspaceFile } from './inspectorHelpers';
 
 const CT = 'corpus/CT1_UNC.explicit_little_endian.dcm';
 const SEQUENCES = 'fixtures/good/sequences-undefined-explicit.dcm';
@@ -30,7 +30,7 @@ suite('DICOM Inspector commands', () => {
 
   test('Go to Offset reveals the prefix at 0x80, and the deepest element at a decimal offset', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     assert.equal(await vscode.commands.executeCommand('dicomInspector.revealOffset', '0x80'), 'prefix');
     await waitFor(() => api.tagTree.view.selection[0]?.id === 'prefix', 'the prefix to be selected');
@@ -47,7 +47,7 @@ suite('DICOM Inspector commands', () => {
 
   test('Go to Offset inside a sequence item reveals the nested element', async function () {
     const uri = workspaceFile(SEQUENCES);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const model = await coreParse(uri);
     const sequence = model.dataSet.find((element) => element.items && element.items.length > 0 && element.items[0].elements.length > 0);
@@ -62,7 +62,7 @@ suite('DICOM Inspector commands', () => {
 
   test('Copy Tag, Keyword, Value, Offset, Path and JSON put the selected node on the clipboard', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const model = await coreParse(uri);
     const sopClass = model.dataSet.find((element) => element.keyword === 'SOPClassUID');
@@ -79,7 +79,7 @@ suite('DICOM Inspector commands', () => {
 
   test('Copy Path names the sequence item of a nested element', async function () {
     const uri = workspaceFile(SEQUENCES);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const model = await coreParse(uri);
     const sequence = model.dataSet.find((element) => element.items && element.items.length > 1 && element.items[1].elements.length > 0);
@@ -93,7 +93,7 @@ suite('DICOM Inspector commands', () => {
 
   test('the filter keeps matches with their parents and reports the count', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     await vscode.commands.executeCommand('dicomInspector.filterTags', 'PatientName');
     const roots = api.tagTree.provider.getChildren();
@@ -107,7 +107,7 @@ suite('DICOM Inspector commands', () => {
 
   test('the text dump opens beside the editor with the CLI\'s dump of the file', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     await openInInspector(uri);
     const dumpUri = await vscode.commands.executeCommand<string>('dicomInspector.openTextDump');
     assert.ok(dumpUri);

@@ -10,8 +10,8 @@ import {
   allNodes,
   closeAllEditors,
   coreParse,
-  exists,
   openInInspector,
+  requireFiles,
   treeDescription,
   treeLabel,
   waitForInspector,
@@ -47,7 +47,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('a .dcm file opens in the DICOM editor by default', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     await vscode.commands.executeCommand('vscode.open', uri);
     const api = await waitForInspector(uri);
     const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
@@ -58,7 +58,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('the tree of a corpus CT has the core model\'s nodes and offsets', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const model = await coreParse(uri);
     const roots = api.tagTree.provider.getChildren();
@@ -75,7 +75,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('nested sequences match the fixture writer\'s layout byte for byte', async function () {
     const uri = workspaceFile('fixtures/good/sequences-undefined-explicit.dcm');
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const { layout } = fixtureByName('sequences-undefined-explicit').build();
     const layoutOffsets = modelOffsets(layout.dataSet as unknown as DicomElement[]);
@@ -87,7 +87,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('hiding private tags removes them from the tree, and the setting is applied live', async function () {
     const uri = workspaceFile('fixtures/good/private-explicit.dcm');
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const privateCount = (): number => allNodes(api).filter((node) => node.element && node.element.group % 2 === 1).length;
     assert.ok(privateCount() > 0, 'the fixture has private elements');
@@ -101,7 +101,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('offsets in decimal and a shorter value length apply to the open tree at once', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const config = vscode.workspace.getConfiguration('dicomInspector');
     await config.update('offsetFormat', 'decimal', vscode.ConfigurationTarget.Global);
@@ -122,7 +122,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('a file without an extension opens with "Open with DICOM Inspector"', async function () {
     const uri = workspaceFile('corpus/report_dfl');
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri, 'dicomInspector.openWith');
     const file = api.tagTree.provider.file;
     assert.ok(file);
@@ -134,7 +134,7 @@ suite('DICOM editor and tag tree', () => {
 
   test('a large header stays lazy: expanding the data set builds one level only', async function () {
     const uri = workspaceFile(CT);
-    if (!(await exists(uri))) this.skip();
+    await requireFiles(this, uri);
     const api = await openInInspector(uri);
     const dataSet = api.tagTree.provider.getChildren().find((root) => root.kind === 'dataSet');
     assert.ok(dataSet);

@@ -29,6 +29,18 @@ export function workspaceFile(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
 }
 
+/**
+ * Skips the test unless every file is in the test workspace (corpus copies live outside the
+ * repository). CI always has them, so there a missing file fails the test instead.
+ */
+export async function requireFiles(test: { skip(): void }, ...uris: vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    if (await exists(uri)) continue;
+    if (process.env.CI) throw new Error(`${uri.fsPath} is not in the test workspace`);
+    test.skip();
+  }
+}
+
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
