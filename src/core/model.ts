@@ -4,12 +4,39 @@
  * file, where they are positions in the inflated stream (see `DicomFile.deflated`).
  */
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
-export interface ParseIssue {
+/** Codes of the problems the reader finds while it reads; checks (src/core/checks) add their own. */
+export type ReadIssueCode =
+  | 'not-dicom' | 'raw-data-set' | 'no-preamble' | 'missing-transfer-syntax' | 'unknown-transfer-syntax'
+  | 'vr-encoding-mismatch' | 'deflate-corrupt' | 'deflate-too-large' | 'deflated-offsets'
+  | 'invalid-vr' | 'unexpected-end-of-file' | 'truncated-element-header' | 'value-past-end-of-file'
+  | 'odd-length' | 'value-invalid-for-vr' | 'duplicate-tag' | 'tag-out-of-order'
+  | 'undefined-length-not-sq' | 'delimiter-nonzero-length' | 'delimiter-in-defined-length' | 'stray-delimiter'
+  | 'unexpected-item' | 'expected-item' | 'no-item-delimiter' | 'no-sequence-delimiter'
+  | 'element-overruns-container' | 'item-past-end' | 'nesting-too-deep'
+  | 'fragment-undefined-length' | 'fragment-past-end' | 'pixel-data-too-short'
+  | 'reading-stopped' | 'internal-error';
+
+/** Every issue code; a string so that checks can add codes without touching the model. */
+export type IssueCode = ReadIssueCode | (string & {});
+
+/**
+ * A problem found in a file, by the reader or by a check. `code` is stable (kebab-case) and
+ * is what programs match on; `message` is for people and may change.
+ */
+export interface Issue {
+  readonly code: IssueCode;
   readonly severity: Severity;
   /** Byte offset the problem was found at, or null when it has no single position. */
   readonly offset: number | null;
+  /** One past the last byte the problem concerns, when it concerns a range. */
+  readonly end?: number;
+  /** Path of the node concerned, with tags and items from 0: "00081115[0].00081150". */
+  readonly path?: string;
+  /** Tag of the element concerned ("GGGGEEEE"). */
+  readonly tag?: string;
+  readonly keyword?: string;
   readonly message: string;
 }
 
@@ -128,7 +155,7 @@ export interface DicomFile {
   readonly meta: DicomElement[];
   /** Data set elements, in file order. */
   readonly dataSet: DicomElement[];
-  readonly issues: ParseIssue[];
+  readonly issues: Issue[];
   /** Specific Character Set terms in force for the data set's top level. */
   readonly characterSet: readonly string[];
   /** True when reading stopped before the pixel data (header-only read). */

@@ -15,7 +15,8 @@ export interface SummaryField {
 }
 
 export interface IssueView {
-  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'info';
   /** Byte offset of the problem, or null when it has no single position. */
   readonly offset: number | null;
   readonly message: string;

@@ -69,7 +69,7 @@ const fileB = dicomFile([
   seq('52009229', 'SharedFunctionalGroupsSequence', [[seq('00289110', 'PixelMeasuresSequence', [[el('00180050', 'SliceThickness', 'DS', '1.25')]])]]),
   el('7FE00010', 'PixelData', 'OW', null, { bulk: { size: 524288, head: '00 00' } }),
 ]);
-const broken = dicomFile([el('00080060', 'Modality', 'CS', 'MR')], [{ severity: 'error', offset: 812, message: 'element length runs past the end of the file' }]);
+const broken = dicomFile([el('00080060', 'Modality', 'CS', 'MR')], [{ code: 'value-past-end-of-file', severity: 'error', offset: 812, message: 'element length runs past the end of the file' }]);
 
 function folder() {
   return memoryIo(
@@ -101,7 +101,7 @@ test('union columns: every top-level tag, ordered by tag, one row per DICOM file
   assert.deepEqual(byFile.get('b/2'), ['b/2', '20240102', '', '山田^太郎', '', '', '', '(1 item)', '(524288 bytes)', '']);
   assert.equal(byFile.get('b/thrown.dcm')!.at(-1), 'Invalid transfer syntax');
   assert.equal(byFile.get('c/broken.dcm')![2], 'MR');
-  assert.equal(byFile.get('c/broken.dcm')!.at(-1), 'element length runs past the end of the file (at 0x032C)');
+  assert.equal(byFile.get('c/broken.dcm')!.at(-1), 'value-past-end-of-file at 0x032C: element length runs past the end of the file');
   assert.match(byFile.get('c/short.dcm')!.at(-1)!, /not a DICOM file/);
   assert.deepEqual(summary, { files: 5, skipped: 1, errors: 3, columns: 10, cancelled: false });
 });

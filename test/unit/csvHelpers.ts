@@ -1,9 +1,9 @@
 /** In-memory inputs for CSV export tests: hand-made files served through CsvExportIo. */
-import type { DicomElement, DicomFile, ParseIssue } from '../../src/core/model';
+import type { DicomElement, DicomFile, Issue } from '../../src/core/model';
 import { memoryFileAccess, type FileAccess } from '../../src/core/io';
 import type { CsvExportIo, CsvFileEntry } from '../../src/core/csv/exportCsv';
 
-export function dicomFile(dataSet: DicomElement[], issues: ParseIssue[] = [], meta: DicomElement[] = []): DicomFile {
+export function dicomFile(dataSet: DicomElement[], issues: Issue[] = [], meta: DicomElement[] = []): DicomFile {
   return {
     size: 1000,
     preamble: { offset: 0, length: 128 },

@@ -4,7 +4,8 @@
  * joined by `\` (the DICOM separator, so the cell reads like the attribute), no units, no
  * truncation, and bulk data summarised by size rather than by a hex preview.
  */
-import type { DicomElement, ElementValue, ParseIssue } from '../model';
+import type { DicomElement, ElementValue, Issue } from '../model';
+import { formatOffset } from '../format/formatValue';
 
 function scalarText(value: string | number | bigint): string {
   if (typeof value === 'string') return value;
@@ -42,20 +43,13 @@ export function elementsCell(elements: readonly DicomElement[]): string {
   return elements.map(elementCell).join('\\');
 }
 
-/** True when the message already names `offset` as a hex position such as `0x01B8`. */
-function mentionsOffset(message: string, offset: number): boolean {
-  for (const match of message.matchAll(/0x([0-9a-f]+)/gi)) if (parseInt(match[1], 16) === offset) return true;
-  return false;
-}
-
-/** The error column: what went wrong and where, for every error-level parse issue. */
-export function issuesCell(issues: readonly ParseIssue[]): string {
+/**
+ * The error column: every error-level issue as `code at offset: message`. Built from the
+ * issue's fields only, so programs can split it on "; " and match the code.
+ */
+export function issuesCell(issues: readonly Issue[]): string {
   return issues
     .filter((issue) => issue.severity === 'error')
-    .map((issue) =>
-      issue.offset === null || mentionsOffset(issue.message, issue.offset)
-        ? issue.message
-        : `${issue.message} (at 0x${issue.offset.toString(16).toUpperCase().padStart(4, '0')})`,
-    )
+    .map((issue) => `${issue.code}${issue.offset === null ? '' : ' at ' + formatOffset(issue.offset)}: ${issue.message}`)
     .join('; ');
 }

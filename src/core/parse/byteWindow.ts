@@ -25,7 +25,7 @@ export class ByteWindow {
     if (pos + count <= this.streamSize || !this.complete) {
       if (this.end < this.streamSize) throw new NeedMoreData(pos + count);
     }
-    throw new ParseStop(pos, `unexpected end of file reading ${what} at ${hex(pos)}: ${count} bytes needed, ${Math.max(0, this.streamSize - pos)} left`);
+    throw new ParseStop('unexpected-end-of-file', pos, `unexpected end of file reading ${what} at ${hex(pos)}: ${count} bytes needed, ${Math.max(0, this.streamSize - pos)} left`);
   }
 
   has(pos: number, count: number): boolean {

@@ -8,7 +8,7 @@
  * limit. A tool whose promise is the exact position of every byte needs all of those right, so
  * the structure is walked here and each problem becomes an issue with an offset.
  */
-import type { DicomElement, DicomItem, ParseIssue } from '../model';
+import type { DicomElement, DicomItem, Issue, IssueCode } from '../model';
 import { bulkSummary } from '../values/decodeValue';
 import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
@@ -27,7 +27,7 @@ const IMPLICIT_LE: Encoding = { explicitVr: false, littleEndian: true };
 
 export interface ReaderState {
   readonly window: ByteWindow;
-  readonly issues: ParseIssue[];
+  readonly issues: Issue[];
   readonly maxDepth: number;
   /** Stop at the top-level Pixel Data (header-only reading); its items are scanned later by range. */
   readonly stopAtPixelData: boolean;
@@ -73,7 +73,7 @@ export function readDataSet(
   let pos = start;
   while (pos < stop) {
     if (limit !== null && pos + 8 > limit) {
-      error(state, pos, `${limit - pos} bytes at ${hex(pos)} are too few for an element header (a truncated element?)`);
+      error(state, 'truncated-element-header', pos, `${limit - pos} bytes at ${hex(pos)} are too few for an element header (a truncated element?)`);
       return { end: limit, delimiterOffset: null };
     }
     window.need(pos, 4, 'a tag');
@@ -86,7 +86,7 @@ export function readDataSet(
     if (tag === ITEM_DELIMITER && limit === null) {
       window.need(pos, 8, 'an Item Delimitation Item');
       const length = window.u32(pos + 4, encoding.littleEndian);
-      if (length !== 0) warn(state, pos + 4, `Item Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
+      if (length !== 0) warn(state, 'delimiter-nonzero-length', pos + 4, `Item Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
       return { end: pos + 8, delimiterOffset: pos };
     }
     if (tag >>> 16 === 0xfffe) {
@@ -95,15 +95,15 @@ export function readDataSet(
       continue;
     }
     const element = topLevel ? readTopLevelElement(state, pos, level) : readElement(state, pos, level);
-    if (element.end <= pos) throw new ParseStop(pos, `no progress reading ${tagText(tag)} at ${hex(pos)}`);
+    if (element.end <= pos) throw new ParseStop('internal-error', pos, `no progress reading ${tagText(tag)} at ${hex(pos)}`);
     pos = element.end;
     if (state.pixelData === element) return { end: pos, delimiterOffset: null };
   }
   if (limit === null) {
-    throw new ParseStop(start - 8, `item of undefined length at ${hex(start - 8)} has no Item Delimitation Item before the end of the file`);
+    throw new ParseStop('no-item-delimiter', start - 8, `item of undefined length at ${hex(start - 8)} has no Item Delimitation Item before the end of the file`);
   }
   if (pos > limit) {
-    error(state, limit, `the last element before ${hex(limit)} runs ${pos - limit} bytes past the end of its item or sequence`);
+    error(state, 'element-overruns-container', limit, `the last element before ${hex(limit)} runs ${pos - limit} bytes past the end of its item or sequence`);
   }
   return { end: pos, delimiterOffset: null };
 }
@@ -121,7 +121,7 @@ function readTopLevelElement(state: ReaderState, pos: number, level: Level): Dic
     const element = level.out[before];
     const end = element.length === null ? -1 : element.valueOffset + element.length;
     if (end <= pos || end > state.window.streamSize) throw problem;
-    error(state, problem.offset, `${problem.message}; the rest of ${tagText(element.group * 0x10000 + element.element)} skipped`);
+    error(state, problem.code, problem.offset, `${problem.message}; the rest of ${tagText(element.group * 0x10000 + element.element)} skipped`);
     return element;
   }
 }
@@ -129,10 +129,10 @@ function readTopLevelElement(state: ReaderState, pos: number, level: Level): Dic
 function strayDelimiter(state: ReaderState, pos: number, tag: number, limit: number | null): void {
   state.window.need(pos, 8, 'a delimiter');
   if (tag === ITEM || (tag !== ITEM_DELIMITER && tag !== SEQUENCE_DELIMITER)) {
-    throw new ParseStop(pos, `unexpected ${tagText(tag)} at ${hex(pos)} outside a sequence`);
+    throw new ParseStop('unexpected-item', pos, `unexpected ${tagText(tag)} at ${hex(pos)} outside a sequence`);
   }
   const where = limit === null ? 'at the top level' : 'inside an item of defined length';
-  warn(state, pos, `stray ${tag === ITEM_DELIMITER ? 'Item' : 'Sequence'} Delimitation Item at ${hex(pos)} ${where} (skipped)`);
+  warn(state, 'stray-delimiter', pos, `stray ${tag === ITEM_DELIMITER ? 'Item' : 'Sequence'} Delimitation Item at ${hex(pos)} ${where} (skipped)`);
 }
 
 function readElement(state: ReaderState, pos: number, level: Level): Mutable<DicomElement> {
@@ -164,9 +164,9 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   if (end > window.streamSize) {
     element.end = window.streamSize;
     const lengthField = header.headerLength === 12 ? pos + 8 : header.explicitVr ? pos + 6 : pos + 4;
-    throw new ParseStop(lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
+    throw new ParseStop('value-past-end-of-file', lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
   }
-  if (header.length % 2 === 1) warn(state, pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
+  if (header.length % 2 === 1) warn(state, 'odd-length', pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
     element.vm = 1;
     element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, header.length)), header.length);
@@ -202,7 +202,7 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
     readItems(state, element, element.valueOffset, null, level, IMPLICIT_LE);
     return;
   }
-  warn(state, element.offset, `${tagText(tag)} at ${hex(element.offset)} has VR ${element.vr} with undefined length; read as encapsulated items`);
+  warn(state, 'undefined-length-not-sq', element.offset, `${tagText(tag)} at ${hex(element.offset)} has VR ${element.vr} with undefined length; read as encapsulated items`);
   readEncapsulated(state, element, level.encoding);
 }
 
@@ -219,22 +219,22 @@ function readItems(state: ReaderState, element: Mutable<DicomElement>, start: nu
     if (limit !== null && pos >= limit) break;
     if (limit === null && window.complete && pos + 8 > window.streamSize) {
       element.end = window.streamSize;
-      throw new ParseStop(element.offset, `sequence ${tagText(tagNumber(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
+      throw new ParseStop('no-sequence-delimiter', element.offset, `sequence ${tagText(tagNumber(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
     }
     window.need(pos, 8, 'an item header');
     const itemTag = readTag(window, pos, le);
     const length = window.u32(pos + 4, le);
     if (itemTag === SEQUENCE_DELIMITER) {
-      if (length !== 0) warn(state, pos + 4, `Sequence Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
-      if (limit !== null) warn(state, pos, `Sequence Delimitation Item at ${hex(pos)} inside a sequence of defined length`);
+      if (length !== 0) warn(state, 'delimiter-nonzero-length', pos + 4, `Sequence Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)`);
+      if (limit !== null) warn(state, 'delimiter-in-defined-length', pos, `Sequence Delimitation Item at ${hex(pos)} inside a sequence of defined length`);
       element.sequenceDelimiterOffset = pos;
       pos += 8;
       break;
     }
     if (itemTag !== ITEM) {
       const message = `expected an Item (FFFE,E000) in ${tagText(tagNumber(element))} at ${hex(pos)}, found ${tagText(itemTag)}`;
-      if (limit === null) throw new ParseStop(pos, message);
-      error(state, pos, message + '; rest of the sequence skipped');
+      if (limit === null) throw new ParseStop('expected-item', pos, message);
+      error(state, 'expected-item', pos, message + '; rest of the sequence skipped');
       pos = limit;
       break;
     }
@@ -251,7 +251,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   };
   items.push(item);
   if (level.depth + 1 > state.maxDepth) {
-    throw new ParseStop(pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
+    throw new ParseStop('nesting-too-deep', pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
   }
   if (item.length === null) {
     const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, item.elements);
@@ -262,7 +262,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   let itemEnd = pos + 8 + item.length;
   const bound = Math.min(limit ?? Infinity, window.streamSize);
   if (itemEnd > bound) {
-    error(state, pos + 4, `item at ${hex(pos)} declares ${item.length} bytes, past the end of its ${limit !== null && limit < window.streamSize ? 'sequence' : 'file'} at ${hex(bound)}`);
+    error(state, 'item-past-end', pos + 4, `item at ${hex(pos)} declares ${item.length} bytes, past the end of its ${limit !== null && limit < window.streamSize ? 'sequence' : 'file'} at ${hex(bound)}`);
     itemEnd = bound;
   }
   item.end = itemEnd;
@@ -271,7 +271,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   } catch (problem) {
     // A defined length tells where the next item starts, so the rest of the file stays readable.
     if (!(problem instanceof ParseStop) || itemEnd >= window.streamSize) throw problem;
-    error(state, problem.offset, problem.message + `; rest of the item at ${hex(pos)} skipped`);
+    error(state, problem.code, problem.offset, problem.message + `; rest of the item at ${hex(pos)} skipped`);
   }
   return itemEnd;
 }

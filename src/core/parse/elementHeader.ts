@@ -38,7 +38,7 @@ export function readElementHeader(window: ByteWindow, pos: number, encoding: Enc
   const b0 = window.u8(pos + 4);
   const b1 = window.u8(pos + 5);
   if (!isUpperLetter(b0) || !isUpperLetter(b1)) {
-    throw new ParseStop(pos + 4, `invalid VR bytes 0x${b0.toString(16).padStart(2, '0')} 0x${b1.toString(16).padStart(2, '0')} for ${tagText(tag)} at ${hex(pos + 4)}`);
+    throw new ParseStop('invalid-vr', pos + 4, `invalid VR bytes 0x${b0.toString(16).padStart(2, '0')} 0x${b1.toString(16).padStart(2, '0')} for ${tagText(tag)} at ${hex(pos + 4)}`);
   }
   const vr = String.fromCharCode(b0, b1);
   // PS3.5 7.1.2: VRs added after 2019 use the 12-byte header, so unknown VRs are read that way too.

@@ -13,7 +13,7 @@ export function readEncapsulated(state: ReaderState, element: Mutable<DicomEleme
   try {
     while (pos !== null) {
       if (window.complete && pos + 8 > window.streamSize) {
-        throw new ParseStop(pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
+        throw new ParseStop('no-sequence-delimiter', pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
       }
       window.need(pos, 8, 'a pixel data item header');
       pos = collector.accept(pos, readTag(window, pos, encoding.littleEndian), window.u32(pos + 4, encoding.littleEndian));

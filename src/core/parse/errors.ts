@@ -1,3 +1,5 @@
+import type { IssueCode } from '../model';
+
 /**
  * Control flow of the reader. NeedMoreData asks the caller for a longer prefix of the file
  * (header-only reading); ParseStop ends parsing at a byte offset with a message. Neither ever
@@ -10,7 +12,8 @@ export class NeedMoreData extends Error {
 }
 
 export class ParseStop extends Error {
-  constructor(readonly offset: number | null, message: string) {
+  /** `code` is the issue code the stop becomes (see IssueCode in model.ts). */
+  constructor(readonly code: IssueCode, readonly offset: number | null, message: string) {
     super(message);
   }
 }

@@ -1,4 +1,4 @@
-import type { Fragment, ParseIssue } from '../model';
+import type { Fragment, Issue } from '../model';
 import { ParseStop, hex, tagText } from './errors';
 import { UNDEFINED_LENGTH } from './vr';
 
@@ -19,7 +19,7 @@ export class FragmentCollector {
   /** Offset one past the last byte consumed so far. */
   end: number;
 
-  constructor(private readonly start: number, private readonly streamSize: number, private readonly issues: ParseIssue[]) {
+  constructor(private readonly start: number, private readonly streamSize: number, private readonly issues: Issue[]) {
     this.end = start;
   }
 
@@ -27,21 +27,21 @@ export class FragmentCollector {
   accept(pos: number, tag: number, length: number): number | null {
     if (tag === SEQUENCE_DELIMITER) {
       if (length !== 0) {
-        this.issues.push({ severity: 'warning', offset: pos + 4, message: `Sequence Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)` });
+        this.issues.push({ code: 'delimiter-nonzero-length', severity: 'warning', offset: pos + 4, message: `Sequence Delimitation Item at ${hex(pos)} has length ${length}, expected 0 (ignored)` });
       }
       this.delimiterOffset = pos;
       this.end = pos + 8;
       return null;
     }
     if (tag !== ITEM) {
-      throw new ParseStop(pos, `expected an Item (FFFE,E000) in encapsulated pixel data at ${hex(pos)}, found ${tagText(tag)}`);
+      throw new ParseStop('expected-item', pos, `expected an Item (FFFE,E000) in encapsulated pixel data at ${hex(pos)}, found ${tagText(tag)}`);
     }
     if (length === UNDEFINED_LENGTH) {
-      throw new ParseStop(pos + 4, `pixel data fragment at ${hex(pos)} has undefined length`);
+      throw new ParseStop('fragment-undefined-length', pos + 4, `pixel data fragment at ${hex(pos)} has undefined length`);
     }
     const item: Fragment = { offset: pos, valueOffset: pos + 8, length };
     if (pos + 8 + length > this.streamSize) {
-      throw new ParseStop(pos + 4, `pixel data fragment at ${hex(pos)} declares ${length} bytes, past the end of the file at ${hex(this.streamSize)}`);
+      throw new ParseStop('fragment-past-end', pos + 4, `pixel data fragment at ${hex(pos)} declares ${length} bytes, past the end of the file at ${hex(this.streamSize)}`);
     }
     if (this.botItem === null && pos === this.start) this.botItem = item;
     else this.fragments.push(item);

@@ -3,7 +3,7 @@
  * character set and Pixel Representation in force, private creators, the previous tag; and
  * the decoding of values that depends on them.
  */
-import type { DicomElement } from '../model';
+import type { DicomElement, IssueCode } from '../model';
 import type { lookupTag } from '../dictionary/dataDictionary';
 import { decodeValue } from '../values/decodeValue';
 import { uidName } from '../values/uidNames';
@@ -50,7 +50,7 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   element.vm = decoded.vm;
   if (decoded.personNames) element.personNames = decoded.personNames;
   if (decoded.bulk) element.bulk = decoded.bulk;
-  if (decoded.problem) warn(state, element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${decoded.problem}`);
+  if (decoded.problem) warn(state, 'value-invalid-for-vr', element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${decoded.problem}`);
   if (element.vr === 'UI' && typeof decoded.value === 'string') {
     const name = uidName(decoded.value);
     if (name) element.uidName = name;
@@ -74,9 +74,9 @@ export function notePrivate(element: Mutable<DicomElement>, level: Level): void 
 
 export function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {
   if (tagNumber === level.previousTag) {
-    warn(state, pos, `duplicate ${tagText(tagNumber)} at ${hex(pos)}`);
+    warn(state, 'duplicate-tag', pos, `duplicate ${tagText(tagNumber)} at ${hex(pos)}`);
   } else if (tagNumber < level.previousTag) {
-    warn(state, pos, `${tagText(tagNumber)} at ${hex(pos)} is out of ascending tag order`);
+    warn(state, 'tag-out-of-order', pos, `${tagText(tagNumber)} at ${hex(pos)} is out of ascending tag order`);
   }
   level.previousTag = tagNumber;
 }
@@ -85,10 +85,10 @@ export function tagNumber(element: DicomElement): number {
   return element.group * 0x10000 + element.element;
 }
 
-export function warn(state: ReaderState, offset: number | null, message: string): void {
-  state.issues.push({ severity: 'warning', offset, message });
+export function warn(state: ReaderState, code: IssueCode, offset: number | null, message: string): void {
+  state.issues.push({ code, severity: 'warning', offset, message });
 }
 
-export function error(state: ReaderState, offset: number | null, message: string): void {
-  state.issues.push({ severity: 'error', offset, message });
+export function error(state: ReaderState, code: IssueCode, offset: number | null, message: string): void {
+  state.issues.push({ code, severity: 'error', offset, message });
 }

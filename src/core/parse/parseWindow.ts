@@ -1,4 +1,4 @@
-import type { DicomElement, DicomFile, ParseIssue, TransferSyntaxInfo } from '../model';
+import type { DicomElement, DicomFile, Issue, IssueCode, TransferSyntaxInfo } from '../model';
 import { ByteWindow } from './byteWindow';
 import { NOTHING_INHERITED, PIXEL_DATA, readDataSet, type ReaderState } from './dataSetReader';
 import { looksExplicit, type Encoding } from './elementHeader';
@@ -40,7 +40,7 @@ const DEFAULT_MAX_INFLATED = 256 * 1024 * 1024;
  * issue, and what was read before it stays in the result.
  */
 export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseOptions = {}): WindowParse {
-  const issues: ParseIssue[] = [];
+  const issues: Issue[] = [];
   let window = new ByteWindow(bytes, 0, fileSize);
   const start = detectFileStart(window);
   if (!start) {
@@ -91,56 +91,56 @@ function guarded(state: ReaderState, read: () => number, fallback: number): numb
   } catch (problem) {
     if (problem instanceof NeedMoreData) throw problem;
     if (problem instanceof ParseStop) {
-      state.issues.push({ severity: 'error', offset: problem.offset, message: problem.message });
+      state.issues.push({ code: problem.code, severity: 'error', offset: problem.offset, message: problem.message });
     } else if (problem instanceof RangeError) {
-      state.issues.push({ severity: 'error', offset: null, message: `reading stopped: ${problem.message}` });
+      state.issues.push({ code: 'reading-stopped', severity: 'error', offset: null, message: `reading stopped: ${problem.message}` });
     } else {
       const message = problem instanceof Error ? problem.message : String(problem);
-      state.issues.push({ severity: 'error', offset: null, message: `internal error while reading: ${message}` });
+      state.issues.push({ code: 'internal-error', severity: 'error', offset: null, message: `internal error while reading: ${message}` });
     }
     return fallback;
   }
 }
 
-function chooseTransferSyntax(window: ByteWindow, start: FileStart, meta: DicomElement[], dataSetOffset: number, issues: ParseIssue[]): TransferSyntaxInfo {
+function chooseTransferSyntax(window: ByteWindow, start: FileStart, meta: DicomElement[], dataSetOffset: number, issues: Issue[]): TransferSyntaxInfo {
   if (start.metaOffset === null) {
     const guess = guessRawTransferSyntax(window, dataSetOffset);
-    issues.push({ severity: 'warning', offset: 0, message: `no preamble, DICM prefix or file meta group: read as a raw data set in ${guess.name} (guessed from the first element)` });
+    issues.push({ code: 'raw-data-set', severity: 'warning', offset: 0, message: `no preamble, DICM prefix or file meta group: read as a raw data set in ${guess.name} (guessed from the first element)` });
     return guess;
   }
   if (start.preamble === null) {
-    issues.push({ severity: 'warning', offset: 0, message: 'no 128-byte preamble and DICM prefix; the file starts with the file meta group' });
+    issues.push({ code: 'no-preamble', severity: 'warning', offset: 0, message: 'no 128-byte preamble and DICM prefix; the file starts with the file meta group' });
   }
   const element = meta.find((e) => e.tag === TRANSFER_SYNTAX_TAG);
   const uid = typeof element?.value === 'string' ? element.value : null;
   if (!uid) {
     const guess = guessRawTransferSyntax(window, dataSetOffset);
-    issues.push({ severity: 'error', offset: start.metaOffset, message: `file meta group has no Transfer Syntax UID (0002,0010); data set read as ${guess.name} (guessed)` });
+    issues.push({ code: 'missing-transfer-syntax', severity: 'error', offset: start.metaOffset, message: `file meta group has no Transfer Syntax UID (0002,0010); data set read as ${guess.name} (guessed)` });
     return guess;
   }
   const syntax = describeTransferSyntax(uid);
   if (!syntax.known) {
-    issues.push({ severity: 'warning', offset: element!.valueOffset, message: `unknown transfer syntax ${uid}; read as explicit VR little endian` });
+    issues.push({ code: 'unknown-transfer-syntax', severity: 'warning', offset: element!.valueOffset, message: `unknown transfer syntax ${uid}; read as explicit VR little endian` });
   }
   return syntax;
 }
 
 /** The transfer syntax says how the data set is encoded; if its first element disagrees, follow the bytes as DCMTK does. */
-function dataSetEncoding(window: ByteWindow, at: number, syntax: TransferSyntaxInfo, issues: ParseIssue[]): Encoding {
+function dataSetEncoding(window: ByteWindow, at: number, syntax: TransferSyntaxInfo, issues: Issue[]): Encoding {
   if (!window.has(at, 6)) return { explicitVr: syntax.explicitVr, littleEndian: syntax.littleEndian };
   const explicit = looksExplicit(window, at);
   if (explicit !== syntax.explicitVr) {
-    issues.push({ severity: 'warning', offset: at, message: `transfer syntax ${syntax.uid} says ${syntax.explicitVr ? 'explicit' : 'implicit'} VR but the data set at ${hex(at)} is ${explicit ? 'explicit' : 'implicit'} VR; read as it is encoded` });
+    issues.push({ code: 'vr-encoding-mismatch', severity: 'warning', offset: at, message: `transfer syntax ${syntax.uid} says ${syntax.explicitVr ? 'explicit' : 'implicit'} VR but the data set at ${hex(at)} is ${explicit ? 'explicit' : 'implicit'} VR; read as it is encoded` });
   }
   return { explicitVr: explicit, littleEndian: syntax.littleEndian };
 }
 
-function inflateDataSet(bytes: Uint8Array, dataSetOffset: number, cap: number, issues: ParseIssue[]): Uint8Array {
+function inflateDataSet(bytes: Uint8Array, dataSetOffset: number, cap: number, issues: Issue[]): Uint8Array {
   const result = inflateRawCapped(bytes.subarray(dataSetOffset), cap, bytes.subarray(0, dataSetOffset));
   const inflated = result.inflatedLength;
-  if (result.error) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} is corrupt after ${inflated} inflated bytes: ${result.error}` });
-  if (result.capped) issues.push({ severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} inflates to more than ${cap} bytes; only the first ${cap} were read` });
-  issues.push({ severity: 'warning', offset: dataSetOffset, message: `deflated data set: offsets from ${hex(dataSetOffset)} on are positions in the inflated stream (meta group + ${inflated} inflated bytes)` });
+  if (result.error) issues.push({ code: 'deflate-corrupt', severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} is corrupt after ${inflated} inflated bytes: ${result.error}` });
+  if (result.capped) issues.push({ code: 'deflate-too-large', severity: 'error', offset: dataSetOffset, message: `deflated data set at ${hex(dataSetOffset)} inflates to more than ${cap} bytes; only the first ${cap} were read` });
+  issues.push({ code: 'deflated-offsets', severity: 'info', offset: dataSetOffset, message: `deflated data set: offsets from ${hex(dataSetOffset)} on are positions in the inflated stream (meta group + ${inflated} inflated bytes)` });
   return result.data;
 }
 
@@ -150,11 +150,11 @@ function characterSetOf(dataSet: DicomElement[]): string[] {
   return Array.isArray(element.value) ? element.value.map(String) : [String(element.value)];
 }
 
-function notDicom(fileSize: number, issues: ParseIssue[]): WindowParse {
+function notDicom(fileSize: number, issues: Issue[]): WindowParse {
   const message = fileSize < 132
     ? `not a DICOM file: ${fileSize} bytes, fewer than the 132 of a preamble and DICM prefix, and no data set at offset 0`
     : 'not a DICOM file: no DICM prefix at offset 0x0080 and no data set at offset 0x0000';
-  issues.push({ severity: 'error', offset: fileSize < 132 ? 0 : 128, message });
+  issues.push({ code: 'not-dicom', severity: 'error', offset: fileSize < 132 ? 0 : 128, message });
   const file: DicomFile = {
     size: fileSize, preamble: null, prefix: null, dataSetOffset: 0, transferSyntax: null, deflated: false,
     meta: [], dataSet: [], issues, characterSet: [], stoppedBeforePixelData: false, notDicom: true,

@@ -1,4 +1,4 @@
-import type { DicomElement, ParseIssue } from '../model';
+import type { DicomElement, Issue } from '../model';
 import { hex } from './errors';
 
 const IMAGE_PIXEL_TAGS = new Set(['00280002', '00280004', '00280008', '00280010', '00280011', '00280100', '7FE00010']);
@@ -15,7 +15,7 @@ function numberOf(elements: ReadonlyMap<string, DicomElement>, tag: string): num
  * 8.1.1; YBR_FULL_422 stores two samples per pixel). A shorter value cannot be shown, so it is
  * flagged with the element's offset as soon as the header is read.
  */
-export function checkNativePixelDataLength(elements: readonly DicomElement[], issues: ParseIssue[]): void {
+export function checkNativePixelDataLength(elements: readonly DicomElement[], issues: Issue[]): void {
   const dataSet = new Map<string, DicomElement>();
   for (const element of elements) if (IMAGE_PIXEL_TAGS.has(element.tag)) dataSet.set(element.tag, element);
   const pixel = dataSet.get('7FE00010');
@@ -30,6 +30,7 @@ export function checkNativePixelDataLength(elements: readonly DicomElement[], is
   const needed = Math.ceil((rows * columns * samples * frames * bitsAllocated) / 8);
   if (pixel.length < needed) {
     issues.push({
+      code: 'pixel-data-too-short',
       severity: 'error',
       offset: pixel.offset,
       message: `Pixel Data at ${hex(pixel.offset)} has ${pixel.length} bytes, but ${rows} rows × ${columns} columns × ${samples} samples × ${frames} frames × ${bitsAllocated} bits need ${needed}`,

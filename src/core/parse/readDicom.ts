@@ -73,7 +73,7 @@ async function scanEncapsulated(access: FileAccess, element: DicomElement, size:
     while (pos !== null) {
       const view = await header(pos);
       if (!view) {
-        throw new ParseStop(pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
+        throw new ParseStop('no-sequence-delimiter', pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
       }
       const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
       lastLength = view.getUint32(4, true);
@@ -81,7 +81,7 @@ async function scanEncapsulated(access: FileAccess, element: DicomElement, size:
     }
   } catch (problem) {
     if (!(problem instanceof ParseStop)) throw problem;
-    file.issues.push({ severity: 'error', offset: problem.offset, message: problem.message });
+    file.issues.push({ code: problem.code, severity: 'error', offset: problem.offset, message: problem.message });
   }
   const bot = collector.botItem;
   const botBytes = bot ? await access.read(bot.valueOffset, Math.min(bot.length, MAX_BOT_ENTRIES * 4)) : undefined;

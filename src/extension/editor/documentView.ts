@@ -117,7 +117,7 @@ export function documentView(fileName: string, file: DicomFile, options: Documen
     fileName,
     fileSize: file.size,
     summary: summaryFields(file),
-    issues: file.issues.map((issue) => ({ severity: issue.severity, offset: issue.offset, message: issue.message })),
+    issues: file.issues.map((issue) => ({ code: issue.code, severity: issue.severity, offset: issue.offset, message: issue.message })),
     hasPixelData: hasPixelData(file),
     rows,
     rowsTruncated: truncated,
