@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { pydicomJson, requirePydicom } from '../support/pydicom';
 import {
   allUids,
   isTransferSyntax,
@@ -98,19 +98,6 @@ test('table shape: unique UIDs and keywords, valid UID syntax, full transfer syn
     'PatientRootQueryRetrieveInformationModelFind');
 });
 
-/** The first python that can import pydicom, or null. */
-function pythonWithPydicom(): string | null {
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    try {
-      execFileSync(python, ['-c', 'import pydicom'], { stdio: 'ignore' });
-      return python;
-    } catch {
-      // try the next interpreter
-    }
-  }
-  return null;
-}
-
 /**
  * Differences that come from pydicom's older edition of PS3.6 (Debian ships pydicom 2.3.1), where
  * the current standard is what these tables follow. Each is one field of one UID.
@@ -127,17 +114,9 @@ print(json.dumps({uid: [v[0], v[3] == 'Retired', v[4]] for uid, v in UID_diction
 `;
 
 test('names, keywords and retirement agree with pydicom wherever pydicom knows the UID', (t) => {
-  const python = pythonWithPydicom();
-  if (python === null) {
-    // CI installs python3-pydicom (.ci/run): there its absence fails the test.
-    if (process.env.CI) throw new Error('no python3 with pydicom on this machine');
-    t.skip('no python3 with pydicom on this machine');
-    return;
-  }
-  const theirs = JSON.parse(execFileSync(python, ['-c', PYDICOM_DUMP], { encoding: 'utf8' })) as Record<
-    string,
-    [name: string, retired: boolean, keyword: string]
-  >;
+  const python = requirePydicom(t);
+  if (python === null) return;
+  const theirs = pydicomJson<Record<string, [name: string, retired: boolean, keyword: string]>>(python, PYDICOM_DUMP);
   const mismatches: string[] = [];
   let compared = 0;
   for (const entry of allUids()) {
