@@ -73,7 +73,7 @@ test('private elements are hidden when asked, without changing the ids of the ot
   assert.ok(publicOnly.every((node) => node.element!.group % 2 === 0));
   const patient = publicOnly.find((node) => node.element!.keyword === 'PatientName')!;
   assert.equal(patient.id, all.find((node) => node.element!.keyword === 'PatientName')!.id);
-  assert.equal(nodeLabel(all.find((node) => node.element!.tag === '00091001')!, file, TEXT), '(0009,1001) Private [ACME 1.0] LO = secret sauce');
+  assert.equal(nodeLabel(all.find((node) => node.element!.tag === '00091001')!, file, TEXT), '(0009,1001) [ACME 1.0] LO = secret sauce');
 });
 
 test('paths name sequence items with indexes, and ids find nodes again', () => {

@@ -7,12 +7,15 @@ import { formatTag, type AttributeSelector } from '../query/selector';
 import { stepFor } from '../query/path';
 import { formatSelector } from '../query/selector';
 import { elementCell } from './cells';
+import { privateHeading } from '../format/privateLabel';
 
 export interface UnionColumn {
   /** Eight upper-case hex digits. */
   readonly tag: string;
-  /** Keyword where it names one tag, else `(gggg,eeee)`. */
+  /** Keyword where it names one tag, else `(gggg,eeee)`: selector text. */
   readonly header: string;
+  /** What the CSV header row shows: `header`, or for a private element its tag, creator and name. */
+  readonly heading: string;
 }
 
 export type ColumnPlan =
@@ -24,6 +27,7 @@ export type ColumnPlan =
 export interface TagSummary {
   readonly tag: string;
   readonly header: string;
+  readonly heading: string;
   readonly keyword: string | null;
   readonly name: string | null;
   readonly vr: string;
@@ -54,9 +58,11 @@ export class TagCensus {
       const element = elements[i];
       let summary = this.byTag.get(element.tag);
       if (summary === undefined) {
+        const header = formatSelector([stepFor(element, null)]);
         summary = {
           tag: element.tag,
-          header: formatSelector([stepFor(element, null)]),
+          header,
+          heading: privateHeading(element) ?? header,
           keyword: element.keyword,
           name: element.name,
           vr: element.vr,
@@ -95,7 +101,7 @@ export class TagCensus {
   }
 
   columns(): UnionColumn[] {
-    return this.summaries().map(({ tag, header }) => ({ tag, header }));
+    return this.summaries().map(({ tag, header, heading }) => ({ tag, header, heading }));
   }
 }
 

@@ -16,7 +16,7 @@ export const LONG_HEADERS = ['Path', 'Tag', 'Keyword', 'Name', 'VR', 'VM', 'Leng
 export function headerFields(plan: ColumnPlan): string[] {
   switch (plan.kind) {
     case 'union':
-      return [FILE_HEADER, ...plan.columns.map((c) => c.header), ERROR_HEADER];
+      return [FILE_HEADER, ...plan.columns.map((c) => c.heading), ERROR_HEADER];
     case 'selected':
       // Headers as the user wrote them, so `--tags K1,K2` gives `File,K1,K2,...`.
       return [FILE_HEADER, ...plan.selectors.map((s) => s.source), ERROR_HEADER];

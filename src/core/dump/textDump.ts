@@ -1,5 +1,6 @@
 import type { DicomElement, DicomFile, DicomItem } from '../model';
 import { formatOffset, formatTag, formatValue, oneLine } from '../format/formatValue';
+import { privateLabel } from '../format/privateLabel';
 import { dictionaryEdition } from '../dictionary/dataDictionary';
 
 export interface TextDumpOptions {
@@ -38,7 +39,7 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
 
   const element = (el: DicomElement, depth: number) => {
     if (!showPrivate && el.group % 2 === 1) return;
-    const label = el.keyword ?? (el.privateCreator !== undefined ? `[${el.privateCreator}]` : el.group % 2 === 1 ? '[private]' : '[unknown]');
+    const label = el.keyword ?? privateLabel(el) ?? (el.group % 2 === 1 ? '[private]' : '[unknown]');
     line(el.offset, depth, formatTag(el), el.vr, el.length, label, oneLine(formatValue(el, { maxValueLength })));
     el.items?.forEach((it, i) => item(it, i + 1, depth + 1));
     if (el.basicOffsetTable) {

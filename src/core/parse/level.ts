@@ -4,7 +4,8 @@
  * the decoding of values that depends on them.
  */
 import type { DicomElement, IssueCode } from '../model';
-import type { lookupTag } from '../dictionary/dataDictionary';
+import { singleVr, type lookupTag } from '../dictionary/dataDictionary';
+import { lookupPrivate } from '../dictionary/privateDictionary';
 import { decodeValue } from '../values/decodeValue';
 import { uidName } from '../values/uidNames';
 import type { Mutable, ReaderState } from './dataSetReader';
@@ -66,10 +67,20 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   }
 }
 
+/**
+ * Records the creator of a private element and, when the private dictionary knows the element,
+ * its name; in implicit VR its dictionary VR replaces UN, so the value is read as pydicom and
+ * DCMTK read it.
+ */
 export function notePrivate(element: Mutable<DicomElement>, level: Level): void {
   if (element.group % 2 === 0 || element.element < 0x1000) return;
   const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
-  if (creator !== undefined) element.privateCreator = creator;
+  if (creator === undefined) return;
+  element.privateCreator = creator;
+  const entry = lookupPrivate(creator, element.group, element.element);
+  if (entry === undefined) return;
+  element.name = entry.name;
+  if (!element.explicitVr && element.vr === 'UN') element.vr = singleVr(entry.vr);
 }
 
 export function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {

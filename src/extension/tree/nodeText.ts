@@ -6,6 +6,7 @@ import type { OffsetFormat } from '../../shared/protocol';
 import type { TagNode } from './tagNodes';
 import { formatOffset as coreFormatOffset } from '../../core/format/formatValue';
 import { displayValueText } from './valueText';
+import { privateLabel } from '../../core/format/privateLabel';
 
 export interface NodeTextOptions {
   readonly offsetFormat: OffsetFormat;
@@ -32,7 +33,7 @@ export function keywordText(element: DicomElement): string {
   if (element.group % 2 === 1) {
     if (element.element === 0x0000) return 'PrivateGroupLength';
     if (element.element >= 0x0010 && element.element <= 0x00ff) return 'PrivateCreator';
-    return element.privateCreator ? `Private [${element.privateCreator}]` : 'Private';
+    return privateLabel(element) ?? 'Private';
   }
   return element.element === 0x0000 ? 'GroupLength' : 'Unknown';
 }
