@@ -16,7 +16,8 @@ export type ReadIssueCode =
   | 'unexpected-item' | 'expected-item' | 'no-item-delimiter' | 'no-sequence-delimiter'
   | 'element-overruns-container' | 'item-past-end' | 'nesting-too-deep'
   | 'fragment-undefined-length' | 'fragment-past-end' | 'pixel-data-too-short'
-  | 'reading-stopped' | 'internal-error';
+  | 'reading-stopped' | 'internal-error'
+  | 'csa-truncated' | 'csa-invalid' | 'csa-not-decoded';
 
 /** Every issue code; a string so that checks can add codes without touching the model. */
 export type IssueCode = ReadIssueCode | (string & {});
@@ -85,6 +86,34 @@ export interface Fragment {
   readonly length: number;
 }
 
+/** One element of a Siemens CSA header, as gdcmdump --csa lists them. */
+export interface CsaElement {
+  /** First byte of the element's 84-byte header in the file. */
+  readonly offset: number;
+  /** One past the element's last item. */
+  readonly end: number;
+  readonly name: string;
+  readonly vr: string;
+  /** As declared; 0 means as many values as there are items. */
+  readonly vm: number;
+  /** Siemens' own type code (6 for IS, 3 for DS, ...). */
+  readonly syngoDt: number;
+  /** Items as declared, empty ones included. */
+  readonly itemCount: number;
+  /** The non-empty items: text up to the first NUL, trailing spaces removed. */
+  readonly values: readonly string[];
+}
+
+/**
+ * A decoded Siemens CSA header: (0029,xx10) CSA Image Header Info or (0029,xx20) CSA Series
+ * Header Info of private creator "SIEMENS CSA HEADER". "SV10" is the current layout; "CSA1" the
+ * older one without a signature.
+ */
+export interface CsaHeader {
+  readonly format: 'SV10' | 'CSA1';
+  readonly elements: readonly CsaElement[];
+}
+
 export interface DicomElement {
   /** Eight upper-case hex digits, group then element: "00080016". */
   readonly tag: string;
@@ -116,6 +145,8 @@ export interface DicomElement {
   readonly bulk?: BulkSummary;
   /** Private creator that reserved this private element's block, when known. */
   readonly privateCreator?: string;
+  /** Decoded Siemens CSA header, for (0029,xx10) and (0029,xx20) of SIEMENS CSA HEADER. */
+  readonly csa?: CsaHeader;
   readonly retired?: boolean;
   /** Sequence items (VR SQ, or UN holding an undefined-length sequence). */
   readonly items?: DicomItem[];

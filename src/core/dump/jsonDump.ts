@@ -2,7 +2,7 @@ import type { DicomElement, DicomFile, DicomItem } from '../model';
 
 /**
  * The `dump --json` shape: file facts, then meta group and data set elements in file order with
- * offsets, items and fragments. Extra fields (vm, uidName, privateCreator, delimiter offsets,
+ * offsets, items and fragments. Extra fields (vm, uidName, privateCreator, csa, delimiter offsets,
  * bulk summaries, person name components) follow the required ones.
  */
 export function toJsonDump(file: DicomFile, fileName: string): unknown {
@@ -38,6 +38,7 @@ function elementJson(element: DicomElement): Record<string, unknown> {
   if (element.sequenceDelimiterOffset !== undefined) json.sequenceDelimiterOffset = element.sequenceDelimiterOffset;
   if (element.uidName) json.uidName = element.uidName;
   if (element.privateCreator !== undefined) json.privateCreator = element.privateCreator;
+  if (element.csa) json.csa = element.csa;
   if (element.personNames) json.personNames = element.personNames;
   if (element.bulk) json.bulk = element.bulk;
   if (element.retired) json.retired = true;

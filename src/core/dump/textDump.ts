@@ -1,5 +1,5 @@
 import type { DicomElement, DicomFile, DicomItem } from '../model';
-import { formatOffset, formatTag, formatValue, oneLine } from '../format/formatValue';
+import { formatOffset, formatTag, formatText, formatValue, oneLine } from '../format/formatValue';
 import { privateLabel } from '../format/privateLabel';
 import { dictionaryEdition } from '../dictionary/dataDictionary';
 
@@ -41,6 +41,12 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
     if (!showPrivate && el.group % 2 === 1) return;
     const label = el.keyword ?? privateLabel(el) ?? (el.group % 2 === 1 ? '[private]' : '[unknown]');
     line(el.offset, depth, formatTag(el), el.vr, el.length, label, oneLine(formatValue(el, { maxValueLength })));
+    // A Siemens CSA header lists its elements below it, like gdcmdump --csa: number of items
+    // in the length column, the name with its declared VM, the non-empty items as values.
+    el.csa?.elements.forEach((csa, i) => {
+      const values = oneLine(formatText(csa.values.join('\\'), maxValueLength));
+      line(csa.offset, depth + 1, `CSA #${i}`.padEnd(11), csa.vr, csa.itemCount, `${csa.name} (VM ${csa.vm})`, values);
+    });
     el.items?.forEach((it, i) => item(it, i + 1, depth + 1));
     if (el.basicOffsetTable) {
       const bot = el.basicOffsetTable;

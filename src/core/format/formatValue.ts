@@ -20,8 +20,11 @@ function plural(count: number, word: string): string {
 
 /** The value as one line of text, the way the dump, the tree and the CSV show it. */
 export function formatValue(element: DicomElement, options: FormatOptions = {}): string {
-  const text = valueText(element);
-  const max = options.maxValueLength ?? 0;
+  return formatText(valueText(element), options.maxValueLength ?? 0);
+}
+
+/** Text cut to `max` characters with an ellipsis (0: no limit). */
+export function formatText(text: string, max: number): string {
   return max > 0 && text.length > max ? text.slice(0, Math.max(0, max - 1)) + '…' : text;
 }
 

@@ -6,6 +6,7 @@
 import type { DicomElement, IssueCode } from '../model';
 import { singleVr, type lookupTag } from '../dictionary/dataDictionary';
 import { lookupPrivate } from '../dictionary/privateDictionary';
+import { isCsaHeaderElement, readCsaHeader } from '../csa/readCsaHeader';
 import { decodeValue } from '../values/decodeValue';
 import { uidName } from '../values/uidNames';
 import type { Mutable, ReaderState } from './dataSetReader';
@@ -56,6 +57,7 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
     const name = uidName(decoded.value);
     if (name) element.uidName = name;
   }
+  if (isCsaHeaderElement(element)) decodeCsa(state, element, bytes);
   if (tagNumber(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;
   if (tagNumber(element) === SPECIFIC_CHARACTER_SET) {
     const terms = Array.isArray(decoded.value) ? decoded.value : [decoded.value ?? ''];
@@ -65,6 +67,13 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
     level.creators.set(group * 0x100 + element.element, decoded.value);
   }
+}
+
+/** Siemens CSA headers are decoded into the element; their problems join the file's issues. */
+function decodeCsa(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array): void {
+  const { header, issues } = readCsaHeader(bytes, element.valueOffset);
+  if (header) element.csa = header;
+  for (const issue of issues) state.issues.push({ ...issue, tag: element.tag });
 }
 
 /**

@@ -15,7 +15,7 @@ function isPlainAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-function latin1(bytes: Uint8Array, from = 0, to = bytes.length): string {
+export function latin1(bytes: Uint8Array, from = 0, to = bytes.length): string {
   if (to - from <= 64) {
     // Most values are short: a plain loop beats setting up a call with an argument list.
     let short = '';
