@@ -5,6 +5,8 @@ import { formatOffset, nodeDescription, nodeLabel, tooltipFacts } from '../../sr
 import { nodePath } from '../../src/extension/tree/nodePath';
 import { nodeJson } from '../../src/extension/tree/nodeJson';
 import { CT_IMAGE_STORAGE, encapsulatedFile, sequenceFile } from './extensionFixtures';
+import { parseDicomBytes } from '../../src/core/parse/readDicom';
+import { fixtureByName } from '../fixtures/catalog';
 
 const ALL = { showPrivateTags: true };
 const TEXT = { offsetFormat: 'hex' as const, maxValueLength: 64 };
@@ -137,4 +139,24 @@ test('value text: raw values for copying, one-line display text for labels', asy
   assert.equal(oneLine('a\r\nb\tc\u001b$B'), 'a⏎⏎b c·$B');
   assert.equal(truncate('abcdef', 4), 'abc…');
   assert.equal(truncate('abcdef', 0), 'abcdef');
+});
+
+test('a Siemens CSA header element has its CSA elements as children, with offsets, paths and JSON', () => {
+  const file = parseDicomBytes(fixtureByName('siemens-csa-explicit').build().bytes);
+  const dataSet = rootNodes(file)[3];
+  const image = child(dataSet, file, (node) => node.element?.tag === '00291110');
+  assert.equal(nodeLabel(image, file, TEXT), '(0029,1110) [SIEMENS CSA HEADER] CSA Image Header Info OB = <888 bytes: 53 56 31 30 04 03 02 01 05 00 00 00 4d 00 00 00 …>');
+  assert.equal(hasChildren(image, file, ALL), true);
+  const csa = childNodes(image, file, ALL);
+  const decoded = image.element!.csa!.elements;
+  assert.deepEqual(csa.map((node) => [node.kind, node.offset, node.end]), decoded.map((element) => ['csaElement', element.offset, element.end]));
+  assert.equal(nodeLabel(csa[2], file, TEXT), 'CSA SliceNormalVector FD = 0.01745241\\-0.08713541\\0.99604297');
+  assert.equal(nodeLabel(csa[3], file, TEXT), 'CSA B_value IS');
+  assert.equal(nodePath(csa[0]), '(0029,1110).CSA[0]');
+  assert.deepEqual(nodeJson(csa[0]), decoded[0]);
+  assert.equal(nodeById(csa[4].id, file, ALL)?.csa?.name, 'CoilId');
+  const facts = Object.fromEntries(tooltipFacts(csa[4], file, 'hex').map((fact) => [fact.label, fact.value]));
+  assert.equal(facts.SyngoDT, '6');
+  assert.equal(facts.Items, '6');
+  assert.equal(facts.Value, '255\\83\\238');
 });

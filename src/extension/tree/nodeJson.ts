@@ -63,6 +63,7 @@ export function itemJson(item: DicomItem): { [key: string]: JsonValue } {
 export function nodeJson(node: TagNode): JsonValue {
   if (node.element) return elementJson(node.element);
   if (node.item) return itemJson(node.item);
+  if (node.csa) return { ...node.csa, values: [...node.csa.values] };
   const position: { [key: string]: JsonValue } = { kind: node.kind, offset: node.offset, length: node.end - node.offset };
   if (node.fragment) position.valueOffset = node.fragment.valueOffset;
   return position;

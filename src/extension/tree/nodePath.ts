@@ -47,5 +47,7 @@ export function nodePath(node: TagNode): string {
       return `${parentPath(node)}.ItemDelimitationItem`;
     case 'sequenceDelimiter':
       return `${parentPath(node)}.SequenceDelimitationItem`;
+    case 'csaElement':
+      return `${parentPath(node)}.CSA[${node.index}]`;
   }
 }

@@ -1,10 +1,10 @@
 /**
  * Labels, descriptions and tooltip facts of tag tree nodes. Pure (no `vscode`).
  */
-import type { DicomElement, DicomFile } from '../../core/model';
+import type { CsaElement, DicomElement, DicomFile } from '../../core/model';
 import type { OffsetFormat } from '../../shared/protocol';
 import type { TagNode } from './tagNodes';
-import { formatOffset as coreFormatOffset } from '../../core/format/formatValue';
+import { formatOffset as coreFormatOffset, formatText, oneLine } from '../../core/format/formatValue';
 import { displayValueText } from './valueText';
 import { privateLabel } from '../../core/format/privateLabel';
 
@@ -36,6 +36,13 @@ export function keywordText(element: DicomElement): string {
     return privateLabel(element) ?? 'Private';
   }
   return element.element === 0x0000 ? 'GroupLength' : 'Unknown';
+}
+
+/** "CSA EchoLinePosition IS = 128", as gdcmdump --csa names CSA elements. */
+function csaLabel(csa: CsaElement, options: NodeTextOptions): string {
+  const head = `CSA ${csa.name} ${csa.vr}`;
+  const value = oneLine(formatText(csa.values.join('\\'), options.maxValueLength));
+  return value.length > 0 ? `${head} = ${value}` : head;
 }
 
 function plural(count: number, word: string): string {
@@ -72,6 +79,8 @@ export function nodeLabel(node: TagNode, file: DicomFile, options: NodeTextOptio
       return `Basic Offset Table (${node.fragment?.length ?? 0} bytes)`;
     case 'fragment':
       return `Fragment ${node.index} (${node.fragment?.length ?? 0} bytes)`;
+    case 'csaElement':
+      return node.csa ? csaLabel(node.csa, options) : '';
   }
 }
 
@@ -108,6 +117,12 @@ export function tooltipFacts(node: TagNode, file: DicomFile, format: OffsetForma
   } else if (node.item) {
     facts.push({ label: 'Value offset', value: formatOffset(node.item.valueOffset, format) });
     facts.push({ label: 'Length', value: lengthText(node.item.length) });
+  } else if (node.csa) {
+    facts.push({ label: 'VR', value: node.csa.vr });
+    facts.push({ label: 'VM', value: String(node.csa.vm) });
+    facts.push({ label: 'SyngoDT', value: String(node.csa.syngoDt) });
+    facts.push({ label: 'Items', value: String(node.csa.itemCount) });
+    facts.push({ label: 'Value', value: node.csa.values.join('\\') });
   } else if (node.fragment) {
     facts.push({ label: 'Value offset', value: formatOffset(node.fragment.valueOffset, format) });
     facts.push({ label: 'Length', value: lengthText(node.fragment.length) });

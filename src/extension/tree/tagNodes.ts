@@ -7,7 +7,7 @@
  * across filtering and the private-tag setting, and a node can be found again from its id
  * without building the whole tree.
  */
-import type { DicomElement, DicomFile, DicomItem, Fragment } from '../../core/model';
+import type { CsaElement, DicomElement, DicomFile, DicomItem, Fragment } from '../../core/model';
 
 export type TagNodeKind =
   | 'preamble'
@@ -19,7 +19,8 @@ export type TagNodeKind =
   | 'itemDelimiter'
   | 'sequenceDelimiter'
   | 'offsetTable'
-  | 'fragment';
+  | 'fragment'
+  | 'csaElement';
 
 export interface TagNode {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface TagNode {
   readonly element?: DicomElement;
   readonly item?: DicomItem;
   readonly fragment?: Fragment;
+  /** An element of the Siemens CSA header its parent element holds. */
+  readonly csa?: CsaElement;
   /** Item or fragment number within its parent; element index within its list. */
   readonly index: number;
 }
@@ -86,6 +89,9 @@ function sequenceDelimiterNode(parent: TagNode, offset: number): TagNode {
 
 function elementChildren(node: TagNode, element: DicomElement): TagNode[] {
   const children: TagNode[] = [];
+  element.csa?.elements.forEach((csa, index) => {
+    children.push({ id: `${node.id}/c${index}`, kind: 'csaElement', parent: node, offset: csa.offset, end: csa.end, csa, index });
+  });
   element.items?.forEach((item, index) => {
     children.push({ id: `${node.id}/i${index}`, kind: 'item', parent: node, offset: item.offset, end: item.end, item, index });
   });
@@ -136,6 +142,7 @@ export function hasChildren(node: TagNode, file: DicomFile, options: TagTreeOpti
       if (!element) return false;
       return (
         (element.items?.length ?? 0) > 0 ||
+        (element.csa?.elements.length ?? 0) > 0 ||
         (element.fragments?.length ?? 0) > 0 ||
         element.basicOffsetTable !== undefined ||
         (element.sequenceDelimiterOffset ?? null) !== null

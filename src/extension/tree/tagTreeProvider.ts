@@ -23,6 +23,7 @@ const ICONS: Record<TagNode['kind'], string> = {
   sequenceDelimiter: 'chrome-minimize',
   offsetTable: 'list-ordered',
   fragment: 'file-binary',
+  csaElement: 'symbol-property',
 };
 
 function escapeMarkdown(text: string): string {
