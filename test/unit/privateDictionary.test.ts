@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { lookupPrivate, privateVr } from '../../src/core/dictionary/privateDictionary';
 import { PRIVATE_ROWS } from '../../src/core/dictionary/generated/privateTable';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
+import { formatTextDump } from '../../src/core/dump/textDump';
+import { TagCensus } from '../../src/core/csv/columns';
 import type { DicomElement } from '../../src/core/model';
 import { pydicomJson, requirePydicom } from '../support/pydicom';
 
@@ -124,5 +126,13 @@ for (const name of ['CT1_UNC.explicit_little_endian.dcm', 'CT1_UNC.implicit_litt
       }
     }
     assert.deepEqual(mismatches, []);
+    // The labels the dump and the CSV headings show.
+    const dump = formatTextDump(parseDicomBytes(readFileSync(file)));
+    assert.match(dump.split('\n')[0], /, dictionary 2024e\/2025a$/);
+    assert.match(dump, /^0x[0-9A-F]+  \(0009,1001\) LO +14  \[GEMS_IDEN_01\] Full fidelity  GE_GENESIS_FF$/m);
+    const census = new TagCensus();
+    census.add(parseDicomBytes(readFileSync(file)).dataSet);
+    const headings = census.columns().map((column) => column.heading);
+    assert.ok(headings.includes('(0009,1001) [GEMS_IDEN_01] Full fidelity'), headings.join(', '));
   });
 }
