@@ -7,6 +7,7 @@ import { nodeJson } from '../../src/extension/tree/nodeJson';
 import { CT_IMAGE_STORAGE, encapsulatedFile, sequenceFile } from './extensionFixtures';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import { fixtureByName } from '../fixtures/catalog';
+import { buildFilter } from '../../src/extension/tree/treeFilter';
 
 const ALL = { showPrivateTags: true };
 const TEXT = { offsetFormat: 'hex' as const, maxValueLength: 64 };
@@ -159,4 +160,14 @@ test('a Siemens CSA header element has its CSA elements as children, with offset
   assert.equal(facts.SyngoDT, '6');
   assert.equal(facts.Items, '6');
   assert.equal(facts.Value, '255\\83\\238');
+});
+
+test('the tag filter finds CSA elements by name and shows the element that holds them', () => {
+  const file = parseDicomBytes(fixtureByName('siemens-csa-explicit').build().bytes);
+  const filter = buildFilter(file, 'echolineposition', ALL);
+  assert.equal(filter.matches.size, 1);
+  const [id] = filter.matches;
+  assert.equal(nodeById(id, file, ALL)?.csa?.name, 'EchoLinePosition');
+  const holder = rootNodes(file)[3].id + '/' + id.split('/')[1];
+  assert.ok(filter.visible.has(holder), 'the CSA header element stays visible');
 });

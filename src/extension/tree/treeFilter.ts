@@ -28,10 +28,12 @@ function tagDigits(text: string): string {
 }
 
 export function nodeMatches(node: TagNode, query: string): boolean {
-  const element = node.element;
-  if (!element) return false;
   const needle = normalize(query);
   if (needle.length === 0) return false;
+  // Elements of a Siemens CSA header match by name ("EchoLinePosition") or value.
+  if (node.csa) return node.csa.name.toLowerCase().includes(needle) || node.csa.values.some((value) => value.toLowerCase().includes(needle));
+  const element = node.element;
+  if (!element) return false;
   const digits = tagDigits(needle);
   if (/^[0-9a-f]{4,8}$/.test(digits) && element.tag.toLowerCase().startsWith(digits)) return true;
   if (tagText(element).toLowerCase().includes(needle)) return true;
