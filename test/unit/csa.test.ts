@@ -127,3 +127,18 @@ test('a broken CSA header inside a file becomes an issue of the file with the el
   assert.ok(csaIssues[0].offset! >= image.valueOffset && csaIssues[0].offset! <= image.valueOffset + image.length!);
   assert.equal(element(file, '00291120').csa?.elements.length, CSA_SERIES_HEADER.elements.length, 'later elements still read');
 });
+
+test('no damage to any byte of a CSA header makes the reader throw or report offsets outside the value', () => {
+  for (const spec of [CSA_IMAGE_HEADER, CSA_SERIES_HEADER]) {
+    const { bytes } = writeCsaHeader(spec);
+    for (let at = 0; at < bytes.length; at++) {
+      for (const value of [0x00, 0x7f, 0xff]) {
+        const damaged = bytes.slice();
+        damaged[at] = value;
+        const { header, issues } = readCsaHeader(damaged, 100);
+        for (const issue of issues) assert.ok(issue.offset! >= 100 && issue.offset! <= 100 + bytes.length, `${at}: ${issue.message}`);
+        for (const element of header?.elements ?? []) assert.ok(element.offset >= 100 && element.end <= 100 + bytes.length && element.offset < element.end, `${at}: ${element.name}`);
+      }
+    }
+  }
+});
