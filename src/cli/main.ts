@@ -6,6 +6,8 @@ import { runDump } from './commands/dump';
 import { runCsv } from './commands/csv';
 import { runRender } from './commands/render';
 import { runSort } from './commands/sort';
+import { runReport } from './commands/report';
+import { runDicomdir } from './commands/dicomdir';
 import { join } from 'node:path';
 import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
   csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
   render: { run: runRender, summary: 'render one frame to PNG (window/level as in the viewer)' },
+  dicomdir: { run: runDicomdir, summary: 'print a DICOMDIR as Patient/Study/Series/Image records, files checked' },
+  report: { run: runReport, summary: 'print a structured report as its content tree (text like dsrdump, or --json)' },
   sort: { run: runSort, summary: 'copy a folder into Patient/Study/Series folders, never overwriting' },
 };
 

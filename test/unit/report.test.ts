@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { structuredReport } from '../fixtures/reports/structuredReport';
+import { writeDicom } from '../fixtures/writer';
+import { parseDicomBytes } from '../../src/core/parse/readDicom';
+import { readReport } from '../../src/core/report/readReport';
+import { requireDcmdump } from '../support/dcmdump';
+import { runCli } from '../support/runCli';
+
+const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-report-'));
+const written = structuredReport();
+const srPath = join(dir, 'report.dcm');
+writeFileSync(srPath, written.bytes);
+
+function contentLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trimStart().startsWith('<'));
+}
+
+test('report prints the content tree line for line as dsrdump +Pc +Pl +Pu +Psu does', async () => {
+  requireDcmdump();
+  const dsrdump = execFileSync('dsrdump', ['+Pc', '+Pl', '+Pu', '+Psu', srPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const { code, stdout } = await runCli('report', srPath);
+  assert.equal(code, 0);
+  const expected = contentLines(dsrdump);
+  assert.ok(expected.length >= 17, 'dsrdump read the whole tree');
+  assert.deepEqual(contentLines(stdout), expected);
+  for (const label of ['Patient', 'Completion Flag', 'Verification Flag', 'Content Date/Time']) {
+    const theirs = dsrdump.split('\n').find((line) => line.startsWith(label));
+    assert.ok(theirs && stdout.includes(theirs), `header line "${label}" as dsrdump prints it`);
+  }
+  assert.match(stdout, /^Comprehensive 3D SR Document$/m);
+});
+
+test('report --json gives every content item its position, path and the offset of its sequence item', async () => {
+  const { code, stdout } = await runCli('report', '--json', srPath);
+  assert.equal(code, 0);
+  const json = JSON.parse(stdout);
+  // JSON, not the typed model: the test reads what a script would.
+  const root = json.root;
+  assert.equal(root.valueType, 'CONTAINER');
+  assert.deepEqual(root.concept, { value: '18748-4', scheme: 'LN', meaning: 'Diagnostic Imaging Report' });
+  const findings = root.children[2];
+  const distance = findings.children[1];
+  assert.equal(distance.position, '1.3.2');
+  assert.equal(distance.path, '0040A730[2].0040A730[1]');
+  assert.deepEqual(distance.value, { kind: 'numeric', numeric: '12.5', unit: { value: 'mm', scheme: 'UCUM', meaning: 'millimeter' }, qualifier: null });
+  const content = written.layout.dataSet.find((e) => e.tag === '0040A730')!;
+  const layoutFindings = content.items![2];
+  const layoutDistance = layoutFindings.elements.find((e) => e.tag === '0040A730')!.items![1];
+  assert.equal(findings.offset, layoutFindings.offset);
+  assert.equal(distance.offset, layoutDistance.offset);
+  assert.equal(distance.end, layoutDistance.end);
+  const image = distance.children[0].children[0];
+  assert.deepEqual(image.value.reference.frames, [2]);
+  assert.equal(image.value.reference.sopClassName, 'CT Image Storage');
+  assert.equal(findings.children.at(-1).referencedPosition, '1.3.2');
+});
+
+test('a by-reference relationship to a missing item and an unknown value type are reported with offsets', () => {
+  const bytes = writeDicom([
+    { tag: 0x00080016, vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.88.11' },
+    { tag: 0x0040a040, vr: 'CS', value: 'CONTAINER' },
+    { tag: 0x0040a730, vr: 'SQ', items: [
+      { elements: [{ tag: 0x0040a010, vr: 'CS', value: 'CONTAINS' }, { tag: 0x0040a040, vr: 'CS', value: 'BLOB' }] },
+      { elements: [{ tag: 0x0040a010, vr: 'CS', value: 'INFERRED FROM' }, { tag: 0x0040db73, vr: 'UL', value: [1, 7] }] },
+    ] },
+  ], { transferSyntax: 'explicitLittle' });
+  const report = readReport(parseDicomBytes(bytes.bytes))!;
+  const items = bytes.layout.dataSet[2].items!;
+  assert.deepEqual(report.issues.map((issue) => [issue.code, issue.offset, issue.path]), [
+    ['sr-unknown-value-type', items[0].offset, '0040A730[0]'],
+    ['sr-reference-not-found', items[1].offset, '0040A730[1]'],
+  ]);
+  assert.equal(report.documentType, 'Basic Text SR Document');
+});
+
+test('report refuses a file that is not a structured report with exit 2', async () => {
+  const image = join(dir, 'image.dcm');
+  writeFileSync(image, writeDicom([{ tag: 0x00080016, vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' }], { transferSyntax: 'explicitLittle' }).bytes);
+  const { code, stderr, stdout } = await runCli('report', image);
+  assert.equal(code, 2);
+  assert.equal(stdout, '');
+  assert.match(stderr, /not a structured report/);
+});
