@@ -12,6 +12,7 @@ import { registerCsvExport } from './csv/registerCsvExport';
 import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { registerSortFolder } from './sort/registerSortFolder';
+import { registerStructureView, type StructureView } from './structure/structureTreeView';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
 import { registerFrameServer } from './viewer/frameServer';
@@ -20,6 +21,7 @@ import { registerFrameServer } from './viewer/frameServer';
 export interface InspectorApi {
   readonly tracker: EditorTracker;
   readonly tagTree: TagTree;
+  readonly structure: StructureView;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
@@ -30,13 +32,14 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerDicomEditor(context, tracker);
   const tagTree = registerTagTree(context, tracker);
   registerCopyCommands(context, tagTree);
+  const structure = registerStructureView(context, tracker, tagTree);
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
   registerTextDump(context, tracker);
   registerSortFolder(context);
   context.subscriptions.push(registerFrameServer());
-  return { tracker, tagTree };
+  return { tracker, tagTree, structure };
 }
 
 export function deactivate(): void {

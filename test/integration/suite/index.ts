@@ -55,7 +55,9 @@ function describeError(err: unknown): { message: string; stack?: string } {
 
 export async function run(): Promise<void> {
   const started = Date.now();
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // INTEGRATION_GREP runs only the tests whose full title matches it (for work on one suite).
+  const grep = process.env.INTEGRATION_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const failures: IntegrationFailure[] = [];
   const tests: IntegrationTestResult[] = [];
   let passed = 0;

@@ -1,0 +1,97 @@
+/**
+ * What the "DICOM Structure" view lists for a file that is more than a list of elements: a
+ * structured report's content items, or a DICOMDIR's directory records. Plain data (no
+ * `vscode`), so the tree provider stays a thin adapter and the tests can check the nodes.
+ */
+import type { DicomFile } from '../../core/model';
+import { formatOffset } from '../../core/format/formatValue';
+import { readDirectory, type DirectoryRecord } from '../../core/dicomdir/readDirectory';
+import { readReport } from '../../core/report/readReport';
+import type { ContentItem } from '../../core/report/reportModel';
+import { codeText, valueText } from '../../core/report/reportText';
+
+export type StructureKind = 'report' | 'directory';
+
+export interface StructureNode {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  /** Byte range of the item the node was read from (revealed in the DICOM Tags view on click). */
+  readonly offset: number;
+  readonly end: number;
+  /** For DICOMDIR records: the referenced file ID ("A/B/C"). */
+  readonly referencedFile?: string;
+  readonly warning?: string;
+  readonly children: readonly StructureNode[];
+}
+
+export interface Structure {
+  readonly kind: StructureKind;
+  readonly title: string;
+  readonly roots: readonly StructureNode[];
+}
+
+export function structureOf(file: DicomFile): Structure | null {
+  const report = readReport(file);
+  if (report) return { kind: 'report', title: report.documentType, roots: [reportNode(report.root)] };
+  const directory = readDirectory(file);
+  if (directory) return { kind: 'directory', title: `DICOMDIR: ${directory.recordCount} records`, roots: directory.records.map(recordNode) };
+  return null;
+}
+
+function reportNode(item: ContentItem): StructureNode {
+  const concept = item.concept?.meaning || (item.referencedPosition !== undefined ? `(by reference to ${item.referencedPosition})` : '(no concept name)');
+  const relationship = item.relationship ? `${item.relationship} ` : '';
+  const tooltip = [
+    `${item.position}  ${relationship}${item.valueType ?? ''}`,
+    item.concept ? `Concept name: ${codeText(item.concept)}` : null,
+    `Value: ${valueText(item.value)}`,
+    item.observationDateTime ? `Observation date/time: ${item.observationDateTime}` : null,
+    `Item at ${formatOffset(item.offset)}${item.path ? ` (${item.path})` : ''}`,
+  ].filter((line): line is string => line !== null).join('\n');
+  return {
+    id: `report/${item.position}`,
+    label: concept,
+    description: [item.valueType, displayValue(item)].filter(Boolean).join('  '),
+    tooltip,
+    offset: item.offset,
+    end: item.end,
+    children: item.children.map(reportNode),
+  };
+}
+
+/** The value as a reader wants it: meanings rather than code triplets, units by their code. */
+function displayValue(item: ContentItem): string {
+  const value = item.value;
+  switch (value.kind) {
+    case 'code': return value.code?.meaning ?? '';
+    case 'numeric': return `${value.numeric ?? ''}${value.unit ? ' ' + value.unit.value : ''}`;
+    case 'text': return value.text ?? '';
+    case 'reference': return value.reference ? `${value.reference.sopClassName ?? value.reference.sopClassUid}${value.reference.frames.length ? ` frame ${value.reference.frames.join(',')}` : ''}` : '';
+    default: return valueText(value);
+  }
+}
+
+const RECORD_SUMMARY_KEYS: Record<string, readonly string[]> = {
+  PATIENT: ['PatientName', 'PatientID'],
+  STUDY: ['StudyDate', 'StudyDescription', 'StudyID'],
+  SERIES: ['Modality', 'SeriesNumber', 'SeriesDescription'],
+  IMAGE: ['InstanceNumber'],
+};
+
+function recordNode(record: DirectoryRecord): StructureNode {
+  const summary = (RECORD_SUMMARY_KEYS[record.type] ?? []).map((key) => record.keys[key]).filter(Boolean).join('  ');
+  const keys = Object.entries(record.keys).map(([key, value]) => `${key}: ${value}`);
+  return {
+    id: `directory/${record.offset}`,
+    label: `${record.type}${record.inactive ? ' (inactive)' : ''}`,
+    description: [summary, record.referencedFile].filter(Boolean).join('  '),
+    tooltip: [`${record.type} record at ${formatOffset(record.offset)} (${record.path})`, ...keys, record.referencedFile ? `File: ${record.referencedFile}` : null]
+      .filter((line): line is string => line !== null).join('\n'),
+    offset: record.offset,
+    end: record.end,
+    ...(record.referencedFile ? { referencedFile: record.referencedFile } : {}),
+    children: record.children.map(recordNode),
+  };
+}
