@@ -13,6 +13,7 @@ import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { registerSortFolder } from './sort/registerSortFolder';
 import { registerStructureView, type StructureView } from './structure/structureTreeView';
+import { registerDicomExplorer, type DicomExplorer } from './explorer/explorerView';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
 import { registerFrameServer } from './viewer/frameServer';
@@ -22,6 +23,7 @@ export interface InspectorApi {
   readonly tracker: EditorTracker;
   readonly tagTree: TagTree;
   readonly structure: StructureView;
+  readonly explorer: DicomExplorer;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
@@ -38,8 +40,9 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
   registerTextDump(context, tracker);
   registerSortFolder(context);
+  const explorer = registerDicomExplorer(context);
   context.subscriptions.push(registerFrameServer());
-  return { tracker, tagTree, structure };
+  return { tracker, tagTree, structure, explorer };
 }
 
 export function deactivate(): void {
