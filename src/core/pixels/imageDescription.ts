@@ -102,6 +102,8 @@ export interface NativeFrameSpan {
   readonly offset: number;
   readonly length: number;
   readonly bitOffset: number;
+  /** Bytes of the span that lie inside the declared Pixel Data value (less than `length` when it is too short). */
+  readonly declaredBytes: number;
 }
 
 export function nativeFrameSpan(image: ImageDescription, index: number): NativeFrameSpan {
@@ -111,14 +113,16 @@ export function nativeFrameSpan(image: ImageDescription, index: number): NativeF
   const bitOffset = startBit % 8;
   const length = Math.ceil((bitOffset + image.frameBits) / 8);
   const declared = image.pixelData.length;
-  const available = declared === null ? Infinity : image.pixelData.valueOffset + declared;
-  if (offset + length > available) {
-    throw new PixelDataError(
-      `Pixel Data is too short for frame ${index + 1}: it needs ${Math.ceil((image.frameBits * image.numberOfFrames) / 8)} bytes ` +
-        `(${image.rows} × ${image.columns} × ${image.numberOfFrames} frames × ${image.samplesPerPixel} samples × ${image.bitsAllocated} bits) but has ${declared}.`,
-    );
-  }
-  return { offset, length, bitOffset };
+  const declaredEnd = declared === null ? Infinity : image.pixelData.valueOffset + declared;
+  return { offset, length, bitOffset, declaredBytes: Math.max(0, Math.min(length, declaredEnd - offset)) };
+}
+
+/** Why a native frame's span is not all there: the declared value is too short for it. */
+export function pixelDataTooShort(image: ImageDescription, index: number): PixelDataError {
+  return new PixelDataError(
+    `Pixel Data is too short for frame ${index + 1}: it needs ${Math.ceil((image.frameBits * image.numberOfFrames) / 8)} bytes ` +
+      `(${image.rows} × ${image.columns} × ${image.numberOfFrames} frames × ${image.samplesPerPixel} samples × ${image.bitsAllocated} bits) but has ${image.pixelData.length}.`,
+  );
 }
 
 export function checkFrameIndex(image: ImageDescription, index: number): void {

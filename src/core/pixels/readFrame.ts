@@ -3,7 +3,8 @@ import type { DicomFile } from '../model';
 import { findFrameDecoder } from './decoderRegistry';
 import type { EncodedFrame, FrameDecoder } from './decoders/types';
 import { fragmentsOfFrame, readFragments } from './encapsulatedFrames';
-import { describeImage, nativeFrameSpan, PixelDataError, type ImageDescription } from './imageDescription';
+import { describeImage, nativeFrameSpan, PixelDataError, pixelDataTooShort, type ImageDescription } from './imageDescription';
+import { describePartialFrame, padFrameBytes, type PartialFrame } from './partialFrame';
 import { readPalette, type Palette } from './palette';
 import type { StoredFrame } from './storedFrame';
 
@@ -16,7 +17,15 @@ export interface PixelReader {
   readonly decoder: FrameDecoder;
   readonly source: FileAccess;
   readonly palette?: Palette;
-  readFrame(index: number): Promise<StoredFrame>;
+  readFrame(index: number, options?: ReadFrameOptions): Promise<StoredFrame>;
+}
+
+export interface ReadFrameOptions {
+  /**
+   * Decode a native frame whose bytes end early instead of throwing: the missing bytes read as
+   * zeros and the frame carries `partial` (the viewer draws it; `render` still refuses it).
+   */
+  readonly allowPartial?: boolean;
 }
 
 /**
@@ -38,9 +47,11 @@ export async function openPixelReader(file: DicomFile, source: FileAccess): Prom
     decoder,
     source,
     palette,
-    async readFrame(index) {
-      const encoded = await locateFrame(image, decoder, source, index);
-      return decoder.decode(encoded, image);
+    async readFrame(index, options = {}) {
+      if (decoder.encapsulated || decoder.locateFrame) return decoder.decode(await locateFrame(image, decoder, source, index), image);
+      const { encoded, partial } = await locateNativeFrame(image, source, index, options.allowPartial === true);
+      const frame = await decoder.decode(encoded, image);
+      return partial ? { ...frame, partial } : frame;
     },
   };
 }
@@ -48,10 +59,22 @@ export async function openPixelReader(file: DicomFile, source: FileAccess): Prom
 export async function locateFrame(image: ImageDescription, decoder: FrameDecoder, source: FileAccess, index: number): Promise<EncodedFrame> {
   if (decoder.locateFrame) return decoder.locateFrame(image, index, source);
   if (decoder.encapsulated) return readFragments(fragmentsOfFrame(image, index), source, index);
+  return (await locateNativeFrame(image, source, index, false)).encoded;
+}
+
+/** A native frame's bytes; when they end early, either an error or (allowPartial) the bytes padded with zeros. */
+async function locateNativeFrame(image: ImageDescription, source: FileAccess, index: number, allowPartial: boolean): Promise<{ encoded: EncodedFrame; partial?: PartialFrame }> {
   const span = nativeFrameSpan(image, index);
-  const bytes = await source.read(span.offset, span.length);
-  if (bytes.length < span.length) {
+  const bytes = span.declaredBytes > 0 ? await source.read(span.offset, span.declaredBytes) : new Uint8Array(0);
+  if (bytes.length === span.length) return { encoded: { kind: 'native', bytes, bitOffset: span.bitOffset } };
+  const endOfFile = bytes.length < span.declaredBytes;
+  if (!allowPartial || bytes.length === 0) {
+    if (!endOfFile) throw pixelDataTooShort(image, index);
     throw new PixelDataError(`Frame ${index + 1} runs past the end of the file: ${bytes.length} of ${span.length} bytes are there.`);
   }
-  return { kind: 'native', bytes, bitOffset: span.bitOffset };
+  const cause = endOfFile ? `the file ends at byte ${span.offset + bytes.length}` : `Pixel Data declares ${image.pixelData.length} bytes`;
+  return {
+    encoded: { kind: 'native', bytes: padFrameBytes(bytes, span.length), bitOffset: span.bitOffset },
+    partial: describePartialFrame(image, index, bytes.length, span.length, span.bitOffset, cause),
+  };
 }

@@ -1,3 +1,5 @@
+import type { PartialFrame } from './partialFrame';
+
 /** Typed arrays a decoded frame's samples can live in (chosen by bits stored and sign). */
 export type SampleArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array;
 
@@ -18,6 +20,8 @@ export interface StoredFrame {
   readonly bitsStored: number;
   readonly signed: boolean;
   readonly samples: SampleArray;
+  /** Set when the frame's bytes end early (read with `allowPartial`): which rows are missing. */
+  readonly partial?: PartialFrame;
 }
 
 /** The smallest typed array that holds `count` values of this many bits and sign. */
