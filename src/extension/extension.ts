@@ -16,7 +16,8 @@ import { registerStructureView, type StructureView } from './structure/structure
 import { registerDicomExplorer, type DicomExplorer } from './explorer/explorerView';
 import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
-import { registerFrameServer } from './viewer/frameServer';
+import { FrameServer } from './viewer/frameServer';
+import { DicomDocuments } from './document/dicomDocuments';
 
 /** What `activate` returns: used by the integration tests to look inside the running extension. */
 export interface InspectorApi {
@@ -24,25 +25,28 @@ export interface InspectorApi {
   readonly tagTree: TagTree;
   readonly structure: StructureView;
   readonly explorer: DicomExplorer;
+  readonly documents: DicomDocuments;
+  readonly frames: FrameServer;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
-  // Frames of files on other file systems are decoded on this thread: their codecs need the binaries too.
+  // Without the bundled frame worker, frames are decoded on this thread: its codecs need the binaries too.
   serveCodecWasmFrom(path.join(context.extensionPath, 'dist', 'wasm'));
   const tracker = new EditorTracker();
-  context.subscriptions.push(tracker);
-  registerDicomEditor(context, tracker);
+  const documents = new DicomDocuments();
+  const frames = new FrameServer();
+  context.subscriptions.push(tracker, documents, frames);
+  registerDicomEditor(context, { documents, tracker, frames });
   const tagTree = registerTagTree(context, tracker);
   registerCopyCommands(context, tagTree);
   const structure = registerStructureView(context, tracker, tagTree);
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
   registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
-  registerTextDump(context, tracker);
+  registerTextDump(context, tracker, documents);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
-  context.subscriptions.push(registerFrameServer());
-  return { tracker, tagTree, structure, explorer };
+  return { tracker, tagTree, structure, explorer, documents, frames };
 }
 
 export function deactivate(): void {

@@ -1,11 +1,14 @@
 /**
  * The one message protocol between the extension host and the DICOM editor webview.
- * A union per direction, each message tagged by a string `type`, all members readonly.
- * The webview starts with `ready`; the host answers with `document` and keeps sending
- * `document` whenever the file is re-parsed. Binary data travels as ArrayBuffer.
+ * A union per direction (HostToWebviewMessage, WebviewToHostMessage), each message tagged by a
+ * string `type`, all members readonly; the frame viewer's messages (viewerProtocol.ts) are part
+ * of both unions. Bodies travel in a MessageEndpoint's envelopes, which match requests with
+ * their replies. The webview starts with `ready`; the host answers with `document` and keeps
+ * sending `document` whenever the file is re-parsed. Binary data travels as ArrayBuffer.
  *
  * This file is imported by both sides, so it must stay free of `vscode` and DOM types.
  */
+import { parseHostToViewerMessage, parseViewerMessage, type HostToViewerMessage, type ViewerToHostMessage } from './viewerProtocol';
 
 export type OffsetFormat = 'hex' | 'decimal';
 
@@ -93,25 +96,8 @@ export interface RevealOffsetMessage {
 
 export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage;
 
-/**
- * Messages the frame viewer (webview/viewer) exchanges with its host side. The editor page
- * forwards every message the viewer posts, and gives the viewer every message from the host;
- * the editor provider hands each message that is not an editor message to the viewer's host
- * handler (src/extension/editor/viewerHostSeam.ts), which validates it. A "viewer/" prefix on
- * the type keeps the two families apart.
- */
-export interface ViewerEnvelope {
-  readonly type: string;
-  readonly [key: string]: unknown;
-}
-
-export type HostToWebviewMessage = EditorHostMessage | ViewerEnvelope;
-export type WebviewToHostMessage = EditorWebviewMessage | ViewerEnvelope;
-
-/** True for an object with a string `type`: the only shape checked before the viewer's own validation. */
-export function isEnvelope(message: unknown): message is ViewerEnvelope {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
-}
+export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage;
+export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage;
 
 const MAX_ID_LENGTH = 512;
 
@@ -138,6 +124,16 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
     default:
       return null;
   }
+}
+
+/** Validates any message from the webview: the editor's own, or the frame viewer's. */
+export function parseWebviewMessage(message: unknown): WebviewToHostMessage | null {
+  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message);
+}
+
+/** Validates any message from the host (the page checks too: defence in depth is cheap). */
+export function parseHostMessage(message: unknown): HostToWebviewMessage | null {
+  return parseEditorHostMessage(message) ?? parseHostToViewerMessage(message);
 }
 
 /** Validates a message received from the host (the page checks too: defence in depth is cheap). */

@@ -1,8 +1,9 @@
 /**
  * Messages between the frame viewer (webview/viewer) and its host side
- * (src/extension/viewer/frameServer.ts). They travel inside the editor's envelope (any object
- * with a string `type`); every type starts with "viewer/". Binary data is an ArrayBuffer.
- * Imported by both sides: no `vscode`, no DOM types.
+ * (src/extension/viewer/frameServer.ts). They are part of the editor's unions (protocol.ts) and
+ * travel through its MessageEndpoint, which matches a frame request with its reply; every type
+ * starts with "viewer/". Binary data is an ArrayBuffer. Imported by both sides: no `vscode`, no
+ * DOM types.
  */
 
 export type SampleType = 'Uint8' | 'Int8' | 'Uint16' | 'Int16' | 'Uint32' | 'Int32';
@@ -45,14 +46,14 @@ export interface ViewerReadyMessage {
   readonly type: 'viewer/ready';
 }
 
+/** A request: answered by a FrameMessage or a FrameErrorMessage. */
 export interface FrameRequestMessage {
   readonly type: 'viewer/getFrame';
-  readonly requestId: number;
   /** 0-based frame index. */
   readonly frame: number;
 }
 
-/** Save the frame as PNG through the same pipeline as `dicom-inspector render`. */
+/** Save the frame as PNG through the same pipeline as `dicom-inspector render`; answered by a SaveResultMessage. */
 export interface SaveFrameMessage extends RenderChoicesView {
   readonly type: 'viewer/saveFrame';
   readonly frame: number;
@@ -76,9 +77,14 @@ export interface ImageInfoMessage {
   readonly error: string | null;
 }
 
+/** A frame whose bytes end early: rows from `completeRows` on are zeros, and why. */
+export interface PartialFrameView {
+  readonly completeRows: number;
+  readonly message: string;
+}
+
 export interface FrameMessage {
   readonly type: 'viewer/frame';
-  readonly requestId: number;
   readonly frame: number;
   readonly width: number;
   readonly height: number;
@@ -90,11 +96,12 @@ export interface FrameMessage {
   readonly signed: boolean;
   readonly samples: ArrayBuffer;
   readonly display: DisplaySettingsView;
+  /** Set when the frame is drawn in part (the file or the Pixel Data value ends inside it). */
+  readonly partial: PartialFrameView | null;
 }
 
 export interface FrameErrorMessage {
   readonly type: 'viewer/frameError';
-  readonly requestId: number;
   readonly frame: number;
   readonly message: string;
 }
@@ -121,7 +128,7 @@ export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
     case 'viewer/ready':
       return { type: 'viewer/ready' };
     case 'viewer/getFrame':
-      return isFrameIndex(m.frame) && isFrameIndex(m.requestId) ? { type: 'viewer/getFrame', frame: m.frame, requestId: m.requestId } : null;
+      return isFrameIndex(m.frame) ? { type: 'viewer/getFrame', frame: m.frame } : null;
     case 'viewer/saveFrame': {
       if (!isFrameIndex(m.frame) || typeof m.invert !== 'boolean') return null;
       const w = m.window as Record<string, unknown> | null;
@@ -133,4 +140,13 @@ export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
     default:
       return null;
   }
+}
+
+const HOST_TO_VIEWER_TYPES: ReadonlySet<string> = new Set<HostToViewerMessage['type']>(['viewer/image', 'viewer/frame', 'viewer/frameError', 'viewer/saved']);
+
+/** The message as a HostToViewerMessage when its type is one (the host is trusted; this keeps stray messages out). */
+export function parseHostToViewerMessage(raw: unknown): HostToViewerMessage | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const type = (raw as { type?: unknown }).type;
+  return typeof type === 'string' && HOST_TO_VIEWER_TYPES.has(type) ? (raw as HostToViewerMessage) : null;
 }

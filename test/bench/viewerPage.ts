@@ -4,10 +4,10 @@
  * range (HTTP Range requests to the harness's local server), as the extension host would.
  */
 import type { FileAccess } from '../../src/core/io';
+import { openDicom } from '../../src/core/parse/readDicom';
 import { openImageSession, type ImageSession } from '../../src/extension/viewer/imageSession';
-import { parseViewerMessage } from '../../src/shared/viewerProtocol';
-import '../../webview/viewer/main';
-import { registeredViewer } from '../../webview/editor/viewerSeam';
+import type { HostToViewerMessage, ViewerToHostMessage } from '../../src/shared/viewerProtocol';
+import { mountViewer } from '../../webview/viewer/mountViewer';
 
 declare global {
   interface Window {
@@ -27,26 +27,17 @@ const access: FileAccess = {
 };
 
 window.__mountViewer = () => {
-  const listeners: ((m: unknown) => void)[] = [];
-  let session: Promise<ImageSession> | undefined;
-  const reply = (m: unknown): void => {
-    // Messages cross a boundary in VS Code too; deliver them asynchronously.
-    setTimeout(() => listeners.forEach((l) => l(m)), 0);
-  };
-  const root = document.getElementById('viewer')!;
-  registeredViewer()!(root, {
-    post: (raw) => {
-      const m = parseViewerMessage(raw);
-      if (!m) return;
-      session ??= openImageSession(access);
-      void session.then(async (s) => {
-        if (m.type === 'viewer/ready') reply(s.info);
-        else if (m.type === 'viewer/getFrame') reply(await s.frameMessage(m.requestId, m.frame));
-      });
-    },
-    onMessage: (cb) => {
-      listeners.push(cb);
-      return () => listeners.splice(listeners.indexOf(cb), 1);
-    },
+  // Parsed once, as the extension's document does, then handed to the session.
+  const session: Promise<ImageSession> = openDicom(access).then(({ file, source }) => openImageSession(file, source));
+  // Replies cross a boundary in VS Code too; deliver them asynchronously.
+  const later = <T,>(value: Promise<T>): Promise<T> => value.then((v) => new Promise((resolve) => setTimeout(() => resolve(v), 0)));
+  mountViewer(document.getElementById('viewer')!, {
+    request: <R extends HostToViewerMessage>(m: ViewerToHostMessage) =>
+      later(session.then(async (s): Promise<R> => {
+        if (m.type === 'viewer/getFrame') return (await s.frameMessage(m.frame)) as R;
+        if (m.type === 'viewer/ready') return s.info as R;
+        throw new Error(`the benchmark host does not answer ${m.type}`);
+      })),
+    onMessage: () => () => undefined,
   });
 };

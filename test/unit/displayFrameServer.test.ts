@@ -7,9 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decode } from 'fast-png';
 import { memoryFileAccess } from '../../src/core/io';
-import { openImageSession } from '../../src/extension/viewer/imageSession';
+import { openDicom } from '../../src/core/parse/readDicom';
+import { openImageSession as openSessionOn } from '../../src/extension/viewer/imageSession';
 import { parseViewerMessage } from '../../src/shared/viewerProtocol';
-import { samplesFromBuffer, settingsFromView } from '../../src/core/display/transport';
+import { samplesFromBuffer, settingsFromView } from '../../src/shared/frameTransport';
 import { writeImage } from './renderFixtures';
 
 const ct = writeImage({
@@ -18,14 +19,21 @@ const ct = writeImage({
   extra: [{ tag: 0x00281050, vr: 'DS', value: '40' }, { tag: 0x00281051, vr: 'DS', value: '400' }, { tag: 0x00281052, vr: 'DS', value: '-1024' }, { tag: 0x00281053, vr: 'DS', value: '1' }],
 });
 
+/** The session over a file's bytes, given the model as the document would give it. */
+async function openImageSession(bytes: Uint8Array) {
+  const { file, source } = await openDicom(memoryFileAccess(bytes));
+  return openSessionOn(file, source);
+}
+
 test('image info and a frame with its samples and display settings', async () => {
-  const session = await openImageSession(memoryFileAccess(ct));
+  const session = await openImageSession(ct);
   assert.equal(session.info.error, null);
   assert.equal(session.info.info?.numberOfFrames, 2);
-  const frame = await session.frameMessage(7, 1);
+  const frame = await session.frameMessage(1);
   assert.equal(frame.type, 'viewer/frame');
   if (frame.type !== 'viewer/frame') return;
-  assert.equal(frame.requestId, 7);
+  assert.equal(frame.frame, 1);
+  assert.equal(frame.partial, null);
   assert.deepEqual([...samplesFromBuffer(frame.sampleType, frame.samples)], [1, 2, 3, 4, 5, 6]);
   const settings = settingsFromView(frame.display);
   assert.deepEqual(settings.modality, { kind: 'rescale', slope: 1, intercept: -1024, unit: 'HU' });
@@ -33,17 +41,17 @@ test('image info and a frame with its samples and display settings', async () =>
 });
 
 test('a missing frame and bad pixel data become messages, not exceptions', async () => {
-  const session = await openImageSession(memoryFileAccess(ct));
-  const missing = await session.frameMessage(1, 5);
+  const session = await openImageSession(ct);
+  const missing = await session.frameMessage(5);
   assert.equal(missing.type, 'viewer/frameError');
-  const broken = await openImageSession(memoryFileAccess(writeImage({ rows: 2, columns: 2, photometric: 'MONOCHROME2', bitsAllocated: 8, bitsStored: 9, samples: [1, 2, 3, 4] })));
+  const broken = await openImageSession((writeImage({ rows: 2, columns: 2, photometric: 'MONOCHROME2', bitsAllocated: 8, bitsStored: 9, samples: [1, 2, 3, 4] })));
   assert.equal(broken.info.info, null);
   assert.match(broken.info.error ?? '', /Bits Stored 9/);
-  assert.equal((await broken.frameMessage(1, 0)).type, 'viewer/frameError');
+  assert.equal((await broken.frameMessage(0)).type, 'viewer/frameError');
 });
 
 test('Save Frame as PNG renders through the render pipeline with the viewer window', async () => {
-  const session = await openImageSession(memoryFileAccess(ct));
+  const session = await openImageSession(ct);
   const png = decode(await session.renderPng(0, { window: { center: -1024 + 40, width: 2 }, voiLutIndex: null, invert: false }));
   // Modality values -2024, -1024, -984, ...: a 2-wide window at -984 thresholds them.
   assert.deepEqual([...png.data], [0, 0, 255, 255, 255, 255]);
@@ -52,7 +60,7 @@ test('Save Frame as PNG renders through the render pipeline with the viewer wind
 });
 
 test('messages from the webview are validated field by field', () => {
-  assert.deepEqual(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: 2 }), { type: 'viewer/getFrame', requestId: 3, frame: 2 });
+  assert.deepEqual(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: 2 }), { type: 'viewer/getFrame', frame: 2 });
   assert.equal(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: -1 }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/getFrame', requestId: 3, frame: '2' }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: { center: 'x', width: 1 } }), null);

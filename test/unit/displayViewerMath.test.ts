@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitView, imagePoint, prefetchOrder, stepFrame, windowAfterDrag, windowEdges, windowFromEdges, zoomAt } from '../../webview/viewer/viewerMath';
 import { FrameStore } from '../../webview/viewer/frameStore';
+import type { ViewerPort } from '../../webview/viewer/viewerPort';
+import type { FrameMessage, ViewerToHostMessage } from '../../src/shared/viewerProtocol';
 import { GreyscaleTable } from '../../src/core/display/greyscaleTable';
 
 test('dragging right widens the window, dragging down raises the center, in proportion to the value range', () => {
@@ -32,23 +34,29 @@ test('frame stepping clamps, cine wraps, prefetch goes nearest first in the dire
 });
 
 test('frame store asks the host once per frame and evicts least recently used frames over budget', async () => {
-  const posted: { type: string; requestId?: unknown; frame?: unknown }[] = [];
-  const store = new FrameStore((m) => posted.push(m), 2 * 8);
-  const reply = (requestId: number, frame: number) =>
-    store.receive({
-      type: 'viewer/frame', requestId, frame, width: 2, height: 2, photometric: 'MONOCHROME2', samplesPerPixel: 1, sampleType: 'Uint16',
-      bitsStored: 16, signed: false, samples: new Uint16Array([frame, 1, 2, 3]).buffer,
-      display: { modality: { kind: 'rescale', slope: 1, intercept: 0, unit: '' }, windows: [], voiFunction: 'LINEAR', voiLuts: [], modalityName: '' },
-    });
+  const asked: { frame: number; answer(reply: FrameMessage): void }[] = [];
+  const port: ViewerPort = {
+    request: <R,>(message: ViewerToHostMessage) =>
+      new Promise<R>((resolve) => asked.push({ frame: message.type === 'viewer/getFrame' ? message.frame : -1, answer: (reply) => resolve(reply as R) })),
+    onMessage: () => () => undefined,
+  };
+  const store = new FrameStore(port, 2 * 8);
+  const reply = (frame: number): FrameMessage => ({
+    type: 'viewer/frame', frame, width: 2, height: 2, photometric: 'MONOCHROME2', samplesPerPixel: 1, sampleType: 'Uint16',
+    bitsStored: 16, signed: false, samples: new Uint16Array([frame, 1, 2, 3]).buffer,
+    display: { modality: { kind: 'rescale', slope: 1, intercept: 0, unit: '' }, windows: [], voiFunction: 'LINEAR', voiLuts: [], modalityName: '' },
+    partial: null,
+  });
   const a = store.get(0);
   const again = store.get(0);
-  assert.equal(posted.length, 1);
-  reply(posted[0].requestId as number, 0);
+  assert.equal(asked.length, 1);
+  asked[0].answer(reply(0));
   assert.equal((await a).frame.samples[0], 0);
   assert.equal(await again, await a);
   for (const i of [1, 2]) {
     const p = store.get(i);
-    reply(posted[posted.length - 1].requestId as number, i);
+    assert.equal(asked[asked.length - 1].frame, i);
+    asked[asked.length - 1].answer(reply(i));
     await p;
   }
   assert.ok(!store.has(0), 'frame 0 evicted: three 8-byte frames exceed a 16-byte budget');

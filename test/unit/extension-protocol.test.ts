@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isEnvelope, parseEditorHostMessage, parseEditorWebviewMessage } from '../../src/shared/protocol';
+import { parseEditorHostMessage, parseEditorWebviewMessage, parseHostMessage, parseWebviewMessage } from '../../src/shared/protocol';
 import { visibleRowIds } from '../../webview/editor/headerTable';
 import type { HeaderRow } from '../../src/shared/protocol';
 
@@ -19,8 +19,16 @@ test('messages from the host are checked by the page too', () => {
   assert.equal(parseEditorHostMessage({ type: 'selectElement', id: 'prefix', offset: 128, end: 132 })?.type, 'selectElement');
   assert.equal(parseEditorHostMessage({ type: 'selectElement', id: 'prefix', offset: -5, end: 132 }), null);
   assert.equal(parseEditorHostMessage({ type: 'document', document: null }), null);
-  assert.equal(isEnvelope({ type: 'viewer/frame' }), true);
-  assert.equal(isEnvelope({ kind: 'viewer/frame' }), false);
+  assert.equal(parseHostMessage({ type: 'viewer/frame' })?.type, 'viewer/frame');
+  assert.equal(parseHostMessage({ kind: 'viewer/frame' }), null);
+  assert.equal(parseHostMessage({ type: 'viewer/unknown' }), null);
+});
+
+test('one validator takes the editor\'s and the viewer\'s messages from the webview, and nothing else', () => {
+  assert.deepEqual(parseWebviewMessage({ type: 'revealOffset', offset: 3 }), { type: 'revealOffset', offset: 3 });
+  assert.deepEqual(parseWebviewMessage({ type: 'viewer/getFrame', frame: 2, extra: 1 }), { type: 'viewer/getFrame', frame: 2 });
+  assert.equal(parseWebviewMessage({ type: 'viewer/getFrame', frame: -2 }), null);
+  assert.equal(parseWebviewMessage({ type: 'viewer/image', info: null, error: null }), null);
 });
 
 function row(id: string, tag: string, keyword: string, value = ''): HeaderRow {

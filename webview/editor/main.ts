@@ -1,11 +1,14 @@
 /**
- * The DICOM editor page (bundled to dist/webview/editor.js). It says `ready`, then draws every
- * `document` the host sends, highlights tree selections, and relays the frame viewer's messages.
+ * The DICOM editor page (bundled to dist/webview/editor.js, the frame viewer included). It asks
+ * for the document (`ready`), then draws every `document` the host sends, highlights tree
+ * selections, and gives the frame viewer a port on the same message endpoint.
  */
-import { isEnvelope, parseEditorHostMessage, type EditorWebviewMessage } from '../../src/shared/protocol';
+import { MessageEndpoint } from '../../src/shared/messageEndpoint';
+import { parseHostMessage, type DocumentMessage, type HostToWebviewMessage, type WebviewToHostMessage } from '../../src/shared/protocol';
+import type { HostToViewerMessage } from '../../src/shared/viewerProtocol';
+import type { ViewerPort } from '../viewer/viewerPort';
 import { element } from './dom';
 import { EditorPage } from './page';
-import type { ViewerHost } from './viewerSeam';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,39 +17,40 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const post = (message: EditorWebviewMessage): void => vscode.postMessage(message);
+const viewerListeners = new Set<(message: HostToViewerMessage) => void>();
 
-const viewerListeners = new Set<(message: unknown) => void>();
-const viewerHost: ViewerHost = {
-  post: (message) => {
-    if (isEnvelope(message)) vscode.postMessage(message);
+const host = new MessageEndpoint<WebviewToHostMessage, HostToWebviewMessage>({
+  post: (envelope) => vscode.postMessage(envelope),
+  parse: parseHostMessage,
+  onError: (error) => console.error('DICOM Inspector page failed on a message', error),
+  answer: (message) => {
+    switch (message.type) {
+      case 'document':
+        page.show(message.document);
+        return;
+      case 'selectElement':
+        page.select(message.id);
+        return;
+      default:
+        for (const listener of viewerListeners) listener(message);
+    }
   },
-  onMessage: (callback) => {
-    viewerListeners.add(callback);
-    return () => viewerListeners.delete(callback);
+});
+
+const viewerPort: ViewerPort = {
+  request: (message) => host.request(message),
+  onMessage: (listener) => {
+    viewerListeners.add(listener);
+    return () => viewerListeners.delete(listener);
   },
 };
 
 const app = document.getElementById('app') ?? document.body.appendChild(element('main', { attributes: { id: 'app' } }));
 const page = new EditorPage(app, {
-  revealRow: (id) => post({ type: 'revealRow', id }),
-  revealOffset: (offset) => post({ type: 'revealOffset', offset }),
-}, viewerHost);
+  revealRow: (id) => host.notify({ type: 'revealRow', id }),
+  revealOffset: (offset) => host.notify({ type: 'revealOffset', offset }),
+}, viewerPort);
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseEditorHostMessage(event.data);
-  if (message?.type === 'document') page.show(message.document);
-  else if (message?.type === 'selectElement') page.select(message.id);
-  // The viewer sees every message: its own, and the editor's (a new document, a selection).
-  if (isEnvelope(event.data)) {
-    for (const listener of viewerListeners) {
-      try {
-        listener(event.data);
-      } catch (error) {
-        console.error('frame viewer listener failed', error);
-      }
-    }
-  }
-});
+window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
 
-post({ type: 'ready' });
+void host.request<DocumentMessage>({ type: 'ready' }).then((reply) => page.show(reply.document));

@@ -5,7 +5,8 @@
 import type { DocumentView, IssueView } from '../../src/shared/protocol';
 import { element, formatOffset, formatSize } from './dom';
 import { HeaderTable } from './headerTable';
-import { registeredViewer, type MountedViewer, type ViewerHost } from './viewerSeam';
+import { mountViewer } from '../viewer/mountViewer';
+import type { ViewerPort } from '../viewer/viewerPort';
 
 export interface PageEvents {
   revealRow(id: string): void;
@@ -48,10 +49,10 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
 
 export class EditorPage {
   private readonly table: HeaderTable;
-  private mounted: MountedViewer | void = undefined;
+  private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
 
-  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerHost: ViewerHost) {
+  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort) {
     this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
   }
 
@@ -92,18 +93,13 @@ export class EditorPage {
   private viewerSection(): HTMLElement {
     if (this.viewerRoot) return this.viewerRoot;
     const root = element('section', { className: 'frame-viewer', attributes: { id: 'frame-viewer', 'aria-label': 'Frames' } });
-    const mount = registeredViewer();
-    if (mount) {
-      this.mounted = mount(root, this.viewerHost);
-    } else {
-      root.append(element('p', { className: 'hint', text: 'The frame viewer is not part of this build.' }));
-    }
+    this.mounted = mountViewer(root, this.viewerPort);
     this.viewerRoot = root;
     return root;
   }
 
   private unmountViewer(): void {
-    this.mounted?.dispose?.();
+    this.mounted?.dispose();
     this.mounted = undefined;
     this.viewerRoot = undefined;
   }

@@ -4,33 +4,30 @@
  * cine do not wait for the round trip.
  */
 import type { FrameDisplaySettings } from '../../src/core/display/frameDisplaySettings';
-import { samplesFromBuffer, settingsFromView } from '../../src/core/display/transport';
+import { samplesFromBuffer, settingsFromView } from '../../src/shared/frameTransport';
 import type { StoredFrame } from '../../src/core/pixels/storedFrame';
-import type { FrameErrorMessage, FrameMessage } from '../../src/shared/viewerProtocol';
+import type { FrameErrorMessage, FrameMessage, PartialFrameView } from '../../src/shared/viewerProtocol';
+import type { ViewerPort } from './viewerPort';
 
 export interface LoadedFrame {
   readonly index: number;
   readonly frame: StoredFrame;
   readonly settings: FrameDisplaySettings;
-}
-
-interface Pending {
-  readonly index: number;
-  readonly promise: Promise<LoadedFrame>;
-  resolve(f: LoadedFrame): void;
-  reject(e: Error): void;
+  /** Set when the frame's bytes end early: rows from `completeRows` on are not in the file. */
+  readonly partial: PartialFrameView | null;
 }
 
 const DEFAULT_BUDGET_BYTES = 96 * 1024 * 1024;
 
 export class FrameStore {
   private readonly cache = new Map<number, LoadedFrame>(); // insertion order = least recently used first
-  private readonly pending = new Map<number, Pending>(); // by request id
-  private readonly pendingByFrame = new Map<number, Pending>();
-  private nextRequest = 1;
+  /** Frames asked for and not back yet: a second ask for one waits for the same reply. */
+  private readonly pending = new Map<number, Promise<LoadedFrame>>();
+  /** Bumped by clear(): replies to requests made before it are not cached. */
+  private generation = 0;
   private bytes = 0;
 
-  constructor(private readonly post: (message: { type: string; [k: string]: unknown }) => void, private readonly budget = DEFAULT_BUDGET_BYTES) {}
+  constructor(private readonly port: ViewerPort, private readonly budget = DEFAULT_BUDGET_BYTES) {}
 
   get(index: number): Promise<LoadedFrame> {
     const hit = this.cache.get(index);
@@ -39,20 +36,21 @@ export class FrameStore {
       this.cache.set(index, hit);
       return Promise.resolve(hit);
     }
-    const waiting = this.pendingByFrame.get(index);
-    if (waiting) return waiting.promise;
-    const requestId = this.nextRequest++;
-    let resolve!: (f: LoadedFrame) => void;
-    let reject!: (e: Error) => void;
-    const promise = new Promise<LoadedFrame>((res, rej) => {
-      resolve = res;
-      reject = rej;
+    const waiting = this.pending.get(index);
+    if (waiting) return waiting;
+    const generation = this.generation;
+    const loading = this.port.request<FrameMessage | FrameErrorMessage>({ type: 'viewer/getFrame', frame: index }).then((reply) => {
+      if (reply.type === 'viewer/frameError') throw new Error(reply.message);
+      const loaded = loadedFrame(reply);
+      if (generation === this.generation) this.remember(loaded);
+      return loaded;
     });
-    const entry: Pending = { index, promise, resolve, reject };
-    this.pending.set(requestId, entry);
-    this.pendingByFrame.set(index, entry);
-    this.post({ type: 'viewer/getFrame', requestId, frame: index });
-    return promise;
+    const settled = (): void => {
+      if (this.pending.get(index) === loading) this.pending.delete(index);
+    };
+    loading.then(settled, settled);
+    this.pending.set(index, loading);
+    return loading;
   }
 
   /** Starts loading frames without waiting; failures are ignored here and reported when shown. */
@@ -62,34 +60,6 @@ export class FrameStore {
 
   has(index: number): boolean {
     return this.cache.has(index);
-  }
-
-  /** Handles a host reply; returns true when the message was for this store. */
-  receive(message: FrameMessage | FrameErrorMessage): boolean {
-    const entry = this.pending.get(message.requestId);
-    if (!entry) return false;
-    this.pending.delete(message.requestId);
-    this.pendingByFrame.delete(entry.index);
-    if (message.type === 'viewer/frameError') {
-      entry.reject(new Error(message.message));
-      return true;
-    }
-    const loaded: LoadedFrame = {
-      index: message.frame,
-      frame: {
-        width: message.width,
-        height: message.height,
-        samplesPerPixel: message.samplesPerPixel,
-        photometric: message.photometric,
-        bitsStored: message.bitsStored,
-        signed: message.signed,
-        samples: samplesFromBuffer(message.sampleType, message.samples),
-      },
-      settings: settingsFromView(message.display),
-    };
-    this.remember(loaded);
-    entry.resolve(loaded);
-    return true;
   }
 
   private remember(loaded: LoadedFrame): void {
@@ -104,8 +74,28 @@ export class FrameStore {
     }
   }
 
+  /** Forgets every frame (the file changed on disk); requests still out are not cached. */
   clear(): void {
     this.cache.clear();
+    this.pending.clear();
+    this.generation++;
     this.bytes = 0;
   }
+}
+
+function loadedFrame(message: FrameMessage): LoadedFrame {
+  return {
+    index: message.frame,
+    frame: {
+      width: message.width,
+      height: message.height,
+      samplesPerPixel: message.samplesPerPixel,
+      photometric: message.photometric,
+      bitsStored: message.bitsStored,
+      signed: message.signed,
+      samples: samplesFromBuffer(message.sampleType, message.samples),
+    },
+    settings: settingsFromView(message.display),
+    partial: message.partial,
+  };
 }

@@ -10,10 +10,33 @@
 import type { SampleArray } from '../../src/core/pixels/storedFrame';
 import { fitView, imagePoint, zoomAt, type View } from './viewerMath';
 
-/** What to draw: stored values through an RGBA table, or ready RGBA words (colour frames). */
-export type PixelSource =
+/**
+ * What to draw: stored values through an RGBA table, or ready RGBA words (colour frames).
+ * `completeRows`, when set, is where a frame cut short ends: the rows below are marked.
+ */
+export type PixelSource = (
   | { readonly kind: 'grey'; readonly width: number; readonly height: number; readonly samples: SampleArray; readonly table: Uint32Array; readonly first: number }
-  | { readonly kind: 'rgba'; readonly width: number; readonly height: number; readonly words: Uint32Array };
+  | { readonly kind: 'rgba'; readonly width: number; readonly height: number; readonly words: Uint32Array }
+) & { readonly completeRows?: number };
+
+/** Diagonal stripes over rows that are not in the file, so they never pass for black pixels. */
+function markMissingRows(ctx: CanvasRenderingContext2D, left: number, top: number, width: number, height: number): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.fillStyle = 'rgba(255, 64, 64, 0.18)';
+  ctx.fillRect(left, top, width, height);
+  ctx.strokeStyle = 'rgba(255, 96, 96, 0.7)';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (let x = left - height; x < left + width; x += 12) {
+    ctx.moveTo(x, top + height);
+    ctx.lineTo(x + height, top);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
 
 export interface ImageCanvasEvents {
   onWindowDragStart(): void;
@@ -125,6 +148,10 @@ export class ImageCanvas {
       }
     }
     ctx.putImageData(this.buffer, x0, y0);
+    if (src.completeRows !== undefined && src.completeRows < src.height) {
+      const top = Math.max(y0, vy + src.completeRows * scale);
+      if (top < y1) markMissingRows(ctx, x0, top, w, y1 - top);
+    }
   }
 
   private local(e: PointerEvent | WheelEvent): { x: number; y: number } {

@@ -7,40 +7,48 @@ import { modalityValue } from '../../src/core/display/modality';
 import { windowPresets, type WindowPreset } from '../../src/core/display/presets';
 import { chooseVoi, isGreyscale, modalityMinMax, renderFrame, tableRange } from '../../src/core/display/renderFrame';
 import { GreyscaleTable } from '../../src/core/display/greyscaleTable';
+import type { StoredFrame } from '../../src/core/pixels/storedFrame';
 import { minMaxWindow } from '../../src/core/display/voi';
-import type { FrameErrorMessage, FrameMessage, HostToViewerMessage, ImageInfoView } from '../../src/shared/viewerProtocol';
+import type { HostToViewerMessage, ImageInfoMessage, ImageInfoView, SaveResultMessage } from '../../src/shared/viewerProtocol';
 import { Cine } from './cine';
 import { ViewerControls } from './controls';
 import { el } from './dom';
+import './elements';
 import { FrameStore, type LoadedFrame } from './frameStore';
 import { HistogramView } from './histogramView';
 import { ImageCanvas, toRgbaWords } from './imageCanvas';
 import { applyViewerStyles } from './viewerStyles';
 import { formatValue, prefetchOrder, stepFrame, windowAfterDrag, type WindowLevel } from './viewerMath';
-
-export interface ViewerHostPort {
-  post(message: { readonly type: string; readonly [key: string]: unknown }): void;
-  onMessage(callback: (message: unknown) => void): (() => void) | void;
-}
+import type { ViewerPort } from './viewerPort';
 
 const PREFETCH_RADIUS = 4;
 
-export function mountViewer(root: HTMLElement, host: ViewerHostPort): { dispose(): void } {
+export function mountViewer(root: HTMLElement, port: ViewerPort): { dispose(): void } {
   applyViewerStyles(root.ownerDocument);
-  const viewer = new Viewer(root, host);
-  const unsubscribe = host.onMessage((m) => viewer.receive(m as HostToViewerMessage));
-  host.post({ type: 'viewer/ready' });
+  const viewer = new Viewer(root, port);
+  const unsubscribe = port.onMessage((m) => viewer.receive(m));
+  void port.request<ImageInfoMessage>({ type: 'viewer/ready' }).then((info) => viewer.receive(info), (error: Error) => viewer.receive({ type: 'viewer/image', info: null, error: error.message }));
   return {
     dispose: () => {
-      if (typeof unsubscribe === 'function') unsubscribe();
+      unsubscribe();
       viewer.dispose();
     },
   };
 }
 
+/** The frame without the rows a frame cut short lacks (the whole frame otherwise). */
+function presentRows(loaded: LoadedFrame): StoredFrame {
+  const { frame, partial } = loaded;
+  if (!partial) return frame;
+  const rows = Math.max(1, partial.completeRows);
+  return { ...frame, height: rows, samples: frame.samples.subarray(0, rows * frame.width * frame.samplesPerPixel) };
+}
+
 class Viewer {
   private readonly container: HTMLElement;
   private readonly message: HTMLElement;
+  /** The issue of a frame cut short, shown beside the image (which stays usable). */
+  private readonly partialNote: HTMLElement;
   private readonly readout: HTMLElement;
   private readonly status: HTMLElement;
   private readonly canvas: ImageCanvas;
@@ -68,8 +76,8 @@ class Viewer {
   private renderQueued = false;
   private renders = 0;
 
-  constructor(private readonly root: HTMLElement, private readonly host: ViewerHostPort) {
-    this.store = new FrameStore((m) => host.post(m));
+  constructor(private readonly root: HTMLElement, private readonly port: ViewerPort) {
+    this.store = new FrameStore(port);
     this.cine = new Cine(10, () => this.showFrame(stepFrame(this.index, 1, this.info?.numberOfFrames ?? 1, true)));
     this.controls = new ViewerControls({
       onWindow: (c, w) => this.setWindow({ center: c, width: w }),
@@ -90,7 +98,7 @@ class Viewer {
       onFit: () => this.canvas.fit(),
       onActualSize: () => this.canvas.actualSize(),
       onReset: () => this.reset(),
-      onSave: () => this.host.post({ type: 'viewer/saveFrame', frame: this.index, window: this.window ? { ...this.window } : null, voiLutIndex: this.voiLut, invert: this.invert }),
+      onSave: () => void this.save(),
       onFrame: (i) => void this.showFrame(i),
       onPlay: () => this.togglePlay(),
       onFps: (fps) => {
@@ -102,6 +110,8 @@ class Viewer {
     this.message = el('div', { className: 'dv-message', attrs: { role: 'alert' } });
     this.message.hidden = true;
     stage.append(this.message);
+    this.partialNote = el('div', { className: 'dv-partial', attrs: { role: 'status' } });
+    this.partialNote.hidden = true;
     this.canvas = new ImageCanvas(stage, {
       onWindowDragStart: () => (this.dragStart = this.shownWindow),
       onWindowDrag: (dx, dy, size) => {
@@ -116,6 +126,7 @@ class Viewer {
     this.status = el('div', { className: 'dv-status', attrs: { 'aria-live': 'polite' } });
     this.container = el('div', { className: 'dv-root', attrs: { tabindex: '0', 'aria-label': 'Frame viewer' } }, [
       this.controls.toolbar,
+      this.partialNote,
       stage,
       this.readout,
       el('div', { className: 'dv-bottom' }, [this.histogram.canvas, this.controls.frameBar]),
@@ -143,14 +154,16 @@ class Viewer {
         this.controls.setPlaying(this.cine.playing, this.cine.fps);
         void this.showFrame(Math.min(this.index, m.info.numberOfFrames - 1));
         return;
-      case 'viewer/frame':
-      case 'viewer/frameError':
-        this.store.receive(m as FrameMessage | FrameErrorMessage);
-        return;
-      case 'viewer/saved':
-        this.status.textContent = m.error ? `Could not save: ${m.error}` : m.path ? `Saved ${m.path}` : '';
+      default:
+        // Frames and save results arrive as replies to this viewer's requests, not here.
         return;
     }
+  }
+
+  private async save(): Promise<void> {
+    const request = { type: 'viewer/saveFrame', frame: this.index, window: this.window ? { ...this.window } : null, voiLutIndex: this.voiLut, invert: this.invert } as const;
+    const m = await this.port.request<SaveResultMessage>(request).catch((error: Error): SaveResultMessage => ({ type: 'viewer/saved', path: null, error: error.message }));
+    this.status.textContent = m.error ? `Could not save: ${m.error}` : m.path ? `Saved ${m.path}` : '';
   }
 
   private async showFrame(index: number): Promise<void> {
@@ -213,6 +226,7 @@ class Viewer {
     const loaded = this.loaded;
     if (!loaded) return;
     const { frame, settings } = loaded;
+    const completeRows = loaded.partial?.completeRows;
     const grey = isGreyscale(frame);
     this.controls.setGreyscale(grey);
     this.histogram.canvas.hidden = !grey;
@@ -226,17 +240,18 @@ class Viewer {
         const params = { modality: settings.modality, voi, inverted: (frame.photometric === 'MONOCHROME1') !== this.invert };
         const lut = this.table.rgbaTable(stats.table.min, stats.table.max, params);
         if (lut) {
-          this.canvas.show({ kind: 'grey', width: frame.width, height: frame.height, samples: frame.samples, table: lut.table, first: lut.first });
+          this.canvas.show({ kind: 'grey', width: frame.width, height: frame.height, samples: frame.samples, table: lut.table, first: lut.first, completeRows });
         } else {
           const words = new Uint32Array(frame.width * frame.height);
           this.table.applyRgba(frame.samples, stats.table.min, stats.table.max, params, words);
-          this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words });
+          this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words, completeRows });
         }
       } else {
         const image = renderFrame(frame, settings, { invert: this.invert });
-        this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words: toRgbaWords(image.data, image.channels, frame.width * frame.height) });
+        this.canvas.show({ kind: 'rgba', width: frame.width, height: frame.height, words: toRgbaWords(image.data, image.channels, frame.width * frame.height), completeRows });
       }
       this.message.hidden = true;
+      this.showPartial(loaded);
     } catch (error) {
       this.showMessage((error as Error).message);
       return;
@@ -271,10 +286,19 @@ class Viewer {
     const loaded = this.loaded;
     if (!loaded || !isGreyscale(loaded.frame)) return undefined;
     if (this.stats?.index !== loaded.index) {
-      const { min, max } = modalityMinMax(loaded.frame, loaded.settings.modality);
+      // Rows missing from a frame cut short read as zeros: they must not stretch the min-max window.
+      const { min, max } = modalityMinMax(presentRows(loaded), loaded.settings.modality);
       this.stats = { index: loaded.index, min, max, table: tableRange(loaded.frame) };
     }
     return this.stats;
+  }
+
+  /** Says which rows a frame cut short lacks (and clears the note for a whole frame). */
+  private showPartial(loaded: LoadedFrame): void {
+    if (loaded.partial) this.root.dataset.completeRows = String(loaded.partial.completeRows);
+    else delete this.root.dataset.completeRows;
+    this.partialNote.textContent = loaded.partial?.message ?? '';
+    this.partialNote.hidden = !loaded.partial;
   }
 
   /**
@@ -291,7 +315,7 @@ class Viewer {
     if (this.cine.playing) return;
     setTimeout(() => {
       if (this.loaded !== loaded || this.cine.playing) return;
-      this.histogramCache = { index: loaded.index, histogram: modalityHistogram(loaded.frame.samples, loaded.settings.modality) };
+      this.histogramCache = { index: loaded.index, histogram: modalityHistogram(presentRows(loaded).samples, loaded.settings.modality) };
       this.histogram.update(this.histogramCache.histogram, this.shownWindow);
     }, 0);
   }

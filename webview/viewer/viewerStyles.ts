@@ -22,6 +22,8 @@ const CSS = `
 .dv-frames .dv-range { flex: 1; width: auto; }
 .dv-frames vscode-textfield { width: 5em; }
 .dv-status { color: var(--vscode-descriptionForeground); }
+.dv-partial { color: var(--vscode-editorWarning-foreground, var(--vscode-errorForeground)); }
+.dv-partial[hidden] { display: none; }
 `;
 
 let sheet: CSSStyleSheet | undefined;

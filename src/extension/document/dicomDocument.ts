@@ -1,50 +1,57 @@
 /**
- * One opened DICOM file: its parsed header, re-parsed when the file changes on disk.
- * Shared by every editor, tree and dump that shows the same URI.
+ * One open DICOM file, shared by everything that shows it: the editor pages, the DICOM Tags
+ * view, the header table, the text dump, the frame server and the copy and export commands.
+ * It owns the parsed model, the one file access (ranged reads, kept open while the document
+ * is), the inflated stream of a deflated file, the watcher and a version number. Nothing else
+ * parses the file; a change on disk re-parses it once and every view follows `onDidReload`.
+ * Modelled on vscode-hexeditor's HexDocument. Created and shared by DicomDocuments.
  */
 import * as vscode from 'vscode';
+import type { FileAccess } from '../../core/io';
 import type { DicomFile } from '../../core/model';
-import { readDicom } from '../../core/parse/readDicom';
-import { openWorkspaceFileAccess } from '../io/workspaceFileAccess';
+import { openDicom } from '../../core/parse/readDicom';
+import { openWorkspaceFileAccess, type ClosableFileAccess } from '../io/workspaceFileAccess';
 import { readSettings } from '../settings';
 
 /** Editors save in several writes; wait for them to settle before re-reading. */
 const CHANGE_DEBOUNCE_MS = 150;
 
-export interface LoadResult {
+/** What one parse produced: the model and the bytes its offsets refer to, or why there is none. */
+interface Loaded {
   readonly file: DicomFile | null;
+  /** The file's bytes, or for a deflated file the meta group followed by the inflated data set. */
+  readonly source: FileAccess | null;
+  readonly access: ClosableFileAccess | null;
   /** Set when the file could not be read at all (missing, permission, too large). */
   readonly error: string | null;
 }
 
-/** Reads a file's header through the core parser. Never throws: failures become `error`. */
-export async function loadDicom(uri: vscode.Uri): Promise<LoadResult> {
-  const limit = readSettings().maxWholeFileReadMiB * 1048576;
+/** Opens and parses `uri` (header only). Never throws: failures become `error`. */
+async function load(uri: vscode.Uri): Promise<Loaded> {
+  let access: ClosableFileAccess | null = null;
   try {
-    const access = await openWorkspaceFileAccess(uri, limit);
-    try {
-      return { file: await readDicom(access, { headerOnly: true }), error: null };
-    } finally {
-      await access.close();
-    }
+    access = await openWorkspaceFileAccess(uri, readSettings().maxWholeFileReadMiB * 1048576);
+    const { file, source } = await openDicom(access, { headerOnly: true });
+    return { file, source, access, error: null };
   } catch (error) {
-    return { file: null, error: error instanceof Error ? error.message : String(error) };
+    await access?.close().catch(() => undefined);
+    return { file: null, source: null, access: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-export class DicomDocument implements vscode.CustomDocument {
+export class DicomDocument implements vscode.Disposable {
   private readonly reloaded = new vscode.EventEmitter<void>();
-  /** Fires after every re-parse (file changed on disk, or settings that affect parsing). */
+  /** Fires after every re-parse (the file changed on disk). */
   readonly onDidReload = this.reloaded.event;
   private readonly watcher: vscode.FileSystemWatcher;
   private debounce: NodeJS.Timeout | undefined;
   private loading: Promise<void> = Promise.resolve();
   private disposed = false;
+  private parses = 1;
 
-  private constructor(readonly uri: vscode.Uri, private result: LoadResult) {
+  private constructor(readonly uri: vscode.Uri, private loaded: Loaded) {
     const folder = vscode.Uri.joinPath(uri, '..');
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.fileName));
     const schedule = (): void => this.scheduleReload();
     this.watcher.onDidChange(schedule);
     this.watcher.onDidCreate(schedule);
@@ -52,15 +59,28 @@ export class DicomDocument implements vscode.CustomDocument {
   }
 
   static async open(uri: vscode.Uri): Promise<DicomDocument> {
-    return new DicomDocument(uri, await loadDicom(uri));
+    return new DicomDocument(uri, await load(uri));
   }
 
   get file(): DicomFile | null {
-    return this.result.file;
+    return this.loaded.file;
+  }
+
+  /** Ranged reads in the model's positions (inflated for a deflated file); null when unreadable. */
+  get source(): FileAccess | null {
+    return this.loaded.source;
   }
 
   get loadError(): string | null {
-    return this.result.error;
+    return this.loaded.error;
+  }
+
+  /**
+   * 1 after the first parse, one more per re-parse: work started on an older parse can tell it
+   * is stale, and it is the number of times the file was parsed.
+   */
+  get version(): number {
+    return this.parses;
   }
 
   get fileName(): string {
@@ -71,8 +91,16 @@ export class DicomDocument implements vscode.CustomDocument {
   reload(): Promise<void> {
     this.loading = this.loading.then(async () => {
       if (this.disposed) return;
-      this.result = await loadDicom(this.uri);
-      if (!this.disposed) this.reloaded.fire();
+      const next = await load(this.uri);
+      if (this.disposed) {
+        await next.access?.close().catch(() => undefined);
+        return;
+      }
+      const previous = this.loaded;
+      this.loaded = next;
+      this.parses++;
+      this.reloaded.fire();
+      await previous.access?.close().catch(() => undefined);
     });
     return this.loading;
   }
@@ -90,5 +118,6 @@ export class DicomDocument implements vscode.CustomDocument {
     if (this.debounce) clearTimeout(this.debounce);
     this.watcher.dispose();
     this.reloaded.dispose();
+    void this.loaded.access?.close().catch(() => undefined);
   }
 }

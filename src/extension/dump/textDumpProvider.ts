@@ -1,14 +1,15 @@
 /**
  * "Open Text Dump to the Side": a read-only virtual document with the same dump the CLI's
  * `dump` prints, so it can be searched and diffed against the output of one's own parser.
- * The document refreshes when the file changes on disk.
+ * It shows the shared DicomDocument of the file (the one the editor uses, or its own while no
+ * editor has the file open) and refreshes when that document re-parses.
  *
  * Dump URIs keep the original file's path (plus ".dump.txt", which gives the tab a readable
  * title and plain-text mode) and carry the original URI, whatever its scheme, in the query.
  */
 import * as vscode from 'vscode';
 import { formatTextDump } from '../../core/dump/textDump';
-import { loadDicom } from '../document/dicomDocument';
+import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged, readSettings } from '../settings';
 
@@ -27,60 +28,57 @@ export function sourceUriOf(dumpUri: vscode.Uri): vscode.Uri {
 export class TextDumpProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly watchers = new Map<string, vscode.Disposable>();
+  /** Per open dump: its hold on the source document, and the subscription to its re-parses. */
+  private readonly held = new Map<string, Promise<{ lease: DocumentLease; subscription: vscode.Disposable }>>();
+
+  constructor(private readonly documents: DicomDocuments) {}
 
   async provideTextDocumentContent(dumpUri: vscode.Uri): Promise<string> {
     const source = sourceUriOf(dumpUri);
-    this.watch(dumpUri, source);
-    const { file, error } = await loadDicom(source);
-    if (!file) return `Could not read ${source.toString(true)}: ${error ?? 'unknown error'}\n`;
+    const { document } = (await this.hold(dumpUri, source)).lease;
+    if (!document.file) return `Could not read ${source.toString(true)}: ${document.loadError ?? 'unknown error'}\n`;
     const settings = readSettings();
     // The CLI's defaults (64-character values) so the document diffs cleanly against
     // `dicom-inspector dump FILE`; offsets and private tags follow the settings.
-    return formatTextDump(file, {
+    return formatTextDump(document.file, {
       fileName: source.scheme === 'file' ? source.fsPath : source.toString(true),
       offsetFormat: settings.offsetFormat,
       showPrivateTags: settings.showPrivateTags,
     });
   }
 
-  private watch(dumpUri: vscode.Uri, source: vscode.Uri): void {
+  private hold(dumpUri: vscode.Uri, source: vscode.Uri): Promise<{ lease: DocumentLease; subscription: vscode.Disposable }> {
     const key = dumpUri.toString();
-    if (this.watchers.has(key)) return;
-    const name = source.path.slice(source.path.lastIndexOf('/') + 1);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(source, '..'), name));
-    let timer: NodeJS.Timeout | undefined;
-    const refresh = (): void => {
-      // Saves come in bursts of writes; refresh once they settle.
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => this.changed.fire(dumpUri), 150);
-    };
-    const subscriptions = [watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh)];
-    this.watchers.set(key, {
-      dispose: () => {
-        if (timer) clearTimeout(timer);
-        subscriptions.forEach((subscription) => subscription.dispose());
-      },
-    });
+    let held = this.held.get(key);
+    if (!held) {
+      held = this.documents.acquire(source).then((lease) => ({ lease, subscription: lease.document.onDidReload(() => this.changed.fire(dumpUri)) }));
+      this.held.set(key, held);
+    }
+    return held;
   }
 
   /** Redraws every open dump (after a settings change). */
   refreshAll(): void {
-    for (const key of this.watchers.keys()) this.changed.fire(vscode.Uri.parse(key, true));
+    for (const key of this.held.keys()) this.changed.fire(vscode.Uri.parse(key, true));
   }
 
-  /** Stops watching a source once its dump document is closed. */
+  /** Lets go of the source document once its dump is closed. */
   forget(dumpUri: vscode.Uri): void {
     const key = dumpUri.toString();
-    this.watchers.get(key)?.dispose();
-    this.watchers.delete(key);
+    void this.held.get(key)?.then(release);
+    this.held.delete(key);
   }
 
   dispose(): void {
-    for (const watcher of this.watchers.values()) watcher.dispose();
-    this.watchers.clear();
+    for (const held of this.held.values()) void held.then(release);
+    this.held.clear();
     this.changed.dispose();
   }
+}
+
+function release({ lease, subscription }: { lease: DocumentLease; subscription: vscode.Disposable }): void {
+  subscription.dispose();
+  lease.dispose();
 }
 
 function targetUri(argument: unknown, tracker: EditorTracker): vscode.Uri | undefined {
@@ -90,8 +88,8 @@ function targetUri(argument: unknown, tracker: EditorTracker): vscode.Uri | unde
   return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
 
-export function registerTextDump(context: vscode.ExtensionContext, tracker: EditorTracker): void {
-  const provider = new TextDumpProvider();
+export function registerTextDump(context: vscode.ExtensionContext, tracker: EditorTracker, documents: DicomDocuments): void {
+  const provider = new TextDumpProvider(documents);
   const setDumpActive = (editor: vscode.TextEditor | undefined): void =>
     void vscode.commands.executeCommand('setContext', DUMP_ACTIVE_CONTEXT, editor?.document.uri.scheme === DUMP_SCHEME);
   context.subscriptions.push(

@@ -1,14 +1,18 @@
 /**
  * The read-only custom editor `dicomInspector.viewer`: one webview page per open file, showing
- * the summary, parse issues, the header table and (for images) the frame viewer.
+ * the summary, parse issues, the header table and (for images) the frame viewer. Each page
+ * talks to the host through one MessageEndpoint: it validates every message the page sends and
+ * answers the viewer's frame requests by id.
  */
 import * as vscode from 'vscode';
-import { isEnvelope, parseEditorWebviewMessage, type DocumentView } from '../../shared/protocol';
-import { DicomDocument } from '../document/dicomDocument';
+import { MessageEndpoint } from '../../shared/messageEndpoint';
+import { parseWebviewMessage, type DocumentView, type HostToWebviewMessage, type WebviewToHostMessage } from '../../shared/protocol';
+import type { DicomDocument } from '../document/dicomDocument';
+import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import { onSettingsChanged, readSettings } from '../settings';
+import type { FrameServer } from '../viewer/frameServer';
 import { documentView, errorView } from './documentView';
 import type { EditorTracker } from './editorTracker';
-import { dispatchViewerMessage } from './viewerHostSeam';
 import { editorHtml, webviewOptions } from './webviewHtml';
 
 export const EDITOR_VIEW_TYPE = 'dicomInspector.viewer';
@@ -19,49 +23,67 @@ export function viewOf(document: DicomDocument): DocumentView {
   return documentView(document.fileName, document.file, settings);
 }
 
-export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<DicomDocument> {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly tracker: EditorTracker) {}
+export interface EditorServices {
+  readonly documents: DicomDocuments;
+  readonly tracker: EditorTracker;
+  readonly frames: FrameServer;
+}
 
-  openCustomDocument(uri: vscode.Uri): Promise<DicomDocument> {
-    return DicomDocument.open(uri);
+export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<DocumentLease> {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly services: EditorServices) {}
+
+  openCustomDocument(uri: vscode.Uri): Promise<DocumentLease> {
+    return this.services.documents.acquire(uri);
   }
 
-  resolveCustomEditor(document: DicomDocument, panel: vscode.WebviewPanel): void {
+  resolveCustomEditor({ document }: DocumentLease, panel: vscode.WebviewPanel): void {
+    const { tracker, frames } = this.services;
     const webview = panel.webview;
     webview.options = webviewOptions(this.extensionUri);
     webview.html = editorHtml(webview, this.extensionUri);
-    const sendDocument = (): void => void webview.postMessage({ type: 'document', document: viewOf(document) });
-    const subscriptions: vscode.Disposable[] = [
-      webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parseEditorWebviewMessage(raw);
-        if (!message) {
-          // Not an editor message: the viewer's, if it has the envelope shape; anything else is dropped.
-          if (isEnvelope(raw)) dispatchViewerMessage(raw, { document, webview, post: (reply) => webview.postMessage(reply) });
-          return;
-        }
+    let viewerMounted = false;
+    const page = new MessageEndpoint<HostToWebviewMessage, WebviewToHostMessage>({
+      post: (envelope) => void webview.postMessage(envelope),
+      parse: parseWebviewMessage,
+      onError: (error) => console.error('DICOM Inspector editor message failed:', error),
+      answer: (message) => {
         switch (message.type) {
           case 'ready':
-            sendDocument();
-            break;
+            return { type: 'document', document: viewOf(document) };
           case 'revealRow':
-            this.tracker.requestReveal({ document, id: message.id });
-            break;
+            tracker.requestReveal({ document, id: message.id });
+            return undefined;
           case 'revealOffset':
-            this.tracker.requestReveal({ document, offset: message.offset });
-            break;
+            tracker.requestReveal({ document, offset: message.offset });
+            return undefined;
+          default:
+            viewerMounted = true;
+            return frames.answer(message, document);
         }
+      },
+    });
+    const sendDocument = (): void => page.notify({ type: 'document', document: viewOf(document) });
+    const subscriptions: vscode.Disposable[] = [
+      webview.onDidReceiveMessage((raw: unknown) => page.receive(raw)),
+      document.onDidReload(() => {
+        sendDocument();
+        // The viewer stays mounted across re-parses: tell it what the changed file holds.
+        if (viewerMounted) void frames.imageInfo(document).then((info) => page.notify(info));
       }),
-      document.onDidReload(sendDocument),
       onSettingsChanged(sendDocument),
-      this.tracker.track(panel, document),
+      tracker.track(panel, (message) => page.notify(message), document),
     ];
-    panel.onDidDispose(() => subscriptions.forEach((subscription) => subscription.dispose()));
+    panel.onDidDispose(() => {
+      page.close(new Error('the editor was closed'));
+      subscriptions.forEach((subscription) => subscription.dispose());
+      if (!tracker.openDocuments.includes(document)) frames.release(document);
+    });
   }
 }
 
-export function registerDicomEditor(context: vscode.ExtensionContext, tracker: EditorTracker): void {
+export function registerDicomEditor(context: vscode.ExtensionContext, services: EditorServices): void {
   context.subscriptions.push(
-    vscode.window.registerCustomEditorProvider(EDITOR_VIEW_TYPE, new DicomEditorProvider(context.extensionUri, tracker), {
+    vscode.window.registerCustomEditorProvider(EDITOR_VIEW_TYPE, new DicomEditorProvider(context.extensionUri, services), {
       // Pages are cheap to rebuild from the parsed header, so hidden tabs do not keep a live page.
       webviewOptions: { retainContextWhenHidden: false },
       supportsMultipleEditorsPerDocument: true,

@@ -4,7 +4,7 @@
  * `dicomInspector.editorActive` that shows the "DICOM Tags" view.
  */
 import * as vscode from 'vscode';
-import type { HostToWebviewMessage } from '../../shared/protocol';
+import type { EditorHostMessage } from '../../shared/protocol';
 import type { DicomDocument } from '../document/dicomDocument';
 
 export const EDITOR_ACTIVE_CONTEXT = 'dicomInspector.editorActive';
@@ -14,8 +14,16 @@ export type RevealRequest =
   | { readonly document: DicomDocument; readonly id: string }
   | { readonly document: DicomDocument; readonly offset: number };
 
+/** How the tracker sends to one page: through that page's message endpoint. */
+export type PageSender = (message: EditorHostMessage) => void;
+
+interface TrackedPanel {
+  readonly document: DicomDocument;
+  readonly send: PageSender;
+}
+
 export class EditorTracker implements vscode.Disposable {
-  private readonly panels = new Map<vscode.WebviewPanel, DicomDocument>();
+  private readonly panels = new Map<vscode.WebviewPanel, TrackedPanel>();
   private activePanel: vscode.WebviewPanel | undefined;
   /** The document the tree and commands work on: the active editor's, else the last one active. */
   private current: DicomDocument | undefined;
@@ -38,11 +46,11 @@ export class EditorTracker implements vscode.Disposable {
 
   /** Every document shown in at least one open DICOM editor. */
   get openDocuments(): DicomDocument[] {
-    return [...new Set(this.panels.values())];
+    return [...new Set([...this.panels.values()].map((tracked) => tracked.document))];
   }
 
-  track(panel: vscode.WebviewPanel, document: DicomDocument): vscode.Disposable {
-    this.panels.set(panel, document);
+  track(panel: vscode.WebviewPanel, send: PageSender, document: DicomDocument): vscode.Disposable {
+    this.panels.set(panel, { document, send });
     const viewState = panel.onDidChangeViewState(() => this.update(panel));
     const disposed = panel.onDidDispose(() => {
       this.panels.delete(panel);
@@ -66,7 +74,7 @@ export class EditorTracker implements vscode.Disposable {
   private setActivePanel(panel: vscode.WebviewPanel | undefined): void {
     this.activePanel = panel;
     void vscode.commands.executeCommand('setContext', EDITOR_ACTIVE_CONTEXT, panel !== undefined);
-    if (panel) this.setCurrent(this.panels.get(panel));
+    if (panel) this.setCurrent(this.panels.get(panel)?.document);
   }
 
   private setCurrent(document: DicomDocument | undefined): void {
@@ -76,9 +84,9 @@ export class EditorTracker implements vscode.Disposable {
   }
 
   /** Sends a message to every editor page showing `document`. */
-  post(document: DicomDocument, message: HostToWebviewMessage): void {
-    for (const [panel, shown] of this.panels) {
-      if (shown === document) void panel.webview.postMessage(message);
+  post(document: DicomDocument, message: EditorHostMessage): void {
+    for (const tracked of this.panels.values()) {
+      if (tracked.document === document) tracked.send(message);
     }
   }
 

@@ -7,7 +7,6 @@
  * All file content reaches the page later as messages and is set as text, never as HTML.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 /** Folders the webview may load from: the bundled page scripts and the shipped media. */
@@ -36,13 +35,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = createNonce()): string {
+  // One bundle: the page and the frame viewer it mounts for files with pixel data.
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'editor.js'));
-  // The frame viewer is a bundle of its own that registers itself with the page (see
-  // webview/editor/viewerSeam.ts); it loads first so the page finds it when a document arrives.
-  const viewerFile = vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'viewer.js');
-  const viewerScript = existsSync(viewerFile.fsPath)
-    ? `<script nonce="${nonce}" src="${webview.asWebviewUri(viewerFile).toString()}"></script>\n  `
-    : '';
   const editorCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'editor.css'));
   return `<!DOCTYPE html>
 <html lang="en">
@@ -55,7 +49,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
 </head>
 <body>
   <main id="app" aria-live="polite"><p class="loading">Reading DICOM header…</p></main>
-  ${viewerScript}<script nonce="${nonce}" src="${script.toString()}"></script>
+  <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

@@ -1,112 +1,108 @@
 /**
- * The frame viewer's host side: answers the viewer's messages for each open DICOM editor.
- * Frames are read by byte range (never the whole file) and decoded by the core. For local
- * files that happens in a worker thread, off the extension host's event loop; other file
- * systems are read through the editor's file access in this thread. Each document keeps one
- * session, dropped when the file is re-read.
+ * The frame viewer's host side: answers the viewer's messages for each open DICOM document.
+ * Frames are decoded by the core from the document's model and file access (never a second
+ * parse); when the bundled worker is there, decoding runs in it, off the extension host's event
+ * loop, and reads its bytes through this thread. Each document keeps one image session per
+ * version: a re-parse (file changed on disk) starts a new one.
  */
 import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
-import { openWorkspaceFileAccess, type ClosableFileAccess } from '../io/workspaceFileAccess';
-import { readSettings } from '../settings';
-import { registerViewerHostHandler, type ViewerHostSession } from '../editor/viewerHostSeam';
-import { parseViewerMessage, type RenderChoicesView, type SaveResultMessage } from '../../shared/viewerProtocol';
+import type { HostToViewerMessage, ImageInfoMessage, RenderChoicesView, SaveResultMessage, ViewerToHostMessage } from '../../shared/viewerProtocol';
 import { openImageSession, type ImageSession } from './imageSession';
 import { frameWorkerScript, openWorkerSession } from './workerSession';
 
 interface OpenSession {
+  readonly version: number;
   readonly session: Promise<ImageSession>;
+  readonly timer: NodeJS.Timeout;
   close(): Promise<void>;
 }
 
-/** A session unused this long is closed (its worker and file handle go); the next request reopens. */
+/** A session unused this long is closed (its worker goes); the next request reopens it. */
 const IDLE_CLOSE_MS = 120_000;
 
-const sessions = new Map<DicomDocument, { opened: OpenSession; timer: NodeJS.Timeout; subscription: vscode.Disposable }>();
+export class FrameServer implements vscode.Disposable {
+  private readonly sessions = new Map<DicomDocument, OpenSession>();
 
-function forget(document: DicomDocument, opened: OpenSession): void {
-  const entry = sessions.get(document);
-  if (!entry || entry.opened !== opened) return;
-  sessions.delete(document);
-  clearTimeout(entry.timer);
-  entry.subscription.dispose();
-  void opened.close().catch(() => undefined);
-}
-
-function sessionFor(document: DicomDocument, host: ViewerHostSession): Promise<ImageSession> {
-  const existing = sessions.get(document);
-  if (existing) {
-    existing.timer.refresh();
-    return existing.opened.session;
-  }
-  const opened = openSession(document);
-  // Closed when idle, when the file changes on disk, or when it could not be opened.
-  const timer = setTimeout(() => forget(document, opened), IDLE_CLOSE_MS);
-  timer.unref();
-  const subscription = document.onDidReload(() => {
-    forget(document, opened);
-    // The viewer stays mounted across re-parses: tell it what the changed file holds.
-    void sessionFor(document, host)
-      .then((fresh) => host.post({ ...fresh.info }))
-      .catch(() => undefined);
-  });
-  sessions.set(document, { opened, timer, subscription });
-  opened.session.catch(() => forget(document, opened));
-  return opened.session;
-}
-
-function openSession(document: DicomDocument): OpenSession {
-  const script = frameWorkerScript();
-  if (script && document.uri.scheme === 'file') {
-    const session = openWorkerSession(script, document.uri.fsPath);
-    return { session, close: async () => (await session).terminate() };
-  }
-  const access: Promise<ClosableFileAccess> = openWorkspaceFileAccess(document.uri, readSettings().maxWholeFileReadMiB * 1048576);
-  return { session: access.then(openImageSession), close: async () => (await access).close() };
-}
-
-async function handle(raw: unknown, host: ViewerHostSession): Promise<void> {
-  const message = parseViewerMessage(raw);
-  if (!message) return; // not a viewer message, or malformed: ignored
-  let session: ImageSession;
-  try {
-    session = await sessionFor(host.document, host);
-  } catch (error) {
-    await host.post({ type: 'viewer/image', info: null, error: `The file cannot be read: ${(error as Error).message}` });
-    return;
-  }
-  switch (message.type) {
-    case 'viewer/ready':
-      await host.post({ ...session.info });
-      return;
-    case 'viewer/getFrame':
-      await host.post({ ...(await session.frameMessage(message.requestId, message.frame)) });
-      return;
-    case 'viewer/saveFrame': {
-      const reply = await saveFrame(session, host.document, message.frame, message);
-      await host.post({ ...reply });
-      return;
+  /** The reply to a viewer message about `document`, if it has one. */
+  async answer(message: ViewerToHostMessage, document: DicomDocument): Promise<HostToViewerMessage | undefined> {
+    switch (message.type) {
+      case 'viewer/ready':
+        return this.imageInfo(document);
+      case 'viewer/getFrame': {
+        const session = await this.sessionOrError(document);
+        return 'type' in session ? { type: 'viewer/frameError', frame: message.frame, message: session.error ?? '' } : session.frameMessage(message.frame);
+      }
+      case 'viewer/saveFrame':
+        return this.saveFrame(document, message.frame, message);
     }
   }
-}
 
-async function saveFrame(session: ImageSession, document: DicomDocument, frame: number, choices: RenderChoicesView): Promise<SaveResultMessage> {
-  const base = document.fileName.replace(/\.[^.]*$/, '') || 'frame';
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}-frame${frame + 1}.png`),
-    filters: { 'PNG image': ['png'] },
-    title: 'Save Frame as PNG',
-  });
-  if (!target) return { type: 'viewer/saved', path: null, error: null };
-  try {
-    await vscode.workspace.fs.writeFile(target, await session.renderPng(frame, choices));
-    return { type: 'viewer/saved', path: target.fsPath || target.toString(), error: null };
-  } catch (error) {
-    return { type: 'viewer/saved', path: null, error: (error as Error).message };
+  /** What the viewer shows first, and again after the file changed on disk. */
+  async imageInfo(document: DicomDocument): Promise<ImageInfoMessage> {
+    const session = await this.sessionOrError(document);
+    return 'type' in session ? session : session.info;
   }
-}
 
-/** Registers the viewer's host side with the editor; dispose to unregister. */
-export function registerFrameServer(): vscode.Disposable {
-  return registerViewerHostHandler((message, host) => handle(message, host));
+  private async sessionOrError(document: DicomDocument): Promise<ImageSession | ImageInfoMessage> {
+    try {
+      return await this.sessionFor(document);
+    } catch (error) {
+      return { type: 'viewer/image', info: null, error: `The frames cannot be read: ${(error as Error).message}` };
+    }
+  }
+
+  private sessionFor(document: DicomDocument): Promise<ImageSession> {
+    const existing = this.sessions.get(document);
+    if (existing?.version === document.version) {
+      existing.timer.refresh();
+      return existing.session;
+    }
+    if (existing) this.forget(document, existing);
+    const { file, source } = document;
+    if (!file || !source) return Promise.reject(new Error(document.loadError ?? 'the file could not be read'));
+    const script = frameWorkerScript();
+    const worker = script ? openWorkerSession(script, file, source) : undefined;
+    const session = worker ?? openImageSession(file, source);
+    const timer = setTimeout(() => this.forget(document, opened), IDLE_CLOSE_MS);
+    timer.unref();
+    const opened: OpenSession = { version: document.version, session, timer, close: async () => (await worker)?.terminate() };
+    this.sessions.set(document, opened);
+    session.catch(() => this.forget(document, opened));
+    return session;
+  }
+
+  private forget(document: DicomDocument, opened: OpenSession): void {
+    if (this.sessions.get(document) !== opened) return;
+    this.sessions.delete(document);
+    clearTimeout(opened.timer);
+    void opened.close().catch(() => undefined);
+  }
+
+  /** Drops the session of a document no editor shows any more. */
+  release(document: DicomDocument): void {
+    const opened = this.sessions.get(document);
+    if (opened) this.forget(document, opened);
+  }
+
+  private async saveFrame(document: DicomDocument, frame: number, choices: RenderChoicesView): Promise<SaveResultMessage> {
+    const base = document.fileName.replace(/\.[^.]*$/, '') || 'frame';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}-frame${frame + 1}.png`),
+      filters: { 'PNG image': ['png'] },
+      title: 'Save Frame as PNG',
+    });
+    if (!target) return { type: 'viewer/saved', path: null, error: null };
+    try {
+      const session = await this.sessionFor(document);
+      await vscode.workspace.fs.writeFile(target, await session.renderPng(frame, choices));
+      return { type: 'viewer/saved', path: target.fsPath || target.toString(), error: null };
+    } catch (error) {
+      return { type: 'viewer/saved', path: null, error: (error as Error).message };
+    }
+  }
+
+  dispose(): void {
+    for (const [document, opened] of [...this.sessions]) this.forget(document, opened);
+  }
 }

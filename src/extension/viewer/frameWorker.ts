@@ -1,14 +1,17 @@
 /**
- * Worker thread that reads and decodes frames for the viewer, so decoding (RLE, and the
- * compressed syntaxes' codecs) never blocks the extension host's event loop, which every
- * extension shares. Bundled as dist/frameWorker.js; started by workerSession.ts per file.
+ * Worker thread that decodes frames for the viewer, so decoding (RLE, and the compressed
+ * syntaxes' codecs) never blocks the extension host's event loop, which every extension shares.
+ * It neither opens nor parses the file: the host sends the document's model, and every byte
+ * range is asked of the host (see src/shared/workerProtocol.ts). Bundled as dist/frameWorker.js;
+ * started by workerSession.ts, one per open image.
  */
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { FileAccess } from '../../core/io';
 import { serveCodecWasmFrom } from '../../node/codecWasm';
-import { openFileAccess } from '../../node/fileAccess';
+import { MessageEndpoint } from '../../shared/messageEndpoint';
+import { parseWorkerMessage, transferablesOf, type BytesReply, type FailedReply, type HostToWorkerMessage, type WorkerToHostMessage } from '../../shared/workerProtocol';
 import { openImageSession, type ImageSession } from './imageSession';
-import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 const port = parentPort;
 if (!port) throw new Error('frameWorker.ts runs as a worker thread only');
@@ -16,25 +19,46 @@ if (!port) throw new Error('frameWorker.ts runs as a worker thread only');
 // Bundled as dist/frameWorker.js: the codecs' WebAssembly is in dist/wasm (see scripts/bundle.js).
 serveCodecWasmFrom(join(__dirname, 'wasm'));
 
-const session: Promise<ImageSession> = openFileAccess((workerData as { path: string }).path).then(openImageSession);
+let session: Promise<ImageSession> | undefined;
 
-port.on('message', async (request: WorkerRequest) => {
-  let reply: WorkerReply;
-  try {
-    const s = await session;
-    if (request.kind === 'info') {
-      reply = { id: request.id, info: s.info };
-    } else if (request.kind === 'frame') {
-      const message = await s.frameMessage(request.requestId, request.frame);
-      // The samples move to the host thread without a copy.
-      port.postMessage({ id: request.id, frame: message } satisfies WorkerReply, message.type === 'viewer/frame' ? [message.samples] : []);
-      return;
-    } else {
-      const png = await s.renderPng(request.frame, request.choices);
-      reply = { id: request.id, png };
-    }
-  } catch (error) {
-    reply = { id: request.id, error: (error as Error).message };
-  }
-  port.postMessage(reply);
+const host = new MessageEndpoint<WorkerToHostMessage, HostToWorkerMessage>({
+  post: (envelope, transfer) => port.postMessage(envelope, transfer),
+  parse: parseWorkerMessage<HostToWorkerMessage>,
+  transferOf: transferablesOf,
+  // Every request gets a reply, a failure included, so the host never waits for nothing.
+  answer: (message) => answer(message).catch((error: unknown): WorkerToHostMessage => ({ type: 'failed', message: (error as Error).message })),
 });
+port.on('message', (raw: unknown) => host.receive(raw));
+
+async function answer(message: HostToWorkerMessage): Promise<WorkerToHostMessage | undefined> {
+  switch (message.type) {
+    case 'open':
+      session = openImageSession(message.file, remoteSource(message.sourceSize));
+      return (await session).info;
+    case 'frame':
+      return (await opened()).frameMessage(message.frame);
+    case 'renderPng': {
+      const png = await (await opened()).renderPng(message.frame, message.choices);
+      return { type: 'png', png: png.slice().buffer };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function opened(): Promise<ImageSession> {
+  if (!session) throw new Error('the frame worker was asked for a frame before the image was opened');
+  return session;
+}
+
+/** The document's bytes, read through the host by range. */
+function remoteSource(size: number): FileAccess {
+  return {
+    size: async () => size,
+    read: async (offset, length) => {
+      const reply = await host.request<BytesReply | FailedReply>({ type: 'read', offset, length });
+      if (reply.type === 'failed') throw new Error(reply.message);
+      return new Uint8Array(reply.bytes);
+    },
+  };
+}

@@ -1,22 +1,22 @@
 /**
- * The host side of one viewer: the file opened for frame reading, and the messages built from
- * it. Free of `vscode` so it runs in unit tests and in the CLI's process alike.
+ * The host side of one viewer: a parsed file prepared for frame reading, and the messages built
+ * from it. It never parses: it is given the document's model and the byte source its offsets
+ * refer to. Free of `vscode` so it runs in the frame worker and in unit tests alike.
  */
 import type { FileAccess } from '../../core/io';
 import type { DicomFile } from '../../core/model';
-import { openDicom } from '../../core/parse/readDicom';
 import { numberAt } from '../../core/pixels/elementValues';
 import { openPixelReader, type PixelReader } from '../../core/pixels/readFrame';
 import { colourToRgb8 } from '../../core/pixels/colour';
 import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { renderFrame } from '../../core/display/renderFrame';
 import { encodePng } from '../../core/png/encodePng';
-import { sampleTypeOf, samplesToBuffer, settingsToView } from '../../core/display/transport';
+import { sampleTypeOf, samplesToBuffer, settingsToView } from '../../shared/frameTransport';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, ImageInfoView, RenderChoicesView } from '../../shared/viewerProtocol';
 
 export interface ImageSession {
   readonly info: ImageInfoMessage;
-  frameMessage(requestId: number, frame: number): Promise<FrameMessage | FrameErrorMessage>;
+  frameMessage(frame: number): Promise<FrameMessage | FrameErrorMessage>;
   /** PNG bytes of a frame, exactly as `dicom-inspector render` would write them. */
   renderPng(frame: number, choices: RenderChoicesView): Promise<Uint8Array>;
 }
@@ -30,20 +30,20 @@ function frameRate(file: DicomFile): number | null {
   return frameTime && frameTime > 0 ? 1000 / frameTime : null;
 }
 
-/** Opens the image for frame reading. Never throws: a problem becomes the info message's error. */
-export async function openImageSession(access: FileAccess): Promise<ImageSession> {
-  let file: DicomFile;
-  let source: FileAccess;
+/**
+ * Prepares `file` for frame reading from `source` (the file's bytes, or for a deflated file the
+ * inflated stream: `openDicom(...).source`). Never throws: a problem becomes the info message's error.
+ */
+export async function openImageSession(file: DicomFile, source: FileAccess): Promise<ImageSession> {
   let reader: PixelReader;
   try {
-    ({ file, source } = await openDicom(access));
     reader = await openPixelReader(file, source);
   } catch (error) {
     const info: ImageInfoMessage = { type: 'viewer/image', info: null, error: (error as Error).message };
     const fail = async (): Promise<never> => {
       throw new Error(info.error ?? 'no image');
     };
-    return { info, frameMessage: async (requestId, frame) => ({ type: 'viewer/frameError', requestId, frame, message: info.error ?? '' }), renderPng: fail };
+    return { info, frameMessage: async (frame) => ({ type: 'viewer/frameError', frame, message: info.error ?? '' }), renderPng: fail };
   }
   const image = reader.image;
   const view: ImageInfoView = {
@@ -59,16 +59,16 @@ export async function openImageSession(access: FileAccess): Promise<ImageSession
   };
   return {
     info: { type: 'viewer/image', info: view, error: null },
-    async frameMessage(requestId, frame) {
+    async frameMessage(frame) {
       try {
-        const stored = await reader.readFrame(frame);
+        // The viewer draws what a frame cut short holds; Save as PNG and `render` still refuse it.
+        const stored = await reader.readFrame(frame, { allowPartial: true });
         const display = settingsToView(await frameDisplaySettings(file, frame, source));
         const grey = stored.photometric === 'MONOCHROME1' || stored.photometric === 'MONOCHROME2';
         // Colour is converted here once, so the webview only ever handles grey values or RGB bytes.
         const samples = grey ? stored.samples : colourToRgb8(stored, reader.palette);
         return {
           type: 'viewer/frame',
-          requestId,
           frame,
           width: stored.width,
           height: stored.height,
@@ -79,9 +79,10 @@ export async function openImageSession(access: FileAccess): Promise<ImageSession
           signed: grey ? stored.signed : false,
           samples: samplesToBuffer(samples),
           display,
+          partial: stored.partial ? { completeRows: stored.partial.completeRows, message: stored.partial.message } : null,
         };
       } catch (error) {
-        return { type: 'viewer/frameError', requestId, frame, message: (error as Error).message };
+        return { type: 'viewer/frameError', frame, message: (error as Error).message };
       }
     },
     async renderPng(frame, choices) {

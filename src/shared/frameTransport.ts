@@ -1,7 +1,7 @@
-import type { DisplaySettingsView, LutView, SampleType } from '../../shared/viewerProtocol';
-import type { LookupTable } from '../pixels/lutData';
-import type { SampleArray } from '../pixels/storedFrame';
-import type { FrameDisplaySettings } from './frameDisplaySettings';
+import type { FrameDisplaySettings } from '../core/display/frameDisplaySettings';
+import type { LookupTable } from '../core/pixels/lutData';
+import type { SampleArray } from '../core/pixels/storedFrame';
+import type { DisplaySettingsView, LutView, SampleType } from './viewerProtocol';
 
 /**
  * Display settings and samples in the shape the viewer protocol carries (plain numbers and
