@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const structure = registerStructureView(context, tracker, tagTree);
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
-  registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri });
+  registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri, parsedFile: (uri) => documents.find(uri)?.file });
   registerTextDump(context, tracker, documents);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);

@@ -34,9 +34,10 @@ export interface CsvExportIo {
   open(path: string): Promise<FileAccess & { close(): Promise<void> }>;
   /**
    * Header-only read: `readDicom(access, { headerOnly: true, initialReadBytes: firstRead })`.
-   * The first `firstRead` bytes are already in memory (read for sniffing).
+   * The first `firstRead` bytes are already in memory (read for sniffing). `path` is the
+   * listed file's, so a front that already holds the file's parse can give it instead.
    */
-  readHeader(access: FileAccess, firstRead: number): Promise<DicomFile>;
+  readHeader(access: FileAccess, firstRead: number, path: string): Promise<DicomFile>;
   /** Appends text to the output; awaiting it applies back-pressure. */
   write(text: string): Promise<void> | void;
 }
@@ -120,7 +121,7 @@ async function readEntry(io: CsvExportIo, entry: CsvFileEntry): Promise<Outcome>
         ? { kind: 'error', entry, message: head.length < 132 ? `not a DICOM file (only ${head.length} bytes)` : 'not a DICOM file (no DICM prefix)' }
         : { kind: 'skip', entry };
     }
-    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head), HEAD_LENGTH) };
+    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head), HEAD_LENGTH, entry.path) };
   } catch (error) {
     return { kind: 'error', entry, message: errorText(error) };
   } finally {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CsvExportIo, CsvFileEntry } from '../../core/csv/exportCsv';
+import type { DicomFile } from '../../core/model';
 import { readDicom } from '../../core/parse/readDicom';
 import { walkFiles } from '../../node/walk';
 import { openWorkspaceFileAccess } from '../io/workspaceFileAccess';
@@ -65,13 +66,19 @@ async function* listInputs(inputs: readonly CsvInput[], signal: AbortSignal): As
   }
 }
 
-/** Reading side of the export io; `write` is added by the caller. */
-export function csvReadIo(inputs: readonly CsvInput[], signal: AbortSignal): Omit<CsvExportIo, 'write'> {
+/** The parse of a file the extension already holds (an open document), if any. */
+export type ParsedFileLookup = (uri: vscode.Uri) => DicomFile | null | undefined;
+
+/**
+ * Reading side of the export io; `write` is added by the caller. A file that is open in the
+ * editor is not parsed again: its document's parse (the same header-only read) is used.
+ */
+export function csvReadIo(inputs: readonly CsvInput[], signal: AbortSignal, parsed: ParsedFileLookup = () => undefined): Omit<CsvExportIo, 'write'> {
   const limit = readSettings().maxWholeFileReadMiB * 1048576;
   return {
     listFiles: () => listInputs(inputs, signal),
     open: (path) => openWorkspaceFileAccess(vscode.Uri.parse(path), limit),
-    readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
+    readHeader: async (access, firstRead, path) => parsed(vscode.Uri.parse(path)) ?? readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
   };
 }
 

@@ -12,13 +12,15 @@ import { neutraliseFormula } from '../../core/csv/neutralise';
 import { headerFields, longRowsFor } from '../../core/csv/rows';
 import { chooseColumns } from './columnChoice';
 import { readCsvSettings, type CsvSettings } from './csvSettings';
-import { csvReadIo, exportBase, toInputs, type CsvInput } from './csvSources';
+import { csvReadIo, exportBase, toInputs, type CsvInput, type ParsedFileLookup } from './csvSources';
 import { freeOutputUri, runCsvExport, type CsvExportResult } from './runCsvExport';
 import { isTreeNodeLike, selectionPaths, type TreeNodeLike } from './selectedTags';
 
 export interface CsvExportHooks {
   /** The file the tag tree shows; without it, the active DICOM editor's tab is used. */
   readonly currentDocumentUri?: () => vscode.Uri | undefined;
+  /** The parse of an open file, so exporting it does not parse it again. */
+  readonly parsedFile?: ParsedFileLookup;
 }
 
 function baseName(uri: vscode.Uri): string {
@@ -58,7 +60,7 @@ async function chooseOutput(inputs: readonly CsvInput[], settings: CsvSettings, 
   return chosen;
 }
 
-async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], what: 'files' | 'folder'): Promise<CsvExportResult | undefined> {
+async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], what: 'files' | 'folder', hooks: CsvExportHooks): Promise<CsvExportResult | undefined> {
   if (uris.length === 0) {
     void vscode.window.showInformationMessage(what === 'folder' ? 'Choose a folder in the Explorer to export.' : 'Open or select a DICOM file to export.');
     return undefined;
@@ -67,7 +69,7 @@ async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], 
     const settings = readCsvSettings();
     const inputs = await toInputs(uris);
     const controller = new AbortController();
-    const readIo = csvReadIo(inputs, controller.signal);
+    const readIo = csvReadIo(inputs, controller.signal, hooks.parsedFile);
     const singleFile = inputs.length === 1 && !inputs[0].isFolder;
     const columns = await chooseColumns(context.workspaceState, readIo, settings, singleFile);
     if (!columns) return undefined;
@@ -111,7 +113,7 @@ export function registerCsvExport(context: vscode.ExtensionContext, hooks: CsvEx
   const fallback = (): vscode.Uri | undefined => hooks.currentDocumentUri?.() ?? activeDicomEditorUri();
   context.subscriptions.push(
     vscode.commands.registerCommand('dicomInspector.exportCsv', (clicked?: unknown, selected?: unknown) =>
-      exportUris(context, commandUris(clicked, selected, fallback), 'files'),
+      exportUris(context, commandUris(clicked, selected, fallback), 'files', hooks),
     ),
     vscode.commands.registerCommand('dicomInspector.exportFolderCsv', async (clicked?: unknown, selected?: unknown) => {
       let uris = commandUris(clicked, selected, () => undefined);
@@ -119,7 +121,7 @@ export function registerCsvExport(context: vscode.ExtensionContext, hooks: CsvEx
         const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: 'Folder to export' });
         uris = picked ?? [];
       }
-      return exportUris(context, uris, 'folder');
+      return exportUris(context, uris, 'folder', hooks);
     }),
     vscode.commands.registerCommand('dicomInspector.exportSelectedTagsCsv', async (clicked?: unknown, selected?: unknown) => {
       try {

@@ -16,6 +16,8 @@ export interface DocumentLease extends vscode.CustomDocument {
 
 interface Entry {
   readonly opening: Promise<DicomDocument>;
+  /** Set once `opening` resolved. */
+  opened?: DicomDocument;
   holders: number;
 }
 
@@ -27,7 +29,9 @@ export class DicomDocuments implements vscode.Disposable {
     const key = uri.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { opening: DicomDocument.open(uri), holders: 0 };
+      const created: Entry = { opening: DicomDocument.open(uri), holders: 0 };
+      void created.opening.then((document) => (created.opened = document));
+      entry = created;
       this.entries.set(key, entry);
     }
     entry.holders++;
@@ -47,9 +51,9 @@ export class DicomDocuments implements vscode.Disposable {
     };
   }
 
-  /** The open document of `uri`, if any holder has it. */
-  async find(uri: vscode.Uri): Promise<DicomDocument | undefined> {
-    return this.entries.get(uri.toString())?.opening;
+  /** The document of `uri` when a holder has it open (and parsed); undefined otherwise. */
+  find(uri: vscode.Uri): DicomDocument | undefined {
+    return this.entries.get(uri.toString())?.opened;
   }
 
   dispose(): void {

@@ -30,7 +30,7 @@ suite('One document per open file', () => {
 
   async function frame(uri: vscode.Uri, index: number): Promise<FrameMessage | FrameErrorMessage> {
     const api = await openInInspector(uri);
-    const document = await api.documents.find(uri);
+    const document = api.documents.find(uri);
     assert.ok(document, 'the editor holds the document');
     const reply = await api.frames.answer({ type: 'viewer/getFrame', frame: index }, document);
     assert.ok(reply && (reply.type === 'viewer/frame' || reply.type === 'viewer/frameError'), `a frame reply, not ${reply?.type}`);
@@ -42,7 +42,7 @@ suite('One document per open file', () => {
     writeFileSync(target, bytes);
     const uri = vscode.Uri.file(target);
     const api = await openInInspector(uri);
-    const document = await api.documents.find(uri);
+    const document = api.documents.find(uri);
     assert.ok(document);
     assert.equal(api.tagTree.provider.currentDocument, document, 'the tree shows the editor\'s document');
 
