@@ -40,7 +40,11 @@ function isEnvelope(raw: unknown): raw is Envelope<unknown> {
 }
 
 export class MessageEndpoint<TOut, TIn> {
-  private nextId = 1;
+  /**
+   * Ids start at a random point: a webview is rebuilt when its hidden tab is shown again, and a
+   * late reply meant for the page before must not match a request of the new one.
+   */
+  private nextId = 1 + Math.floor(Math.random() * 2 ** 40);
   private readonly pending = new Map<number, Pending<TIn>>();
   private closedBecause: Error | undefined;
 

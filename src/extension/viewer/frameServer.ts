@@ -21,6 +21,10 @@ interface OpenSession {
 /** A session unused this long is closed (its worker goes); the next request reopens it. */
 const IDLE_CLOSE_MS = 120_000;
 
+function isFailure(session: ImageSession | ImageInfoMessage): session is ImageInfoMessage {
+  return 'type' in session;
+}
+
 export class FrameServer implements vscode.Disposable {
   private readonly sessions = new Map<DicomDocument, OpenSession>();
 
@@ -31,7 +35,8 @@ export class FrameServer implements vscode.Disposable {
         return this.imageInfo(document);
       case 'viewer/getFrame': {
         const session = await this.sessionOrError(document);
-        return 'type' in session ? { type: 'viewer/frameError', frame: message.frame, message: session.error ?? '' } : session.frameMessage(message.frame);
+        if (isFailure(session)) return { type: 'viewer/frameError', frame: message.frame, message: session.error ?? 'the frames cannot be read' };
+        return session.frameMessage(message.frame);
       }
       case 'viewer/saveFrame':
         return this.saveFrame(document, message.frame, message);
@@ -41,9 +46,10 @@ export class FrameServer implements vscode.Disposable {
   /** What the viewer shows first, and again after the file changed on disk. */
   async imageInfo(document: DicomDocument): Promise<ImageInfoMessage> {
     const session = await this.sessionOrError(document);
-    return 'type' in session ? session : session.info;
+    return isFailure(session) ? session : session.info;
   }
 
+  /** The document's image session, or the info message that says why there is none. */
   private async sessionOrError(document: DicomDocument): Promise<ImageSession | ImageInfoMessage> {
     try {
       return await this.sessionFor(document);
