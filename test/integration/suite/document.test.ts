@@ -9,7 +9,10 @@ import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { fixtureByName } from '../../fixtures/catalog';
 import type { FrameMessage, FrameErrorMessage, ImageInfoMessage } from '../../../src/shared/viewerProtocol';
-import { allNodes, closeAllEditors, openInInspector, waitFor } from './inspectorHelpers';
+import { memoryFileAccess } from '../../../src/core/io';
+import { openDicom } from '../../../src/core/parse/readDicom';
+import { openPixelReader } from '../../../src/core/pixels/readFrame';
+import { allNodes, closeAllEditors, openInInspector, requireFiles, waitFor, workspaceFile } from './inspectorHelpers';
 
 /** 5 frames of 16 × 12 at 16 bits: 384 bytes a frame, the pixel data last in the file. */
 const FIXTURE = 'multiframe-native-16bit';
@@ -88,5 +91,18 @@ suite('One document per open file', () => {
     assert.ok(samples.subarray(12 * 12).every((v) => v === 0), 'rows past the end read as zeros');
     const whole = await frame(uri, 3);
     assert.equal(whole.type === 'viewer/frame' && whole.partial, null, 'the frames before are whole');
+  });
+
+  test('frames of a deflated file come from the document\'s inflated stream', async function () {
+    const uri = workspaceFile('fixtures/good/syntax-deflated');
+    await requireFiles(this, uri);
+    const reply = await frame(uri, 0);
+    assert.equal(reply.type, 'viewer/frame', reply.type === 'viewer/frameError' ? reply.message : '');
+    if (reply.type !== 'viewer/frame') return;
+    const { file, source } = await openDicom(memoryFileAccess(await vscode.workspace.fs.readFile(uri)));
+    const expected = await (await openPixelReader(file, source)).readFrame(0);
+    assert.ok(file.deflated);
+    assert.deepEqual([...new Uint8Array(reply.samples)], [...new Uint8Array(expected.samples.buffer, expected.samples.byteOffset, expected.samples.byteLength)]);
+    assert.equal((await openInInspector(uri)).documents.find(uri)?.version, 1, 'the frame worker did not make the document parse again');
   });
 });
