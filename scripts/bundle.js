@@ -73,7 +73,7 @@ function buildOptions() {
     });
   }
   if (exists('src/extension/viewer/frameWorker.ts')) {
-    // The viewer's frame reading and decoding, run in a worker thread beside dist/extension.js.
+    // The viewer's frame decoding, run in a worker thread beside dist/extension.js (bytes come from the host).
     builds.push({
       ...common,
       entryPoints: ['src/extension/viewer/frameWorker.ts'],
