@@ -1,0 +1,124 @@
+/**
+ * Rule family "IOD" (PS3.3): from the SOP Class UID, the IOD and its modules; for each module
+ * that applies, the attributes its type requires, inside sequences too, and enumerated values.
+ *
+ * Which modules apply: Mandatory ones always; Conditional and User-optional ones when the data
+ * set holds one of their own top-level attributes (one no mandatory module of the IOD has).
+ * The standard's conditions are prose, so Type 1C and 2C attributes are checked only when
+ * present (a present 1C must not be empty), never reported as missing.
+ *
+ * Codes: `type1-missing`, `type1-empty`, `type2-missing`, `enumerated-value-invalid`,
+ * `sop-class-missing`, `iod-unknown` (info: a SOP Class the tables do not know).
+ */
+import type { DicomElement, DicomFile, DicomItem, Issue } from '../../model';
+import { elementIssue, missingIssue, type Report } from '../report';
+import { elementPath, itemPath } from '../walk';
+import { IOD_TABLES, type AttributeRow } from './tables';
+
+const SOP_CLASS_UID = '00080016';
+
+export interface IodMatch {
+  readonly id: string;
+  readonly name: string;
+  /** Modules that apply to this data set, with their usage. */
+  readonly modules: readonly { readonly id: string; readonly name: string; readonly usage: string }[];
+}
+
+/** Zero length, padding only, or a sequence with no item. Pixel data left unread by a
+ * header-only read has its length, so it is not empty. */
+function isEmpty(element: DicomElement): boolean {
+  if (element.vr === 'SQ' || element.items) return (element.items?.length ?? 0) === 0;
+  return element.length === 0 || element.value === '';
+}
+
+/** The modules of `iod` that apply to a data set holding `present` top-level tags. */
+export function applicableModules(iodId: string, present: ReadonlySet<string>): IodMatch | null {
+  const iod = IOD_TABLES.iods[iodId];
+  if (!iod) return null;
+  const mandatoryTags = new Set<string>();
+  for (const [id, usage] of iod.modules) {
+    if (usage === 'M') for (const row of IOD_TABLES.modules[id].attributes) mandatoryTags.add(row[0]);
+  }
+  const modules = iod.modules
+    .filter(([id, usage]) => usage === 'M'
+      || IOD_TABLES.modules[id].attributes.some(([tag]) => !mandatoryTags.has(tag) && present.has(tag)))
+    .map(([id, usage]) => ({ id, name: IOD_TABLES.modules[id].name, usage }));
+  return { id: iodId, name: iod.name, modules };
+}
+
+/** Findings keyed by path, so an attribute several modules require is reported once, at its strictest. */
+class Findings {
+  private readonly byPath = new Map<string, Issue>();
+  private static readonly RANK: Record<string, number> = { 'type1-missing': 3, 'type1-empty': 2, 'type2-missing': 1, 'enumerated-value-invalid': 0 };
+
+  add(issue: Issue): void {
+    const key = `${issue.path}|${issue.code === 'enumerated-value-invalid' ? 'enum' : 'type'}`;
+    const known = this.byPath.get(key);
+    if (!known || (Findings.RANK[issue.code] ?? 0) > (Findings.RANK[known.code] ?? 0)) this.byPath.set(key, issue);
+  }
+
+  flush(report: Report): void {
+    for (const issue of this.byPath.values()) report(issue);
+  }
+}
+
+interface Level {
+  readonly elements: readonly DicomElement[];
+  readonly path: string;
+  readonly item: DicomItem | null;
+  readonly dataSetOffset: number;
+  readonly module: string;
+}
+
+function checkRows(rows: readonly AttributeRow[], level: Level, findings: Findings): void {
+  const byTag = new Map(level.elements.map((element) => [element.tag, element]));
+  for (const [tag, type, enumerated, children] of rows) {
+    const element = byTag.get(tag);
+    const path = elementPath(level.path, tag);
+    const of = `of the ${level.module} module`;
+    if (!element) {
+      if (type === '1') findings.add(missingIssue('type1-missing', 'error', tag, path, level, `(Type 1 ${of}) is missing`));
+      if (type === '2') findings.add(missingIssue('type2-missing', 'error', tag, path, level, `(Type 2 ${of}) is missing`));
+      continue;
+    }
+    if ((type === '1' || type === '1C') && isEmpty(element)) {
+      findings.add(elementIssue('type1-empty', 'error', element, path, `Type ${type} attribute ${of} is empty`));
+    }
+    if (enumerated && typeof element.value !== 'object' && element.value !== '' && !enumerated.includes(String(element.value))) {
+      findings.add(elementIssue('enumerated-value-invalid', 'warning', element, path,
+        `value ${JSON.stringify(String(element.value))} is not one of the enumerated values ${enumerated.join(', ')} ${of}`));
+    }
+    if (children) {
+      element.items?.forEach((item, index) => checkRows(children, {
+        elements: item.elements, path: itemPath(path, index), item, dataSetOffset: level.dataSetOffset, module: level.module,
+      }, findings));
+    }
+  }
+}
+
+/** Checks `file` against its IOD; returns the IOD it was checked against, or null. */
+export function checkIod(file: DicomFile, report: Report): IodMatch | null {
+  if (file.notDicom) return null;
+  const sopClass = file.dataSet.find((element) => element.tag === SOP_CLASS_UID);
+  if (!sopClass || typeof sopClass.value !== 'string' || sopClass.value === '') {
+    report(sopClass
+      ? elementIssue('sop-class-missing', 'error', sopClass, SOP_CLASS_UID, 'SOP Class UID is empty: the IOD cannot be checked')
+      : missingIssue('sop-class-missing', 'error', SOP_CLASS_UID, SOP_CLASS_UID, { item: null, dataSetOffset: file.dataSetOffset }, 'is missing: the IOD cannot be checked'));
+    return null;
+  }
+  const iodId = IOD_TABLES.sopClasses[sopClass.value];
+  const match = iodId ? applicableModules(iodId, new Set(file.dataSet.map((element) => element.tag))) : null;
+  if (!match) {
+    report(elementIssue('iod-unknown', 'info', sopClass, SOP_CLASS_UID, `SOP Class ${sopClass.value} has no composite IOD in the tables; attributes not checked against an IOD`));
+    return null;
+  }
+  const findings = new Findings();
+  for (const module of match.modules) {
+    checkRows(IOD_TABLES.modules[module.id].attributes, {
+      elements: file.dataSet, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
+    }, findings);
+  }
+  findings.flush(report);
+  return match;
+}
+
