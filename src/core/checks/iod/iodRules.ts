@@ -13,6 +13,7 @@
 import type { DicomElement, DicomFile, DicomItem, Issue } from '../../model';
 import { elementIssue, missingIssue, type Report } from '../report';
 import { elementPath, itemPath } from '../walk';
+import { checkFunctionalGroups } from './functionalGroups';
 import { IOD_TABLES, type AttributeRow } from './tables';
 
 const SOP_CLASS_UID = '00080016';
@@ -31,17 +32,24 @@ function isEmpty(element: DicomElement): boolean {
   return element.length === 0 || element.value === '';
 }
 
-/** The modules of `iod` that apply to a data set holding `present` top-level tags. */
+/**
+ * The modules of `iod` that apply to a data set holding `present` top-level tags. Evidence that
+ * a Conditional or User-optional module is there: one of its attributes that no mandatory
+ * module has, or one that is Type 1 here but not Type 1 in a mandatory module (the palette
+ * data of the Supplemental Palette Color LUT module, which is Type 1C in Image Pixel).
+ */
 export function applicableModules(iodId: string, present: ReadonlySet<string>): IodMatch | null {
   const iod = IOD_TABLES.iods[iodId];
   if (!iod) return null;
-  const mandatoryTags = new Set<string>();
+  const mandatoryTypes = new Map<string, string>();
   for (const [id, usage] of iod.modules) {
-    if (usage === 'M') for (const row of IOD_TABLES.modules[id].attributes) mandatoryTags.add(row[0]);
+    if (usage !== 'M') continue;
+    for (const [tag, type] of IOD_TABLES.modules[id].attributes) if (mandatoryTypes.get(tag) !== '1') mandatoryTypes.set(tag, type);
   }
+  const isEvidence = ([tag, type]: AttributeRow) =>
+    present.has(tag) && (!mandatoryTypes.has(tag) || (type === '1' && mandatoryTypes.get(tag) !== '1'));
   const modules = iod.modules
-    .filter(([id, usage]) => usage === 'M'
-      || IOD_TABLES.modules[id].attributes.some(([tag]) => !mandatoryTags.has(tag) && present.has(tag)))
+    .filter(([id, usage]) => usage === 'M' || IOD_TABLES.modules[id].attributes.some(isEvidence))
     .map(([id, usage]) => ({ id, name: IOD_TABLES.modules[id].name, usage }));
   return { id: iodId, name: iod.name, modules };
 }
@@ -118,6 +126,7 @@ export function checkIod(file: DicomFile, report: Report): IodMatch | null {
       elements: file.dataSet, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
     }, findings);
   }
+  checkFunctionalGroups(file, IOD_TABLES.iods[iodId], (issue) => findings.add(issue));
   findings.flush(report);
   return match;
 }

@@ -6,15 +6,25 @@
 /** [tag "GGGGEEEE", type "1" | "1C" | "2" | "2C" | "3", enumerated values or null, children of a sequence]. */
 export type AttributeRow = readonly [string, string, readonly string[] | null, (readonly AttributeRow[])?];
 
+export interface IodRow {
+  readonly name: string;
+  readonly modules: readonly (readonly [string, string])[];
+  /** Functional group macros a multi-frame IOD requires: [sequence tag, "M" or "original"
+   * (required when Image Type value 1 is ORIGINAL or MIXED), macro id]. */
+  readonly functionalGroups?: readonly (readonly [string, 'M' | 'original', string])[];
+}
+
 export interface IodTables {
   readonly source: string;
   readonly modulesNotFound: readonly string[];
   /** Modules whose attributes depend on a content item's Value Type; kept empty. */
   readonly modulesNotChecked: readonly string[];
+  /** Functional group macros whose sequence the generator could not name; not checked. */
+  readonly macrosNotChecked: readonly string[];
   /** SOP Class UID → IOD id. */
   readonly sopClasses: Readonly<Record<string, string>>;
   /** IOD id → name and modules with their usage (M, C or U). */
-  readonly iods: Readonly<Record<string, { readonly name: string; readonly modules: readonly (readonly [string, string])[] }>>;
+  readonly iods: Readonly<Record<string, IodRow>>;
   readonly modules: Readonly<Record<string, { readonly name: string; readonly attributes: readonly AttributeRow[] }>>;
 }
 
