@@ -34,7 +34,10 @@ export function editAttributes(bytes: Uint8Array, file: DicomFile, edits: readon
   let out = bytes;
   for (const { edit, element } of targets) {
     if (edit.kind === 'remove') {
-      out = Uint8Array.from([...out.subarray(0, element.offset), ...out.subarray(element.end)]);
+      const next = new Uint8Array(out.length - (element.end - element.offset));
+      next.set(out.subarray(0, element.offset), 0);
+      next.set(out.subarray(element.end), element.offset);
+      out = next;
       continue;
     }
     const value = edit.kind === 'empty' ? new Uint8Array(0) : encode(edit.text);

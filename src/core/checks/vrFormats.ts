@@ -16,7 +16,9 @@ function date(text: string): string | undefined {
   const month = Number(text.slice(4, 6));
   const day = Number(text.slice(6, 8));
   if (month < 1 || month > 12) return `has month ${text.slice(4, 6)}`;
-  if (day < 1 || day > DAYS_IN_MONTH[month - 1]) return `has day ${text.slice(6, 8)}`;
+  const year = Number(text.slice(0, 4));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day < 1 || day > DAYS_IN_MONTH[month - 1] || (month === 2 && day === 29 && !leap)) return `has day ${text.slice(6, 8)}`;
   return undefined;
 }
 
