@@ -18,6 +18,7 @@ import { EditorTracker } from './editor/editorTracker';
 import { registerTagTree, type TagTree } from './tree/tagTreeView';
 import { FrameServer } from './viewer/frameServer';
 import { DicomDocuments } from './document/dicomDocuments';
+import { registerValidation } from './validation/registerValidation';
 
 /** What `activate` returns: used by the integration tests to look inside the running extension. */
 export interface InspectorApi {
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerTextDump(context, tracker, documents);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
+  registerValidation(context, tracker);
   return { tracker, tagTree, structure, explorer, documents, frames };
 }
 
