@@ -6,6 +6,7 @@ import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchHeaders } from './headers';
 import { benchSort } from './sort';
+import { benchValidate } from './validate';
 import { benchViewer } from './viewer';
 
 const BENCHES: Record<string, () => Promise<string>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   csv: benchCsv,
   codecs: benchCodecs,
   viewer: benchViewer,
+  validate: benchValidate,
 };
 
 async function run(): Promise<void> {

@@ -90,10 +90,11 @@ function personName(text: string): string | undefined {
 /** Control characters a text VR may hold besides ESC (ISO 2022): none for one-line VRs, and
  * TAB, LF, FF, CR for the free text VRs (PS3.5 6.1.3). */
 function textCharacters(multiLine: boolean): (text: string) => string | undefined {
-  const allowed = multiLine ? /[\t\n\f\r\x1b]/ : /\x1b/;
+  const allowed = new Set(multiLine ? [0x09, 0x0a, 0x0c, 0x0d, 0x1b] : [0x1b]);
   return (text) => {
-    for (const ch of text) {
-      if (ch < ' ' && !allowed.test(ch)) return `holds the control character 0x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x20 && !allowed.has(code)) return `holds the control character 0x${code.toString(16).padStart(2, '0')}`;
     }
     return undefined;
   };

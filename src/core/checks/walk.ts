@@ -12,9 +12,11 @@ export function itemPath(sequencePath: string, index: number): string {
   return `${sequencePath}[${index}]`;
 }
 
-/** Where an element sits: its path, and the item that holds it (null at the top level). */
+/** Where an element sits: the path of its level ("" at the top) and the item that holds it
+ * (null at the top level). The element's own path is `elementPath(parentPath, element.tag)`,
+ * built by a rule only when it reports: most elements have no issue. */
 export interface ElementPlace {
-  readonly path: string;
+  readonly parentPath: string;
   readonly item: DicomItem | null;
 }
 
@@ -22,12 +24,12 @@ export interface ElementPlace {
 export function walkElements(
   elements: readonly DicomElement[],
   visit: (element: DicomElement, place: ElementPlace) => void,
-  parentPath = '',
-  item: DicomItem | null = null,
+  place: ElementPlace = { parentPath: '', item: null },
 ): void {
   for (const element of elements) {
-    const path = elementPath(parentPath, element.tag);
-    visit(element, { path, item });
-    element.items?.forEach((child, index) => walkElements(child.elements, visit, itemPath(path, index), child));
+    visit(element, place);
+    if (!element.items) continue;
+    const path = elementPath(place.parentPath, element.tag);
+    element.items.forEach((child, index) => walkElements(child.elements, visit, { parentPath: itemPath(path, index), item: child }));
   }
 }

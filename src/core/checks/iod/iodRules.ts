@@ -32,20 +32,34 @@ function isEmpty(element: DicomElement): boolean {
   return element.length === 0 || element.value === '';
 }
 
+/** Per IOD, the strictest type each top-level attribute has in a mandatory module (cached:
+ * validation runs on every header the extension opens). */
+const mandatoryTypesCache = new Map<string, ReadonlyMap<string, string>>();
+
+function mandatoryTypesOf(iodId: string): ReadonlyMap<string, string> {
+  let types = mandatoryTypesCache.get(iodId);
+  if (!types) {
+    const built = new Map<string, string>();
+    for (const [id, usage] of IOD_TABLES.iods[iodId].modules) {
+      if (usage !== 'M') continue;
+      for (const [tag, type] of IOD_TABLES.modules[id].attributes) if (built.get(tag) !== '1') built.set(tag, type);
+    }
+    mandatoryTypesCache.set(iodId, built);
+    types = built;
+  }
+  return types;
+}
+
 /**
  * The modules of `iod` that apply to a data set holding `present` top-level tags. Evidence that
  * a Conditional or User-optional module is there: one of its attributes that no mandatory
  * module has, or one that is Type 1 here but not Type 1 in a mandatory module (the palette
  * data of the Supplemental Palette Color LUT module, which is Type 1C in Image Pixel).
  */
-export function applicableModules(iodId: string, present: ReadonlySet<string>): IodMatch | null {
+export function applicableModules(iodId: string, present: { has(tag: string): boolean }): IodMatch | null {
   const iod = IOD_TABLES.iods[iodId];
   if (!iod) return null;
-  const mandatoryTypes = new Map<string, string>();
-  for (const [id, usage] of iod.modules) {
-    if (usage !== 'M') continue;
-    for (const [tag, type] of IOD_TABLES.modules[id].attributes) if (mandatoryTypes.get(tag) !== '1') mandatoryTypes.set(tag, type);
-  }
+  const mandatoryTypes = mandatoryTypesOf(iodId);
   const isEvidence = ([tag, type]: AttributeRow) =>
     present.has(tag) && (!mandatoryTypes.has(tag) || (type === '1' && mandatoryTypes.get(tag) !== '1'));
   const modules = iod.modules
@@ -71,34 +85,46 @@ class Findings {
 }
 
 interface Level {
-  readonly elements: readonly DicomElement[];
+  /** The level's elements by tag, built once per level and shared by every module. */
+  readonly byTag: ReadonlyMap<string, DicomElement>;
   readonly path: string;
   readonly item: DicomItem | null;
   readonly dataSetOffset: number;
   readonly module: string;
 }
 
+const byTagCache = new WeakMap<readonly DicomElement[], ReadonlyMap<string, DicomElement>>();
+
+function byTagOf(elements: readonly DicomElement[]): ReadonlyMap<string, DicomElement> {
+  let map = byTagCache.get(elements);
+  if (!map) {
+    map = new Map(elements.map((element) => [element.tag, element]));
+    byTagCache.set(elements, map);
+  }
+  return map;
+}
+
 function checkRows(rows: readonly AttributeRow[], level: Level, findings: Findings): void {
-  const byTag = new Map(level.elements.map((element) => [element.tag, element]));
+  // Paths and wording are built only for a finding: most rows have none, and this runs per header.
+  const path = (tag: string) => elementPath(level.path, tag);
+  const of = () => `of the ${level.module} module`;
   for (const [tag, type, enumerated, children] of rows) {
-    const element = byTag.get(tag);
-    const path = elementPath(level.path, tag);
-    const of = `of the ${level.module} module`;
+    const element = level.byTag.get(tag);
     if (!element) {
-      if (type === '1') findings.add(missingIssue('type1-missing', 'error', tag, path, level, `(Type 1 ${of}) is missing`));
-      if (type === '2') findings.add(missingIssue('type2-missing', 'error', tag, path, level, `(Type 2 ${of}) is missing`));
+      if (type === '1') findings.add(missingIssue('type1-missing', 'error', tag, path(tag), level, `(Type 1 ${of()}) is missing`));
+      if (type === '2') findings.add(missingIssue('type2-missing', 'error', tag, path(tag), level, `(Type 2 ${of()}) is missing`));
       continue;
     }
     if ((type === '1' || type === '1C') && isEmpty(element)) {
-      findings.add(elementIssue('type1-empty', 'error', element, path, `Type ${type} attribute ${of} is empty`));
+      findings.add(elementIssue('type1-empty', 'error', element, path(tag), `Type ${type} attribute ${of()} is empty`));
     }
     if (enumerated && typeof element.value !== 'object' && element.value !== '' && !enumerated.includes(String(element.value))) {
-      findings.add(elementIssue('enumerated-value-invalid', 'warning', element, path,
-        `value ${JSON.stringify(String(element.value))} is not one of the enumerated values ${enumerated.join(', ')} ${of}`));
+      findings.add(elementIssue('enumerated-value-invalid', 'warning', element, path(tag),
+        `value ${JSON.stringify(String(element.value))} is not one of the enumerated values ${enumerated.join(', ')} ${of()}`));
     }
-    if (children) {
-      element.items?.forEach((item, index) => checkRows(children, {
-        elements: item.elements, path: itemPath(path, index), item, dataSetOffset: level.dataSetOffset, module: level.module,
+    if (children && element.items) {
+      element.items.forEach((item, index) => checkRows(children, {
+        byTag: byTagOf(item.elements), path: itemPath(path(tag), index), item, dataSetOffset: level.dataSetOffset, module: level.module,
       }, findings));
     }
   }
@@ -115,15 +141,16 @@ export function checkIod(file: DicomFile, report: Report): IodMatch | null {
     return null;
   }
   const iodId = IOD_TABLES.sopClasses[sopClass.value];
-  const match = iodId ? applicableModules(iodId, new Set(file.dataSet.map((element) => element.tag))) : null;
+  const match = iodId ? applicableModules(iodId, byTagOf(file.dataSet)) : null;
   if (!match) {
     report(elementIssue('iod-unknown', 'info', sopClass, SOP_CLASS_UID, `SOP Class ${sopClass.value} has no composite IOD in the tables; attributes not checked against an IOD`));
     return null;
   }
   const findings = new Findings();
+  const byTag = byTagOf(file.dataSet);
   for (const module of match.modules) {
     checkRows(IOD_TABLES.modules[module.id].attributes, {
-      elements: file.dataSet, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
+      byTag, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
     }, findings);
   }
   checkFunctionalGroups(file, IOD_TABLES.iods[iodId], (issue) => findings.add(issue));
