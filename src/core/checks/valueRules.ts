@@ -44,6 +44,12 @@ function checkElement(element: DicomElement, parentPath: string, defaultCharacte
       report(elementIssue('character-outside-repertoire', 'error', element, elementPath(parentPath, element.tag), `${which(index)}${quoted(text)} holds ${outside}, outside ${repertoire}`));
       return;
     }
+    // The decoder puts U+FFFD where bytes are not a character of the declared set (bad UTF-8,
+    // a byte a GB18030 or ISO 2022 set does not define).
+    if (outside && text.includes('\uFFFD')) {
+      report(elementIssue('character-outside-repertoire', 'error', element, elementPath(parentPath, element.tag), `${which(index)}${quoted(text)} holds bytes that are not characters of the declared Specific Character Set`));
+      return;
+    }
     const max = MAX_LENGTH[element.vr];
     if (max !== undefined && element.vr !== 'PN' && text.length > max) {
       report(elementIssue('value-invalid-for-vr', 'error', element, elementPath(parentPath, element.tag), `${which(index)}${quoted(text)} is ${text.length} characters long; VR ${element.vr} allows ${max}`));
