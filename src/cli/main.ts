@@ -26,7 +26,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)}${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
   return `Usage: dicom-inspector COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "dicom-inspector COMMAND --help" for the options of a command.\n`;
 }
 
