@@ -87,21 +87,26 @@ class Findings {
 interface Level {
   /** The level's elements by tag, built once per level and shared by every module. */
   readonly byTag: ReadonlyMap<string, DicomElement>;
+  readonly index: TagIndex;
   readonly path: string;
   readonly item: DicomItem | null;
   readonly dataSetOffset: number;
   readonly module: string;
 }
 
-const byTagCache = new WeakMap<readonly DicomElement[], ReadonlyMap<string, DicomElement>>();
+type TagIndex = (elements: readonly DicomElement[]) => ReadonlyMap<string, DicomElement>;
 
-function byTagOf(elements: readonly DicomElement[]): ReadonlyMap<string, DicomElement> {
-  let map = byTagCache.get(elements);
-  if (!map) {
-    map = new Map(elements.map((element) => [element.tag, element]));
-    byTagCache.set(elements, map);
-  }
-  return map;
+/** Elements by tag, built once per level for one validation (every module reads the same levels). */
+function tagIndex(): TagIndex {
+  const built = new Map<readonly DicomElement[], ReadonlyMap<string, DicomElement>>();
+  return (elements) => {
+    let map = built.get(elements);
+    if (!map) {
+      map = new Map(elements.map((element) => [element.tag, element]));
+      built.set(elements, map);
+    }
+    return map;
+  };
 }
 
 function checkRows(rows: readonly AttributeRow[], level: Level, findings: Findings): void {
@@ -124,7 +129,8 @@ function checkRows(rows: readonly AttributeRow[], level: Level, findings: Findin
     }
     if (children && element.items) {
       element.items.forEach((item, index) => checkRows(children, {
-        byTag: byTagOf(item.elements), path: itemPath(path(tag), index), item, dataSetOffset: level.dataSetOffset, module: level.module,
+        byTag: level.index(item.elements), index: level.index, path: itemPath(path(tag), index), item,
+        dataSetOffset: level.dataSetOffset, module: level.module,
       }, findings));
     }
   }
@@ -141,16 +147,17 @@ export function checkIod(file: DicomFile, report: Report): IodMatch | null {
     return null;
   }
   const iodId = IOD_TABLES.sopClasses[sopClass.value];
-  const match = iodId ? applicableModules(iodId, byTagOf(file.dataSet)) : null;
+  const index = tagIndex();
+  const match = iodId ? applicableModules(iodId, index(file.dataSet)) : null;
   if (!match) {
     report(elementIssue('iod-unknown', 'info', sopClass, SOP_CLASS_UID, `SOP Class ${sopClass.value} has no composite IOD in the tables; attributes not checked against an IOD`));
     return null;
   }
   const findings = new Findings();
-  const byTag = byTagOf(file.dataSet);
+  const byTag = index(file.dataSet);
   for (const module of match.modules) {
     checkRows(IOD_TABLES.modules[module.id].attributes, {
-      byTag, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
+      byTag, index, path: '', item: null, dataSetOffset: file.dataSetOffset, module: module.name,
     }, findings);
   }
   checkFunctionalGroups(file, IOD_TABLES.iods[iodId], (issue) => findings.add(issue));
