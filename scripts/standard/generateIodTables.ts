@@ -107,6 +107,21 @@ function macroSequenceTag(macroId: string, keywordsByLowerCase: ReadonlyMap<stri
   return tag.toString(16).toUpperCase().padStart(8, '0');
 }
 
+/**
+ * A module condition the checks can evaluate: one attribute of the top level, its first value
+ * one of a list ("Required if Pixel Presentation (0008,9205) in the Enhanced CT Image Module
+ * equals COLOR or MIXED."). Anything with more prose (a second clause, "available", "not") is
+ * left unevaluated. Returns [tag, values] or null.
+ */
+const SIMPLE_CONDITION = /^Required if ([A-Za-z' /-]+?) \(([0-9A-F]{4}),([0-9A-F]{4})\)(?: in the [A-Za-z -]+ Module)?(?: Value 1)? (?:is|equals|has a value of) ([A-Z0-9_ ]+?)(?: or ([A-Z0-9_ ]+?))?(?:[.;,]? (?:It )?[Mm]ay be present otherwise)?\.?$/;
+
+function moduleCondition(statement: string | null): [string, string[]] | null {
+  const match = SIMPLE_CONDITION.exec((statement ?? '').replace(/\s+/g, ' ').trim());
+  if (!match || / (if|or|and|not) /i.test(match[1])) return null;
+  const values = [match[4], match[5]].filter((v): v is string => v !== undefined);
+  return [`${match[2]}${match[3]}`.toUpperCase(), values];
+}
+
 /** The one macro condition the checks evaluate: on Image Type value 1 (PS3.3 C.7.6.1.1.2). */
 const ORIGINAL_OR_MIXED = /^Required if Image Type \(0008,0008\) Value 1 is ORIGINAL or MIXED[.,;]? may be present otherwise\.?$/i;
 
@@ -142,7 +157,7 @@ function buildRows(attributes: readonly SourceAttribute[], depth: number): Attri
 function main(): void {
   const sops = readJson<{ id: string; ciod: string }[]>(join(STANDARD, 'sops.json'));
   const ciods = readJson<{ id: string; name: string }[]>(join(STANDARD, 'ciods.json'));
-  const ciodModules = readJson<{ ciodId: string; moduleId: string; usage: string }[]>(join(STANDARD, 'ciod_to_modules.json'));
+  const ciodModules = readJson<{ ciodId: string; moduleId: string; usage: string; conditionalStatement: string | null }[]>(join(STANDARD, 'ciod_to_modules.json'));
   const available = new Set(readdirSync(MODULES).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
 
   const ciodIdByName = new Map(ciods.map((c) => [c.name, c.id]));
@@ -153,7 +168,7 @@ function main(): void {
   }
 
   const missing = new Set<string>();
-  const iods: Record<string, { name: string; modules: [string, string][]; functionalGroups?: [string, string, string][] }> = {};
+  const iods: Record<string, { name: string; modules: ([string, string] | [string, string, [string, string[]]])[]; functionalGroups?: [string, string, string][] }> = {};
   for (const ciod of ciods) iods[ciod.id] = { name: ciod.name, modules: [] };
   const usedModules = new Set<string>();
   for (const row of ciodModules) {
@@ -162,7 +177,8 @@ function main(): void {
       missing.add(row.moduleId);
       continue;
     }
-    iods[row.ciodId]?.modules.push([moduleId, row.usage]);
+    const condition = row.usage === 'C' ? moduleCondition(row.conditionalStatement) : null;
+    iods[row.ciodId]?.modules.push(condition ? [moduleId, row.usage, condition] : [moduleId, row.usage]);
     usedModules.add(moduleId);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Validation against dicom3tools' dciodvfy on files this project did not write: the corpus's
  * native files, each also edited by seeded mistakes (attributes removed and emptied, values
- * their VR forbids), plus the writer's rule fixtures.
+ * their VR forbids), four of its compressed files as they are, plus the writer's rule fixtures.
  *
  * Recall: of what dciodvfy reports as a missing Type 1/2 attribute, an empty Type 1/1C one, or
  * a value invalid for its VR, the share `validateFile` reports too (by keyword or tag) must be
@@ -27,6 +27,13 @@ const NATIVE_FILES = [
   'CT1_UNC.explicit_big_endian.dcm',
   'encapsulated/multi-frame/CT0012.explicit_little_endian.dcm',
   'encapsulated/multi-frame/IM00001.implicit_little_endian.dcm',
+];
+/** The compressed ones, compared as they are (dciodvfy cannot read the deflated ones). */
+const COMPRESSED_FILES = [
+  'encapsulated/multi-frame/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm',
+  'encapsulated/multi-frame/CT0012.not_fragmented_bot_rle.dcm',
+  'encapsulated/multi-frame/IM00001.fragmented_no_bot_jpeg_baseline.50.dcm',
+  'encapsulated/single-frame/CT1_UNC.fragmented_bot_jpeg_ls.80.dcm',
 ];
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const MISSING_CODES = new Set(['type1-missing', 'type2-missing', 'type1-empty']);
@@ -76,6 +83,7 @@ test('validate finds what dciodvfy finds in edited corpus files and writer fixtu
       compare(variant.name, variant.bytes, tally);
     }
   }
+  for (const name of COMPRESSED_FILES) compare(name, new Uint8Array(readFileSync(path.join(CORPUS, name))), tally);
   for (const fixture of ruleFixtures) compare(`fixture ${fixture.name}`, fixture.build().bytes, tally);
 
   const recall = tally.referenceFound / tally.referenceFindings;

@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateFile } from '../../src/core/checks';
 import { vmAllows } from '../../src/core/checks/dictionaryRules';
+import { applicableModules } from '../../src/core/checks/iod/iodRules';
+import type { DicomElement } from '../../src/core/model';
 import { FORMAT_RULES } from '../../src/core/checks/vrFormats';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import { conformingCtImage, ruleFixtures } from '../fixtures/catalog/validation';
@@ -71,4 +73,18 @@ test('VM forms of the dictionary', () => {
   assert.ok(vmAllows('3-3n', 6) && !vmAllows('3-3n', 4));
   assert.ok(vmAllows('1-3', 3) && !vmAllows('1-3', 4));
   assert.ok(vmAllows('6', 6) && !vmAllows('6', 2));
+});
+
+test('a conditional module applies when the condition the tables carry is met, or when its attributes are there', () => {
+  const element = (tag: string, value: string, vr = 'CS'): DicomElement => ({
+    tag, group: parseInt(tag.slice(0, 4), 16), element: parseInt(tag.slice(4), 16), keyword: null, name: null, vr, explicitVr: true,
+    vm: 1, offset: 0, valueOffset: 8, length: value.length, end: 8 + value.length, value,
+  });
+  const modulesOf = (...elements: DicomElement[]) =>
+    applicableModules('enhanced-ct-image', new Map(elements.map((e) => [e.tag, e])))!.modules.map((m) => m.id);
+  assert.ok(modulesOf(element('00089205', 'COLOR')).includes('supplemental-palette-color-lookup-table'));
+  assert.ok(!modulesOf(element('00089205', 'MONOCHROME')).includes('supplemental-palette-color-lookup-table'));
+  assert.ok(modulesOf(element('00281201', '', 'OW')).includes('supplemental-palette-color-lookup-table'), 'Type 1 palette data is evidence');
+  assert.ok(!modulesOf().includes('synchronization'));
+  assert.ok(modulesOf(element('00181800', 'Y')).includes('synchronization'), 'Acquisition Time Synchronized belongs to no mandatory module');
 });

@@ -50,20 +50,34 @@ function mandatoryTypesOf(iodId: string): ReadonlyMap<string, string> {
   return types;
 }
 
+/** The first value of an element as text ("ORIGINAL" of ORIGINAL\\PRIMARY, "1" of the number 1). */
+function firstValue(element: DicomElement | undefined): string | undefined {
+  const value = element?.value;
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === null || first === undefined ? undefined : String(first);
+}
+
 /**
- * The modules of `iod` that apply to a data set holding `present` top-level tags. Evidence that
- * a Conditional or User-optional module is there: one of its attributes that no mandatory
- * module has, or one that is Type 1 here but not Type 1 in a mandatory module (the palette
- * data of the Supplemental Palette Color LUT module, which is Type 1C in Image Pixel).
+ * The modules of `iod` that apply to a data set whose top-level elements are `byTag`:
+ * mandatory ones; conditional ones whose condition the tables carry and the data set meets
+ * (e.g. Supplemental Palette Color LUT when Pixel Presentation is COLOR); and conditional or
+ * user-optional ones the data set shows evidence of: one of their attributes that no mandatory
+ * module has, or one that is Type 1 here but not Type 1 in a mandatory module (the palette data
+ * of the Supplemental Palette Color LUT module, which is Type 1C in Image Pixel).
  */
-export function applicableModules(iodId: string, present: { has(tag: string): boolean }): IodMatch | null {
+export function applicableModules(iodId: string, byTag: ReadonlyMap<string, DicomElement>): IodMatch | null {
   const iod = IOD_TABLES.iods[iodId];
   if (!iod) return null;
   const mandatoryTypes = mandatoryTypesOf(iodId);
   const isEvidence = ([tag, type]: AttributeRow) =>
-    present.has(tag) && (!mandatoryTypes.has(tag) || (type === '1' && mandatoryTypes.get(tag) !== '1'));
+    byTag.has(tag) && (!mandatoryTypes.has(tag) || (type === '1' && mandatoryTypes.get(tag) !== '1'));
+  const conditionMet = (condition: readonly [string, readonly string[]] | undefined) => {
+    if (!condition) return false;
+    const value = firstValue(byTag.get(condition[0]));
+    return value !== undefined && condition[1].includes(value);
+  };
   const modules = iod.modules
-    .filter(([id, usage]) => usage === 'M' || IOD_TABLES.modules[id].attributes.some(isEvidence))
+    .filter(([id, usage, condition]) => usage === 'M' || conditionMet(condition) || IOD_TABLES.modules[id].attributes.some(isEvidence))
     .map(([id, usage]) => ({ id, name: IOD_TABLES.modules[id].name, usage }));
   return { id: iodId, name: iod.name, modules };
 }

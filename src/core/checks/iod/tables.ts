@@ -8,7 +8,9 @@ export type AttributeRow = readonly [string, string, readonly string[] | null, (
 
 export interface IodRow {
   readonly name: string;
-  readonly modules: readonly (readonly [string, string])[];
+  /** [module id, usage, and for some Conditional modules a condition the checks evaluate:
+   * [tag, values] = "required if the first value of this top-level attribute is one of these"]. */
+  readonly modules: readonly (readonly [string, string, (readonly [string, readonly string[]])?])[];
   /** Functional group macros a multi-frame IOD requires: [sequence tag, "M" or "original"
    * (required when Image Type value 1 is ORIGINAL or MIXED), macro id]. */
   readonly functionalGroups?: readonly (readonly [string, 'M' | 'original', string])[];
