@@ -7,12 +7,11 @@
 import * as vscode from 'vscode';
 import { validateFile } from '../../core/checks';
 import type { DicomDocument } from '../document/dicomDocument';
+import { EDITOR_VIEW_TYPE } from '../editor/dicomEditorProvider';
 import type { EditorTracker } from '../editor/editorTracker';
 import { SETTINGS_SECTION, onSettingsChanged } from '../settings';
 import { REVEAL_PROBLEM_COMMAND, toDiagnostic } from './problemDiagnostics';
 import { readSeverityOverrides, shownSeverity } from './severityOverrides';
-
-const VIEW_TYPE = 'dicomInspector.viewer';
 
 function diagnosticsFor(document: DicomDocument): vscode.Diagnostic[] {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -56,7 +55,7 @@ export function registerValidation(context: vscode.ExtensionContext, tracker: Ed
     vscode.commands.registerCommand(REVEAL_PROBLEM_COMMAND, async (uriText: unknown, offset: unknown) => {
       if (typeof uriText !== 'string' || typeof offset !== 'number') return;
       const uri = vscode.Uri.parse(uriText);
-      await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
+      await vscode.commands.executeCommand('vscode.openWith', uri, EDITOR_VIEW_TYPE);
       const document = tracker.openDocuments.find((d) => d.uri.toString() === uri.toString());
       if (document) tracker.requestReveal({ document, offset });
     }),
