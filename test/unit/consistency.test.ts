@@ -8,6 +8,7 @@ import { writeMediaFolder } from '../fixtures/reports/mediaFolder';
 import { checkConsistency } from '../../src/core/explorer/consistency';
 import { fileDigest, summarizeFolder } from '../../src/node/summarizeFiles';
 import { requireDcmdump } from '../support/dcmdump';
+import { runCli } from '../support/runCli';
 
 const haveDcentvfy = spawnSync('dcentvfy', [], { stdio: 'ignore' }).error === undefined;
 const skipDicom3tools = haveDcentvfy || process.env.CI ? false : 'dcentvfy is not installed (apt-get install dicom3tools)';
@@ -72,4 +73,21 @@ test('one SOP Instance UID naming two different contents is an error; an identic
   assert.equal(duplicate.length, 1);
   assert.equal(duplicate[0].severity, 'error');
   assert.match(duplicate[0].message, /also names f0/);
+});
+
+test('validate --consistency prints each inconsistency with its file and offset and exits 1', async () => {
+  const folder = inconsistentFolder();
+  const { code, stdout } = await runCli('validate', '--consistency', '--json', folder);
+  assert.equal(code, 1);
+  const json = JSON.parse(stdout);
+  assert.equal(json.files, 4);
+  const modality = json.issues.find((issue: { keyword: string }) => issue.keyword === 'Modality');
+  assert.equal(modality.file, join(folder, 'f3.dcm'));
+  assert.equal(modality.code, 'series-attributes-differ');
+  assert.ok(modality.offset > 132);
+  const clean = mkdtempSync(join(tmpdir(), 'dicom-inspector-consistent-'));
+  copyFileSync(join(folder, 'f0.dcm'), join(clean, 'a.dcm'));
+  const text = await runCli('validate', '--consistency', clean);
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /^1 DICOM files: consistent$/m);
 });

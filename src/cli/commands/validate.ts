@@ -5,7 +5,8 @@
  * PS3.3 IOD rules (src/core/checks). Prints every issue with its byte offset and code.
  *
  * Exit status: 0 no errors (warnings and notes allowed), 1 errors found in at least one file,
- * 2 a file could not be read or is not DICOM, or bad usage.
+ * 2 a file could not be read or is not DICOM, or bad usage. With --consistency, see
+ * validateConsistency.ts.
  */
 import { parseArgs } from 'node:util';
 import { validateFile, type ValidationReport } from '../../core/checks';
@@ -13,15 +14,23 @@ import type { Issue } from '../../core/model';
 import { hex } from '../../core/parse/errors';
 import { readDicom } from '../../core/parse/readDicom';
 import { withFileAccess } from '../../node/fileAccess';
+import { runConsistency } from './validateConsistency';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 export const VALIDATE_USAGE = `Usage: dicom-inspector validate FILE... [--json]
+       dicom-inspector validate --consistency FOLDER... [--json]
 
 Checks DICOM files: values against their VR (PS3.5), the data dictionary's VR and VM, the
 File Meta Information (PS3.10), and the attributes the IOD of the SOP Class requires (PS3.3).
 Every issue has a code, a severity and the byte offset it concerns.
 
+With --consistency, checks across the DICOM files under the folders instead, as dcentvfy
+does: files of one Patient ID, Study Instance UID or Series Instance UID that disagree on that
+entity's attributes, and one SOP Instance UID naming two different contents.
+
 Options:
+  --consistency  Check consistency across files (exit 1 when any inconsistency is found);
+                 --json prints {"files", "issues": [{"file", "other", "code", ...}]}
   --json    Print an array, one object per file:
             {"file", "sopClassUid", "iod", "issues": [{"code", "severity", "offset", "tag",
             "keyword", "path", "message"}]}
@@ -77,7 +86,7 @@ async function check(path: string): Promise<FileResult> {
 export async function runValidate(argv: string[], out: CliOutput): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, consistency: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (problem) {
     await write(out.stderr, `${(problem as Error).message}\n\n${VALIDATE_USAGE}`);
     return EXIT_UNUSABLE;
@@ -90,6 +99,7 @@ export async function runValidate(argv: string[], out: CliOutput): Promise<numbe
     await write(out.stderr, VALIDATE_USAGE);
     return EXIT_UNUSABLE;
   }
+  if (parsed.values.consistency) return runConsistency(parsed.positionals, parsed.values.json === true, out);
   const results: FileResult[] = [];
   for (const path of parsed.positionals) {
     const result = await check(path);
