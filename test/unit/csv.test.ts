@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { exportCsv } from '../../src/core/csv/exportCsv';
 import { longRowsFor } from '../../src/core/csv/rows';
-import { neutraliseFormula } from '../../src/core/csv/neutralise';
+import { neutraliseFormula, safeCell } from '../../src/core/csv/neutralise';
 import { formatRecord, quoteField, UTF8_BOM } from '../../src/core/csv/rfc4180';
 import { sniffDicom } from '../../src/core/csv/sniff';
 import { parseSelectorList } from '../../src/core/query';
@@ -46,6 +46,32 @@ test('cells a spreadsheet would run get a leading quote; plain numbers stay numb
   for (const plain of ['-1024', '+3', '-0.5', '-.5', '-1.5e-3', '+2E10', 'CT', '1\\2', 'a=b', '']) {
     assert.equal(neutraliseFormula(plain), plain, plain);
   }
+});
+
+test('a trigger after leading blanks of any kind, or in fullwidth form, is disarmed too', () => {
+  const blanks = ['\n', '\r\n', ' ', '\t', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u3000', '\u2003', '\u2028', '\u00AD', ' \u00A0\u3000'];
+  for (const blank of blanks) {
+    for (const trigger of ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) {
+      const cell = `${blank}${trigger}cmd|' /C calc'!A0`;
+      assert.equal(neutraliseFormula(cell), "'" + cell, JSON.stringify(cell));
+    }
+    // A leading TAB or CR is a trigger by itself (OWASP); other blanks before plain text are not.
+    const alwaysQuoted = blank[0] === '\t' || blank[0] === '\r';
+    assert.equal(neutraliseFormula(`${blank}plain text`), `${alwaysQuoted ? "'" : ''}${blank}plain text`, JSON.stringify(blank));
+  }
+  for (const fullwidth of ['\uFF1D1+1', '\uFF20SUM(A1)', '\uFF0B1', '\uFF0D1']) assert.equal(neutraliseFormula(fullwidth), "'" + fullwidth);
+});
+
+test('control characters other than TAB, CR and LF are written visibly, never raw', () => {
+  assert.equal(safeCell('AB\0\0'), 'AB<U+0000><U+0000>');
+  assert.equal(safeCell('\u001b[31mred'), '<U+001B>[31mred');
+  assert.equal(safeCell('del\u007f c1\u0085'), 'del<U+007F> c1<U+0085>');
+  assert.equal(safeCell('tab\there\r\nnext'), 'tab\there\r\nnext');
+  // A control before a trigger cannot hide it: the escape is visible text, and the cell no longer starts with a trigger.
+  assert.equal(safeCell('\0=1+1'), '<U+0000>=1+1');
+  assert.equal(safeCell('=1+1\0'), "'=1+1<U+0000>");
+  const record = formatRecord(['a\0b', '\u0007'].map(safeCell), ',');
+  assert.doesNotMatch(record, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
 });
 
 test('sniffing tells part 10 files and bare data sets from other files', () => {

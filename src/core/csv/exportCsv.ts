@@ -12,7 +12,7 @@ import type { DicomElement, DicomFile } from '../model';
 import type { AttributeSelector } from '../query/selector';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
-import { neutraliseFormula } from './neutralise';
+import { safeCell } from './neutralise';
 import { mapOrdered } from './orderedPool';
 import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
 import { errorRow, headerFields, longRows, wideRow } from './rows';
@@ -223,7 +223,7 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
 
   let buffer = options.bom === false ? '' : UTF8_BOM;
   const record = (fields: readonly string[]): void => {
-    const safe = fields.map(neutraliseFormula);
+    const safe = fields.map(safeCell);
     buffer += formatRecord(safe, delimiter);
   };
   const flush = async (): Promise<void> => {

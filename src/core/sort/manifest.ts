@@ -2,7 +2,7 @@
  * The manifest a sort leaves in its destination: one CSV row per source file saying where it
  * went and why, so that nothing is ever silently dropped or renamed.
  */
-import { neutraliseFormula } from '../csv/neutralise';
+import { safeCell } from '../csv/neutralise';
 import { formatRecord, UTF8_BOM } from '../csv/rfc4180';
 
 export const MANIFEST_NAME = 'dicom-sort-manifest.csv';
@@ -31,7 +31,7 @@ export const MANIFEST_HEADER = ['source', 'target', 'status', 'reason'] as const
 
 /** Cells pass through formula neutralisation: paths and reasons carry text from the files. */
 export function manifestRow(outcome: SortOutcome): string {
-  return formatRecord([outcome.source, outcome.target, outcome.status, outcome.reason].map(neutraliseFormula), ',');
+  return formatRecord([outcome.source, outcome.target, outcome.status, outcome.reason].map(safeCell), ',');
 }
 
 export function formatManifest(outcomes: readonly SortOutcome[]): string {

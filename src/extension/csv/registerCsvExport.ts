@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { formatRecord, UTF8_BOM } from '../../core/csv/rfc4180';
-import { neutraliseFormula } from '../../core/csv/neutralise';
+import { safeCell } from '../../core/csv/neutralise';
 import { headerFields, longRowsFor } from '../../core/csv/rows';
 import { chooseColumns } from './columnChoice';
 import { readCsvSettings, type CsvSettings } from './csvSettings';
@@ -99,7 +99,7 @@ async function exportSelectedTags(clicked: unknown, selected: unknown, hooks: Cs
     : await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}-tags.csv`) : undefined, filters: { CSV: ['csv'] } });
   if (!output) return undefined;
   const records = [headerFields({ kind: 'long' }), ...longRowsFor(name, paths)];
-  const text = (settings.includeBom ? UTF8_BOM : '') + records.map((r) => formatRecord(r.map(neutraliseFormula), settings.delimiter)).join('');
+  const text = (settings.includeBom ? UTF8_BOM : '') + records.map((r) => formatRecord(r.map(safeCell), settings.delimiter)).join('');
   await writeFile(output.fsPath, text, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
     // The save dialog already asked about replacing an existing file.
     if (error.code === 'EEXIST') await writeFile(output.fsPath, text);
