@@ -1,11 +1,10 @@
 /**
- * `dicom-inspector csv PATH... [--tags K1,K2,...] [--long] [--out FILE]`
+ * `dicom-inspector csv PATH... [--tags K1,K2,...] [--long] [--out FILE [--force]]`
  *
  * Exports DICOM headers as CSV: one row per file (columns: every top-level attribute, or the
  * ones `--tags` names), or with `--long` one row per element. Folders are walked recursively.
  */
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { exportCsv, HEAD_LENGTH, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
@@ -14,6 +13,8 @@ import { parseSelectorList, SelectorSyntaxError } from '../../core/query/selecto
 import { readDicom } from '../../core/parse/readDicom';
 import { openFileAccess } from '../../node/fileAccess';
 import { walkInputs } from '../../node/walk';
+import { openAtomicOutput, type AtomicOutput } from '../../node/outputFile';
+import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, type CliOutput } from '../cliOutput';
 
 
@@ -28,11 +29,18 @@ Options:
                      (SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].SliceThickness).
                      Without --tags: every top-level attribute found, ordered by tag.
   --long             One row per element (Path, Tag, Keyword, Name, VR, VM, Length, Offset, Value).
-  --out FILE         Write to FILE instead of standard output.
+  --out FILE         Write to FILE instead of standard output. FILE is written under a
+                     temporary name and renamed when complete. An existing FILE is not
+                     replaced (exit 2) unless --force; an input or a read-only file never is.
+  --force            Replace an existing --out FILE.
   --delimiter C      Field delimiter: , ; | or "tab" (default ,).
   --no-bom           Leave out the UTF-8 byte order mark.
   --concurrency N    Files read at once (default 16).
   -h, --help         Show this help.
+
+Exit status: 0 exported (files with problems have them in the Error column), 1 no DICOM file
+found, 2 bad arguments, an input that cannot be read, or an output that cannot or must not be
+written (one line on standard error says which).
 `;
 
 /** Writes to a Node stream, waiting for 'drain' when its buffer is full. */
@@ -51,6 +59,7 @@ function parseCsvArgs(argv: string[]) {
       tags: { type: 'string' },
       long: { type: 'boolean', default: false },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       delimiter: { type: 'string', default: ',' },
       'no-bom': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '16' },
@@ -102,35 +111,56 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
     }
   }
 
-  // A file is written under a temporary name and renamed when complete, so a failed run
-  // never leaves a CSV that looks finished.
-  const target = values.out;
-  const partial = target === undefined ? undefined : `${target}.partial-${process.pid}`;
-  const sink = partial === undefined ? out.stdout : createWriteStream(partial);
+  const missing = await firstMissingInput(positionals);
+  if (missing !== null) {
+    out.stderr.write(`csv: ${missing}\n`);
+    return EXIT_UNUSABLE;
+  }
+  let output: AtomicOutput | undefined;
+  try {
+    if (values.out !== undefined) {
+      output = await openAtomicOutput(values.out, { overwrite: values.force, inputs: positionals, overwriteHint: 'add --force to replace it' });
+    }
+  } catch (error) {
+    out.stderr.write(`csv: ${(error as Error).message}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const partial = output?.partialPath;
   const io: CsvExportIo = {
-    listFiles: () => walkInputs(positionals),
+    // The temporary output may sit in an input folder: it is not an input.
+    listFiles: () => withoutPath(walkInputs(positionals), partial),
     // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
     open: (path) => openFileAccess(path, { blocking: true, prefetch: HEAD_LENGTH }),
     readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
-    write: streamWriter(sink),
+    write: output ? (text) => output.write(text) : streamWriter(out.stdout),
   };
   try {
     const summary = await exportCsv(io, { columns, delimiter, bom: !values['no-bom'], concurrency });
-    if (partial !== undefined) {
-      sink.end();
-      await once(sink, 'finish');
-      await rename(partial, target!);
-    }
+    await output?.commit();
     const skipped = summary.skipped > 0 ? `, ${summary.skipped} non-DICOM skipped` : '';
     const errors = summary.errors > 0 ? `, ${summary.errors} with errors (see the Error column)` : '';
-    out.stderr.write(`Exported ${summary.files} file${summary.files === 1 ? '' : 's'}${skipped}${errors}${target ? ` to ${target}` : ''}.\n`);
+    out.stderr.write(`Exported ${summary.files} file${summary.files === 1 ? '' : 's'}${skipped}${errors}${output ? ` to ${values.out}` : ''}.\n`);
     return summary.files === 0 ? EXIT_PROBLEMS : EXIT_OK;
   } catch (error) {
-    if (partial !== undefined) {
-      sink.end();
-      await rm(partial, { force: true });
-    }
-    out.stderr.write(`csv: ${(error as Error).message}\n`);
-    return EXIT_PROBLEMS;
+    await output?.discard();
+    // Reading problems of single files are rows of the CSV; what ends here stopped the whole export.
+    out.stderr.write(`csv: ${isSystemError(error) ? fsMessage('cannot read the input', error) : (error as Error).message}\n`);
+    return EXIT_UNUSABLE;
   }
+}
+
+/** The first input that cannot be read, as a message, or null when all are there. */
+async function firstMissingInput(inputs: readonly string[]): Promise<string | null> {
+  for (const input of inputs) {
+    try {
+      await stat(input);
+    } catch (error) {
+      return fsMessage(`cannot read ${input}`, error);
+    }
+  }
+  return null;
+}
+
+async function* withoutPath<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string | undefined): AsyncGenerator<T> {
+  for await (const entry of entries) if (entry.path !== excluded) yield entry;
 }

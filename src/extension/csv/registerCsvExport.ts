@@ -5,7 +5,6 @@
  * - `dicomInspector.exportSelectedTagsCsv`: the tag tree's selected nodes.
  * Each returns `{ output, summary }` when it wrote a file (used by tests and other extensions).
  */
-import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { formatRecord, UTF8_BOM } from '../../core/csv/rfc4180';
 import { safeCell } from '../../core/csv/neutralise';
@@ -13,7 +12,8 @@ import { headerFields, longRowsFor } from '../../core/csv/rows';
 import { chooseColumns } from './columnChoice';
 import { readCsvSettings, type CsvSettings } from './csvSettings';
 import { csvReadIo, exportBase, toInputs, type CsvInput, type ParsedFileLookup } from './csvSources';
-import { freeOutputUri, runCsvExport, type CsvExportResult } from './runCsvExport';
+import { freeOutputUri, inputPaths, runCsvExport, type CsvExportResult, type CsvOutputChoice } from './runCsvExport';
+import { writeOutputFile } from '../../node/outputFile';
 import { isTreeNodeLike, selectionPaths, type TreeNodeLike } from './selectedTags';
 
 export interface CsvExportHooks {
@@ -44,10 +44,10 @@ function commandUris(clicked: unknown, selected: unknown, fallback: () => vscode
   return uri ? [uri] : [];
 }
 
-async function chooseOutput(inputs: readonly CsvInput[], settings: CsvSettings, stem: string): Promise<vscode.Uri | undefined> {
+async function chooseOutput(inputs: readonly CsvInput[], settings: CsvSettings, stem: string): Promise<CsvOutputChoice | undefined> {
   const first = inputs[0].uri;
   const folder = inputs.length === 1 && inputs[0].isFolder ? vscode.Uri.joinPath(first, '..') : exportBase(inputs);
-  if (settings.output === 'besideInput' && folder.scheme === 'file') return freeOutputUri(folder, stem);
+  if (settings.output === 'besideInput' && folder.scheme === 'file') return { uri: await freeOutputUri(folder, stem), overwrite: false };
   const chosen = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(folder, `${stem}.csv`),
     filters: { CSV: ['csv'], 'All files': ['*'] },
@@ -57,7 +57,8 @@ async function chooseOutput(inputs: readonly CsvInput[], settings: CsvSettings, 
     void vscode.window.showErrorMessage('The CSV can only be saved to a local file.');
     return undefined;
   }
-  return chosen;
+  // The save dialog asks before it returns an existing file.
+  return chosen && { uri: chosen, overwrite: true };
 }
 
 async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], what: 'files' | 'folder', hooks: CsvExportHooks): Promise<CsvExportResult | undefined> {
@@ -76,7 +77,7 @@ async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], 
     const stem = inputs.length === 1 ? `${baseName(inputs[0].uri)}-headers` : 'dicom-headers';
     const output = await chooseOutput(inputs, settings, stem);
     if (!output) return undefined;
-    return await runCsvExport(readIo, columns, output, settings, controller);
+    return await runCsvExport(readIo, columns, output, inputPaths(inputs), settings, controller);
   } catch (error) {
     void vscode.window.showErrorMessage(`CSV export failed: ${(error as Error).message}`);
     return undefined;
@@ -94,17 +95,15 @@ async function exportSelectedTags(clicked: unknown, selected: unknown, hooks: Cs
   const name = source ? baseName(source) : 'dicom';
   const settings = readCsvSettings();
   const folder = source && source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-  const output = settings.output === 'besideInput' && folder?.scheme === 'file'
+  const beside = settings.output === 'besideInput' && folder?.scheme === 'file';
+  const output = beside
     ? await freeOutputUri(folder, `${name}-tags`)
     : await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}-tags.csv`) : undefined, filters: { CSV: ['csv'] } });
   if (!output) return undefined;
   const records = [headerFields({ kind: 'long' }), ...longRowsFor(name, paths)];
   const text = (settings.includeBom ? UTF8_BOM : '') + records.map((r) => formatRecord(r.map(safeCell), settings.delimiter)).join('');
-  await writeFile(output.fsPath, text, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-    // The save dialog already asked about replacing an existing file.
-    if (error.code === 'EEXIST') await writeFile(output.fsPath, text);
-    else throw error;
-  });
+  // The save dialog already asked about replacing an existing file; the DICOM file itself is never replaced.
+  await writeOutputFile(output.fsPath, text, { overwrite: !beside, inputs: source?.scheme === 'file' ? [source.fsPath] : [] });
   if (settings.openAfterExport) await vscode.window.showTextDocument(output, { preview: false });
   return { output, summary: { files: 1, skipped: 0, errors: 0, columns: records[0].length, cancelled: false } };
 }

@@ -1,12 +1,13 @@
 /**
- * Runs an export with a cancellable progress notification, writes the CSV under a temporary
- * name (renamed when complete, deleted when cancelled), then opens it and offers to reveal it.
+ * Runs an export with a cancellable progress notification, writes the CSV through the one
+ * output writer (`src/node/outputFile.ts`: never over an input, a read-only file or an
+ * unconfirmed existing one; temporary name until complete, deleted when cancelled), then opens
+ * it and offers to reveal it.
  */
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { exportCsv, type CsvColumns, type CsvExportIo, type CsvExportSummary } from '../../core/csv/exportCsv';
+import { openAtomicOutput } from '../../node/outputFile';
 import type { CsvSettings } from './csvSettings';
 
 /** Progress notifications are redrawn at most this often. */
@@ -36,63 +37,69 @@ function describe(summary: CsvExportSummary): string {
   return parts.join(', ');
 }
 
+/** Where the CSV goes and what it may replace. */
+export interface CsvOutputChoice {
+  readonly uri: vscode.Uri;
+  /** The user confirmed replacing an existing file (the save dialog asks). */
+  readonly overwrite: boolean;
+}
+
+/** Local paths of the export's inputs: the output may never be one of them. */
+export function inputPaths(inputs: readonly { readonly uri: vscode.Uri }[]): string[] {
+  return inputs.filter((input) => input.uri.scheme === 'file').map((input) => input.uri.fsPath);
+}
+
+async function* without<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string): AsyncGenerator<T> {
+  for await (const entry of entries) if (entry.path !== excluded) yield entry;
+}
+
 export async function runCsvExport(
   readIo: Omit<CsvExportIo, 'write'>,
   columns: CsvColumns,
-  output: vscode.Uri,
+  choice: CsvOutputChoice,
+  inputs: readonly string[],
   settings: CsvSettings,
   controller: AbortController,
 ): Promise<CsvExportResult | undefined> {
-  const partial = `${output.fsPath}.partial-${process.pid}`;
+  const output = choice.uri;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Exporting DICOM headers to CSV', cancellable: true },
     async (progress, token) => {
       token.onCancellationRequested(() => controller.abort());
-      const sink = createWriteStream(partial);
-      const sinkError = new Promise<never>((_, reject) => sink.once('error', reject));
-      sinkError.catch(() => controller.abort());
+      const sink = await openAtomicOutput(output.fsPath, { overwrite: choice.overwrite, inputs });
+      // The temporary file may sit in an exported folder: it is not an input.
+      const partialUri = vscode.Uri.file(sink.partialPath).toString();
       let lastReport = 0;
       let reported = 0;
       try {
-        const summary = await Promise.race([
-          exportCsv(
-            {
-              ...readIo,
-              write: async (text) => {
-                if (!sink.write(text)) await Promise.race([once(sink, 'drain'), sinkError]);
-              },
+        const summary = await exportCsv(
+          { ...readIo, listFiles: () => without(readIo.listFiles(), partialUri), write: (text) => sink.write(text) },
+          {
+            columns,
+            delimiter: settings.delimiter,
+            bom: settings.includeBom,
+            concurrency: settings.concurrency,
+            signal: controller.signal,
+            onProgress: (p) => {
+              const now = Date.now();
+              if (now - lastReport < PROGRESS_INTERVAL_MS) return;
+              lastReport = now;
+              const phase = p.phase === 'census' ? 'Collecting attributes' : 'Writing rows';
+              const count = p.total !== null ? `${p.done} of ${p.total}` : `${p.done}`;
+              const fraction = p.total ? (100 * p.done) / p.total : undefined;
+              progress.report({ message: `${phase}: ${count} files`, increment: fraction === undefined ? undefined : fraction - reported });
+              if (fraction !== undefined) reported = fraction;
             },
-            {
-              columns,
-              delimiter: settings.delimiter,
-              bom: settings.includeBom,
-              concurrency: settings.concurrency,
-              signal: controller.signal,
-              onProgress: (p) => {
-                const now = Date.now();
-                if (now - lastReport < PROGRESS_INTERVAL_MS) return;
-                lastReport = now;
-                const phase = p.phase === 'census' ? 'Collecting attributes' : 'Writing rows';
-                const count = p.total !== null ? `${p.done} of ${p.total}` : `${p.done}`;
-                const fraction = p.total ? (100 * p.done) / p.total : undefined;
-                progress.report({ message: `${phase}: ${count} files`, increment: fraction === undefined ? undefined : fraction - reported });
-                if (fraction !== undefined) reported = fraction;
-              },
-            },
-          ),
-          sinkError,
-        ]);
-        sink.end();
-        await once(sink, 'close');
+          },
+        );
         if (summary.cancelled) {
-          await rm(partial, { force: true });
+          await sink.discard();
           return undefined;
         }
-        await rename(partial, output.fsPath);
+        await sink.commit();
         return { output, summary };
       } catch (error) {
-        sink.destroy();
-        await rm(partial, { force: true });
+        await sink.discard();
         throw error;
       }
     },
