@@ -4,9 +4,11 @@
  * An async generator, so a caller that stops early (cancel) stops the walk, and memory holds
  * one directory's entries per level rather than the whole tree. Entries come in name order,
  * which makes exports and sort plans deterministic. Symbolic links to directories are not
- * followed (a link back up the tree would never end); links to files are listed.
+ * followed (a link back up the tree would never end); links to files are listed, and those
+ * that lead outside the walked folder say where they lead (`outsideTarget`), so that a sort
+ * can refuse to copy a file from elsewhere that a link planted in its source points to.
  */
-import { opendir, stat } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export interface WalkEntry {
@@ -14,6 +16,8 @@ export interface WalkEntry {
   readonly path: string;
   /** Path relative to the root that was walked, with `/` separators on every platform. */
   readonly relativePath: string;
+  /** For a symbolic link to a file outside the walked folder: the real path it leads to. */
+  readonly outsideTarget?: string;
 }
 
 export interface WalkOptions {
@@ -24,25 +28,39 @@ export interface WalkOptions {
   readonly maxDepth?: number;
 }
 
+interface Listed {
+  readonly name: string;
+  readonly kind: 'file' | 'dir';
+  readonly outsideTarget?: string;
+}
+
 interface Level {
   readonly dir: string;
   readonly relative: string;
-  readonly names: { name: string; kind: 'file' | 'dir' }[];
+  readonly names: Listed[];
   index: number;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 const byName = new Intl.Collator('en', { numeric: true });
 
-async function readLevel(dir: string, relative: string, options: WalkOptions): Promise<Level> {
-  const names: { name: string; kind: 'file' | 'dir' }[] = [];
+async function readLevel(dir: string, relative: string, realRoot: string, options: WalkOptions): Promise<Level> {
+  const names: Listed[] = [];
   const handle = await opendir(dir);
   for await (const entry of handle) {
     if (options.skipHidden && entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) names.push({ name: entry.name, kind: 'dir' });
     else if (entry.isFile()) names.push({ name: entry.name, kind: 'file' });
     else if (entry.isSymbolicLink()) {
-      const target = await stat(path.join(dir, entry.name)).catch(() => null);
-      if (target?.isFile()) names.push({ name: entry.name, kind: 'file' });
+      const link = path.join(dir, entry.name);
+      const target = await stat(link).catch(() => null);
+      if (!target?.isFile()) continue;
+      const real = await realpath(link);
+      names.push(isInside(real, realRoot) ? { name: entry.name, kind: 'file' } : { name: entry.name, kind: 'file', outsideTarget: real });
     }
   }
   names.sort((a, b) => byName.compare(a.name, b.name));
@@ -51,7 +69,8 @@ async function readLevel(dir: string, relative: string, options: WalkOptions): P
 
 /** Every regular file under `root`, depth first in name order. */
 export async function* walkFiles(root: string, options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
-  const stack: Level[] = [await readLevel(root, '', options)];
+  const realRoot = await realpath(root);
+  const stack: Level[] = [await readLevel(root, '', realRoot, options)];
   while (stack.length > 0) {
     if (options.signal?.aborted) return;
     const level = stack[stack.length - 1];
@@ -59,14 +78,14 @@ export async function* walkFiles(root: string, options: WalkOptions = {}): Async
       stack.pop();
       continue;
     }
-    const { name, kind } = level.names[level.index++];
+    const { name, kind, outsideTarget } = level.names[level.index++];
     const full = path.join(level.dir, name);
     const relative = level.relative === '' ? name : `${level.relative}/${name}`;
     if (kind === 'file') {
-      yield { path: full, relativePath: relative };
+      yield outsideTarget === undefined ? { path: full, relativePath: relative } : { path: full, relativePath: relative, outsideTarget };
     } else if (stack.length <= (options.maxDepth ?? 64)) {
       // An unreadable folder (permissions) is skipped rather than ending the walk.
-      const inner = await readLevel(full, relative, options).catch(() => null);
+      const inner = await readLevel(full, relative, realRoot, options).catch(() => null);
       if (inner) stack.push(inner);
     }
   }

@@ -48,7 +48,7 @@ test('sort --json copies and reports; exit 0 when every DICOM file is in DEST', 
   assert.ok((await fs.stat(path.join(dir, 'dest/P/T2_Flair/0002.dcm'))).isFile());
 });
 
-test('bad arguments exit 2; an unwritable destination exits 1 with the reason', async (t) => {
+test('bad arguments exit 2; an unwritable destination exits 2 with the reason in one line', async (t) => {
   const dir = await source(t);
   let c = capture();
   assert.equal(await runSort([path.join(dir, 'src')], c.io), 2);
@@ -57,6 +57,6 @@ test('bad arguments exit 2; an unwritable destination exits 1 with the reason', 
   assert.match(c.err(), /not a keyword/);
   c = capture();
   await fs.writeFile(path.join(dir, 'blocker'), 'x');
-  assert.equal(await runSort([path.join(dir, 'src'), path.join(dir, 'blocker/dest')], c.io), 1);
-  assert.match(c.err(), /cannot write to the destination/);
+  assert.equal(await runSort([path.join(dir, 'src'), path.join(dir, 'blocker/dest')], c.io), 2);
+  assert.match(c.err(), /^dicom-inspector sort: cannot write to the destination .*blocker\/dest: a part of the path is a file, not a folder\n$/);
 });

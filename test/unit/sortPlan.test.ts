@@ -54,6 +54,16 @@ test('a file aimed at the manifest name gets a suffix', () => {
   assert.equal(suffixedTarget(plan.files[0].target, plan.files[0].rank + 1), 'dicom-sort-manifest~2.csv');
 });
 
+test('a folder aimed at the manifest name, in any case, gets a leading _; deeper folders of that name are fine', () => {
+  const p = parsePattern('{PatientID}/{StudyID}/{SOPInstanceUID}.dcm');
+  const plan = buildSortPlan(
+    [dicom('a', { PatientID: 'dicom-sort-manifest.csv', StudyID: 'dicom-sort-manifest.csv', SOPInstanceUID: '1' }), dicom('b', { PatientID: 'DICOM-SORT-MANIFEST.CSV', StudyID: 's', SOPInstanceUID: '2' })],
+    p,
+    { clean: false, reserved: [MANIFEST_NAME] },
+  );
+  assert.deepEqual(plan.files.map((f) => f.target), ['_dicom-sort-manifest.csv/dicom-sort-manifest.csv/1.dcm', '_DICOM-SORT-MANIFEST.CSV/s/2.dcm']);
+});
+
 test('suffixes go before the extension, or at the end without one', () => {
   assert.equal(suffixedTarget('a/b/c.dcm', 2), 'a/b/c~2.dcm');
   assert.equal(suffixedTarget('a.b/c', 3), 'a.b/c~3');

@@ -1,5 +1,5 @@
 /**
- * `dicom-inspector sort SRC DEST [--pattern P] [--no-clean] [--dry-run] [--json]`
+ * `dicom-inspector sort SRC DEST [--pattern P] [--no-clean] [--dry-run] [--json] [--follow-links]`
  *
  * Copies every DICOM file under SRC into DEST in the pattern's folder layout. Never moves,
  * never overwrites; exit 0 only when every DICOM file found is in DEST.
@@ -10,6 +10,7 @@ import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../co
 import { readHeaderFromFile } from '../../node/fileAccess';
 import { blockingSortFs } from '../../node/sort/sortFs';
 import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
+import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 
@@ -29,11 +30,17 @@ Options:
   --no-clean         Keep case and punctuation (unsafe characters are still replaced).
   --dry-run          Show the preview (counts, tree, collisions, skipped files); copy nothing.
   --json             Print the result as JSON.
+  --follow-links     Also sort the files that symbolic links in SRC lead to outside SRC
+                     (by default they are skipped and listed in the manifest).
   --concurrency N    Files handled at once (default 16).
   -h, --help         Show this help.
 
+One sort at a time writes into a DEST: a second one started meanwhile stops at once and says so.
+
 Exit status: 0 when every DICOM file is in DEST (or the dry run succeeded), 1 when some are
-not (cancelled, unreadable, failed copies: see the manifest), 2 for bad arguments.
+not (cancelled, unreadable, failed copies: see the manifest), 2 for bad arguments, a SRC that
+cannot be read, a DEST that cannot be written or that another sort is writing into (one line
+on standard error says which).
 `;
 
 function parseSortArgs(argv: string[]) {
@@ -46,6 +53,7 @@ function parseSortArgs(argv: string[]) {
       'no-clean': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'follow-links': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '16' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -79,6 +87,10 @@ function textResult(result: SortFolderResult): string {
   delete statuses.skipped;
   const parts = Object.entries(statuses).map(([status, n]) => `${n} ${status}`);
   const lines = [`${result.plan.counts.files} DICOM file(s): ${parts.join(', ') || 'none found'}; ${skipped} non-DICOM file(s) skipped.`];
+  const links = result.plan.skipped.filter((s) => s.linkTarget !== undefined);
+  for (const s of links.slice(0, 20)) lines.push(`  link not followed: ${s.source} -> ${s.linkTarget}`);
+  if (links.length > 20) lines.push(`  … and ${links.length - 20} more links not followed (see the manifest)`);
+  if (links.length > 0) lines.push(`  (${links.length} symbolic link(s) lead outside the source; --follow-links sorts them)`);
   const renamed = result.outcomes.filter((o) => o.status === 'copied-renamed');
   for (const o of renamed.slice(0, 20)) lines.push(`  renamed: ${o.source} -> ${o.target}`);
   if (renamed.length > 20) lines.push(`  … and ${renamed.length - 20} more renamed (see the manifest)`);
@@ -133,6 +145,7 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
       // A CLI process has no event loop to keep free: blocking calls skip the thread pool.
       readHeader: (path, stopAfterTag) => readHeaderFromFile(path, { blocking: true, stopAfterTag }),
       fs: blockingSortFs,
+      followLinks: values['follow-links'],
     });
     if (values.json) await write(out.stdout, jsonResult(result, dryRun));
     else if (dryRun) await write(out.stdout, formatPreview(result.plan).join('\n') + '\n');
@@ -141,8 +154,10 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
     if (!result.complete) await write(out.stderr, `dicom-inspector sort: ${result.problem}\n`);
     return result.complete ? EXIT_OK : EXIT_PROBLEMS;
   } catch (error) {
-    await write(out.stderr, `dicom-inspector sort: ${(error as Error).message}\n`);
-    return EXIT_PROBLEMS;
+    // Whatever ends the run here stopped it as a whole (source, destination, lock, manifest).
+    const message = isSystemError(error) ? fsMessage('sort failed', error) : (error as Error).message;
+    await write(out.stderr, `dicom-inspector sort: ${message}\n`);
+    return EXIT_UNUSABLE;
   } finally {
     process.removeListener('SIGINT', onSignal);
   }

@@ -10,8 +10,18 @@ export const PLAN_ATTRIBUTES = ['PatientID', 'StudyInstanceUID', 'SeriesInstance
 
 export type SortInput =
   | { readonly kind: 'dicom'; readonly source: string; readonly values: AttributeValues }
-  /** `unreadable`: the file could not be read at all, so it may be DICOM that was not sorted. */
-  | { readonly kind: 'skipped'; readonly source: string; readonly reason: string; readonly unreadable?: boolean };
+  /**
+   * `unreadable`: the file could not be read at all, so it may be DICOM that was not sorted.
+   * `linkTarget`: a symbolic link leading outside the source, not followed (where it leads).
+   */
+  | { readonly kind: 'skipped'; readonly source: string; readonly reason: string; readonly unreadable?: boolean; readonly linkTarget?: string };
+
+export interface SkippedFile {
+  readonly source: string;
+  readonly reason: string;
+  readonly unreadable: boolean;
+  readonly linkTarget?: string;
+}
 
 export interface PlannedFile {
   readonly source: string;
@@ -35,7 +45,7 @@ export interface SortPlan {
   readonly pattern: string;
   /** Sorted by target, then source; files sharing a target are adjacent, rank order. */
   readonly files: readonly PlannedFile[];
-  readonly skipped: readonly { readonly source: string; readonly reason: string; readonly unreadable: boolean }[];
+  readonly skipped: readonly SkippedFile[];
   /** Targets that more than one source maps to. */
   readonly collisions: readonly SortCollision[];
   /** SOP Instance UIDs carried by more than one source file. */
@@ -50,7 +60,10 @@ export interface SortPlan {
 }
 
 export interface PlanOptions extends RenderOptions {
-  /** Relative paths that already belong to the sort itself (the manifest); files aimed there get a suffix. */
+  /**
+   * Names in the destination's top folder that belong to the sort itself (the manifest): a
+   * file aimed there gets a suffix, a folder of that name gets a leading `_`.
+   */
   readonly reserved?: readonly string[];
 }
 
@@ -87,15 +100,19 @@ export function buildSortPlan(inputs: readonly SortInput[], pattern: SortPattern
   const series = new Set<string | null>();
   const bySop = new Map<string, string[]>();
   const groups = new Map<string, { target: string; sources: { source: string; sop: string | null }[] }>();
-  const skipped: { source: string; reason: string; unreadable: boolean }[] = [];
+  const skipped: SkippedFile[] = [];
 
   const ordered = [...inputs].sort((a, b) => compare(a.source, b.source));
   for (const input of ordered) {
     if (input.kind === 'skipped') {
-      skipped.push({ source: input.source, reason: input.reason, unreadable: input.unreadable ?? false });
+      const entry = { source: input.source, reason: input.reason, unreadable: input.unreadable ?? false };
+      skipped.push(input.linkTarget === undefined ? entry : { ...entry, linkTarget: input.linkTarget });
       continue;
     }
-    const target = renderTarget(pattern, input.values, options).join('/');
+    const components = renderTarget(pattern, input.values, options);
+    // A folder holding the manifest's name would block the manifest on every run.
+    if (components.length > 1 && reserved.has(targetKey(components[0]))) components[0] = `_${components[0]}`;
+    const target = components.join('/');
     patients.add(nonEmpty(input.values('PatientID')));
     studies.add(nonEmpty(input.values('StudyInstanceUID')));
     series.add(nonEmpty(input.values('SeriesInstanceUID')));

@@ -6,6 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { asyncSortFs, type SortFs } from './sortFs';
+import { DestinationBusyError, lockDestination, type DestinationLock } from './destinationLock';
+import { fsMessage } from '../fsMessage';
 
 /** Hidden, and `.`-led names are never produced by the sort pattern, so it cannot clash. */
 export const STAGING_FOLDER = '.dicom-sort-staging';
@@ -35,23 +37,30 @@ export class Destination {
     readonly staging: string,
     /** The file system calls used for everything the sort does in the destination. */
     readonly fs: SortFs,
+    private readonly lock: DestinationLock,
   ) {}
 
   /**
-   * Creates the destination and a fresh staging folder. A staging folder left by a crashed
-   * run only ever holds unfinished temporary copies, so it is emptied.
+   * Creates the destination, takes its lock (another sort into it makes this throw
+   * `DestinationBusyError`) and makes a fresh staging folder. Under the lock, a staging folder
+   * found there was left by a crashed run and only holds unfinished temporary copies, so it is
+   * emptied.
    */
   static async open(root: string, sfs: SortFs = asyncSortFs): Promise<Destination> {
     const absolute = path.resolve(root);
+    let lock: DestinationLock | undefined;
     try {
       await fs.mkdir(absolute, { recursive: true });
       const realRoot = await fs.realpath(absolute);
+      lock = await lockDestination(realRoot);
       const staging = path.join(realRoot, STAGING_FOLDER);
       await fs.rm(staging, { recursive: true, force: true });
       await fs.mkdir(staging);
-      return new Destination(absolute, realRoot, staging, sfs);
+      return new Destination(absolute, realRoot, staging, sfs, lock);
     } catch (error) {
-      throw new DestinationError(`cannot write to the destination ${absolute}: ${(error as Error).message}`);
+      await lock?.release();
+      if (error instanceof DestinationBusyError) throw error;
+      throw new DestinationError(fsMessage(`cannot write to the destination ${absolute}`, error));
     }
   }
 
@@ -98,7 +107,11 @@ export class Destination {
   }
 
   async close(): Promise<void> {
-    await fs.rm(this.staging, { recursive: true, force: true });
+    try {
+      await fs.rm(this.staging, { recursive: true, force: true });
+    } finally {
+      await this.lock.release();
+    }
   }
 }
 

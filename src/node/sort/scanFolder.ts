@@ -15,6 +15,13 @@ export interface ScanOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with the number of files read so far. */
   readonly onProgress?: (done: number) => void;
+  /** Read and sort files that symbolic links in the source lead to outside it (default: skip and report them). */
+  readonly followLinks?: boolean;
+}
+
+/** The manifest's reason for a link that is not followed. */
+export function outsideLinkReason(target: string): string {
+  return `symbolic link to ${target}, outside the source: not followed (--follow-links copies it)`;
 }
 
 export async function scanFolder(
@@ -33,6 +40,12 @@ export async function scanFolder(
       const next = await files.next();
       if (next.done || options.signal?.aborted) return;
       const source = next.value.relativePath;
+      const linkTarget = next.value.outsideTarget;
+      if (linkTarget !== undefined && !options.followLinks) {
+        inputs.push({ kind: 'skipped', source, reason: outsideLinkReason(linkTarget), linkTarget });
+        options.onProgress?.(++done);
+        continue;
+      }
       try {
         const file = await readHeader(next.value.path, stopAfterTag);
         if (isDicom(file)) inputs.push({ kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) });

@@ -8,7 +8,8 @@ import { formatManifest, isInDestination, MANIFEST_NAME, type SortOutcome } from
 import { parsePattern } from '../../core/sort/pattern';
 import { buildSortPlan, type SortPlan } from '../../core/sort/plan';
 import { attributesToRead } from '../../core/sort/values';
-import { checkSeparate, Destination } from './destination';
+import { checkSeparate, Destination, DestinationError } from './destination';
+import { fsMessage, isSystemError } from '../fsMessage';
 import { executeSortPlan } from './executeSort';
 import { scanFolder, type HeaderReader } from './scanFolder';
 import type { SortFs } from './sortFs';
@@ -26,6 +27,16 @@ export interface SortFolderOptions {
   readonly readHeader: HeaderReader;
   /** File system calls for the copy (default: asynchronous, see `sortFs.ts`). */
   readonly fs?: SortFs;
+  /** Sort files that symbolic links in the source lead to outside it (default: skip and report). */
+  readonly followLinks?: boolean;
+}
+
+/** The source cannot be read: nothing was done. */
+export class SortSourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SortSourceError';
+  }
 }
 
 export interface SortFolderResult {
@@ -49,9 +60,13 @@ export function summarise(outcomes: readonly SortOutcome[]): Record<string, numb
 async function writeManifest(destination: Destination, outcomes: readonly SortOutcome[]): Promise<string> {
   const target = path.join(destination.realRoot, MANIFEST_NAME);
   const temporary = destination.temporary();
-  await fs.writeFile(temporary, formatManifest(outcomes), { flag: 'wx' });
-  // The manifest is the sort's own record, so replacing the previous run's one is intended.
-  await fs.rename(temporary, target);
+  try {
+    await fs.writeFile(temporary, formatManifest(outcomes), { flag: 'wx' });
+    // The manifest is the sort's own record, so replacing the previous run's one is intended.
+    await fs.rename(temporary, target);
+  } catch (error) {
+    throw new DestinationError(fsMessage(`cannot write the manifest ${target}`, error));
+  }
   return target;
 }
 
@@ -66,13 +81,19 @@ export interface PlannedSort {
 /** Checks the folders, reads every header and plans; writes nothing. */
 export async function planSortFolder(source: string, destination: string, options: SortFolderOptions): Promise<PlannedSort> {
   const pattern = parsePattern(options.pattern);
-  const stat = await fs.stat(source);
-  if (!stat.isDirectory()) throw new Error(`${source} is not a folder`);
+  const stat = await fs.stat(source).catch((error: unknown) => {
+    throw new SortSourceError(fsMessage(`cannot read the source ${source}`, error));
+  });
+  if (!stat.isDirectory()) throw new SortSourceError(`the source ${source} is not a folder`);
   await checkSeparate(source, destination);
   const inputs = await scanFolder(source, attributesToRead(pattern.attributes), options.readHeader, {
     concurrency: options.concurrency,
     signal: options.signal,
+    followLinks: options.followLinks,
     onProgress: (done) => options.onProgress?.('scan', done, null),
+  }).catch((error: unknown) => {
+    // Single unreadable files are skipped inside; this is the source folder itself.
+    throw isSystemError(error) ? new SortSourceError(fsMessage(`cannot read the source ${source}`, error)) : error;
   });
   const plan = buildSortPlan(inputs, pattern, { clean: options.clean ?? true, reserved: [MANIFEST_NAME] });
   return { source, destination, plan, unreadable: plan.skipped.filter((s) => s.unreadable).length };
