@@ -15,6 +15,12 @@ import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
 
 type Command = (argv: string[], out: CliOutput) => Promise<number>;
 
+const EXIT_STATUS_HELP = `Exit status: 0 done cleanly, 1 done but problems were found (see the output or the
+message), 2 not done: bad arguments, an input that cannot be read, or an output that cannot or
+must not be written (one line on standard error says which). Outputs never replace an input,
+nor an existing file without --force.
+`;
+
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
   csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
@@ -27,7 +33,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
-  return `Usage: dicom-inspector COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "dicom-inspector COMMAND --help" for the options of a command.\n`;
+  return `Usage: dicom-inspector COMMAND [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "dicom-inspector COMMAND --help" for the options of a command.\n\n${EXIT_STATUS_HELP}`;
 }
 
 export async function main(argv: string[], out: CliOutput): Promise<number> {

@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { runCsv } from '../../src/cli/commands/csv';
 import { runRender } from '../../src/cli/commands/render';
 import type { CliOutput } from '../../src/cli/cliOutput';
+import { main } from '../../src/cli/main';
 import { writeDicom } from '../fixtures/writer';
 import { treeDigest } from './sortFixtures';
 
@@ -179,4 +180,14 @@ test('render --out follows the same rules: never the input, never an existing fi
   assert.deepEqual([...(await fs.readFile(png)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
   const forced = await run(runRender, [file, '--out', png, '--force']);
   assert.equal(forced.code, 0, forced.stderr);
+});
+
+test('every command documents its exit statuses 0, 1 and 2 in --help', async () => {
+  const general = await run(main, ['--help']);
+  assert.match(general.stdout, /Exit status: 0 .*, 1 .*, 2 /s);
+  for (const command of ['dump', 'csv', 'sort', 'render']) {
+    const help = await run(main, [command, '--help']);
+    assert.equal(help.code, 0, command);
+    assert.match(help.stdout, /Exit status: 0 [^]*, 1 [^]*, 2 /, command);
+  }
 });

@@ -9,6 +9,7 @@ import { readDicom } from '../../core/parse/readDicom';
 import { formatTextDump } from '../../core/dump/textDump';
 import { toJsonDump } from '../../core/dump/jsonDump';
 import { withFileAccess } from '../../node/fileAccess';
+import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 export const DUMP_USAGE = `Usage: dicom-inspector dump FILE [options]
@@ -22,6 +23,10 @@ Options:
   --decimal               Offsets in decimal instead of hex
   --max-value-length N    Cut values longer than N characters (default 64, 0 = no limit)
   --no-private            Leave out private tags
+  -h, --help              Show this help.
+
+Exit status: 0 parsed cleanly, 1 parsed with errors (output still printed), 2 not DICOM,
+unreadable, or bad usage.
 `;
 
 export async function runDump(argv: string[], out: CliOutput): Promise<number> {
@@ -55,7 +60,8 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
     // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
     file = await withFileAccess(path, (access) => readDicom(access, { headerOnly: !values.full }), { blocking: true });
   } catch (problem) {
-    await write(out.stderr, `dicom-inspector: cannot read ${path}: ${(problem as Error).message}\n`);
+    const message = isSystemError(problem) ? fsMessage(`cannot read ${path}`, problem) : `cannot read ${path}: ${(problem as Error).message}`;
+    await write(out.stderr, `dicom-inspector: ${message}\n`);
     return EXIT_UNUSABLE;
   }
   if (values.json) {
