@@ -5,7 +5,7 @@ import { exportCsv } from '../../src/core/csv/exportCsv';
 import { longRowsFor } from '../../src/core/csv/rows';
 import { neutraliseFormula, safeCell } from '../../src/core/csv/neutralise';
 import { formatRecord, quoteField, UTF8_BOM } from '../../src/core/csv/rfc4180';
-import { sniffDicom } from '../../src/core/csv/sniff';
+import { sniffDicom } from '../../src/core/scan/sniff';
 import { parseSelectorList } from '../../src/core/query';
 import { el, seq } from './queryHelpers';
 import { dicomFile, memoryIo, part10Bytes } from './csvHelpers';

@@ -13,11 +13,11 @@ import type { AttributeSelector } from '../query/selector';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
 import { safeCell } from './neutralise';
-import { mapOrdered } from './orderedPool';
+import { mapOrdered, type PoolOptions } from '../scan/orderedPool';
 import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
 import { errorRow, headerFields, longRows, wideRow } from './rows';
 import { issuesCell } from './cells';
-import { SNIFF_LENGTH, hasDicomExtension, sniffDicom } from './sniff';
+import { SNIFF_LENGTH, hasDicomExtension, sniffDicom } from '../scan/sniff';
 
 export interface CsvFileEntry {
   /** What `open` takes. */
@@ -129,6 +129,23 @@ async function readEntry(io: CsvExportIo, entry: CsvFileEntry): Promise<Outcome>
   }
 }
 
+/**
+ * Parsed headers waiting for an earlier file are held up to this many bytes of header: a few
+ * files with headers of tens of MB must not be read sixteen at a time.
+ */
+const MAX_HEADER_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+
+/** Bytes of header a parsed file stands for (where its last top-level element starts). */
+function heldBytes(outcome: Outcome): number {
+  if (outcome.kind !== 'file') return 0;
+  const last = outcome.file.dataSet[outcome.file.dataSet.length - 1];
+  return last?.offset ?? outcome.file.dataSetOffset;
+}
+
+function poolOptions(options: Pick<CsvExportOptions, 'concurrency' | 'signal'>): PoolOptions<Outcome> {
+  return { concurrency: options.concurrency ?? 8, signal: options.signal, maxBytesInFlight: MAX_HEADER_BYTES_IN_FLIGHT, sizeOf: heldBytes };
+}
+
 function hasErrors(file: DicomFile): boolean {
   return file.issues.some((issue) => issue.severity === 'error');
 }
@@ -181,7 +198,7 @@ async function runCensus(io: CsvExportIo, options: Pick<CsvExportOptions, 'concu
   let heldEntries = 0;
   let holding = held !== null;
   const pace = pacer();
-  for await (const outcome of mapOrdered(io.listFiles(), options.concurrency ?? 8, (entry) => readEntry(io, entry), options.signal)) {
+  for await (const outcome of mapOrdered(io.listFiles(), (entry) => readEntry(io, entry), poolOptions(options))) {
     await pace();
     if (outcome.kind === 'skip') skipped++;
     else done++;
@@ -208,7 +225,6 @@ export async function censusFiles(io: CsvExportIo, options: Pick<CsvExportOption
 export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Promise<CsvExportSummary> {
   const delimiter = options.delimiter ?? ',';
   if (!isValidDelimiter(delimiter)) throw new Error(`Unsupported CSV delimiter ${JSON.stringify(delimiter)}`);
-  const concurrency = options.concurrency ?? 8;
   let plan: ColumnPlan;
   let total: number | null = null;
   let census: CensusResult | null = null;
@@ -254,7 +270,7 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
     listing = skipFirst(listing, census.heldEntries);
   }
   // Files not held (or every file, for chosen columns and the long form).
-  for await (const outcome of mapOrdered(listing, concurrency, (entry) => readEntry(io, entry), options.signal)) {
+  for await (const outcome of mapOrdered(listing, (entry) => readEntry(io, entry), poolOptions(options))) {
     await pace();
     if (outcome.kind === 'skip') {
       skipped++;

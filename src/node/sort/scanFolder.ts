@@ -5,7 +5,8 @@ import { lastTopLevelTag, parseSelector } from '../../core/query/selector';
 import type { DicomFile } from '../../core/model';
 import type { SortInput } from '../../core/sort/plan';
 import { isDicom, snapshotValues, valuesFrom } from '../../core/sort/values';
-import { walkFiles } from '../walk';
+import { mapOrdered } from '../../core/scan/orderedPool';
+import { walkFiles, type WalkEntry } from '../walk';
 
 /** Reads a file's header (never its pixel data); it may stop after `stopAfterTag`, the last top-level tag the sort needs. */
 export type HeaderReader = (path: string, stopAfterTag?: string) => Promise<DicomFile>;
@@ -24,6 +25,24 @@ export function outsideLinkReason(target: string): string {
   return `symbolic link to ${target}, outside the source: not followed (--follow-links copies it)`;
 }
 
+async function readInput(entry: WalkEntry, stopAfterTag: string | undefined, selectors: readonly string[], readHeader: HeaderReader, followLinks: boolean): Promise<SortInput> {
+  const source = entry.relativePath;
+  const linkTarget = entry.outsideTarget;
+  if (linkTarget !== undefined && !followLinks) return { kind: 'skipped', source, reason: outsideLinkReason(linkTarget), linkTarget };
+  try {
+    const file = await readHeader(entry.path, stopAfterTag);
+    if (isDicom(file)) return { kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) };
+    const problem = file.issues.find((i) => i.severity === 'error')?.message;
+    return { kind: 'skipped', source, reason: problem ?? 'not a DICOM file (no DICM prefix and no SOP UIDs)' };
+  } catch (error) {
+    // An error with a system code (EACCES, EIO…) means the bytes were never seen.
+    const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
+    const reason = unreadable ? `cannot read: ${(error as Error).message}` : `not DICOM: ${(error as Error).message}`;
+    return { kind: 'skipped', source, reason, unreadable };
+  }
+}
+
+/** Reads every file under `root` through the shared ordered pool (progress, cancel, bounded work). */
 export async function scanFolder(
   root: string,
   selectors: readonly string[],
@@ -33,35 +52,11 @@ export async function scanFolder(
   const inputs: SortInput[] = [];
   const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
   const files = walkFiles(root, { signal: options.signal });
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    // Workers share one generator; its `next()` calls queue, so each file is taken once.
-    for (;;) {
-      const next = await files.next();
-      if (next.done || options.signal?.aborted) return;
-      const source = next.value.relativePath;
-      const linkTarget = next.value.outsideTarget;
-      if (linkTarget !== undefined && !options.followLinks) {
-        inputs.push({ kind: 'skipped', source, reason: outsideLinkReason(linkTarget), linkTarget });
-        options.onProgress?.(++done);
-        continue;
-      }
-      try {
-        const file = await readHeader(next.value.path, stopAfterTag);
-        if (isDicom(file)) inputs.push({ kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) });
-        else {
-          const problem = file.issues.find((i) => i.severity === 'error')?.message;
-          inputs.push({ kind: 'skipped', source, reason: problem ?? 'not a DICOM file (no DICM prefix and no SOP UIDs)' });
-        }
-      } catch (error) {
-        // An error with a system code (EACCES, EIO…) means the bytes were never seen.
-        const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
-        const reason = unreadable ? `cannot read: ${(error as Error).message}` : `not DICOM: ${(error as Error).message}`;
-        inputs.push({ kind: 'skipped', source, reason, unreadable });
-      }
-      options.onProgress?.(++done);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
+  const read = (entry: WalkEntry) => readInput(entry, stopAfterTag, selectors, readHeader, options.followLinks ?? false);
+  // Only a few attribute values are kept per file, so the count bound is the one that matters.
+  for await (const input of mapOrdered(files, read, { concurrency: options.concurrency ?? 16, signal: options.signal })) {
+    inputs.push(input);
+    options.onProgress?.(inputs.length);
+  }
   return inputs;
 }

@@ -8,7 +8,8 @@ import { formatManifest, isInDestination, MANIFEST_NAME, type SortOutcome } from
 import { parsePattern } from '../../core/sort/pattern';
 import { buildSortPlan, type SortPlan } from '../../core/sort/plan';
 import { attributesToRead } from '../../core/sort/values';
-import { checkSeparate, Destination, DestinationError } from './destination';
+import { checkSeparate, Destination } from './destination';
+import { writeOutputFile } from '../outputFile';
 import { fsMessage, isSystemError } from '../fsMessage';
 import { executeSortPlan } from './executeSort';
 import { scanFolder, type HeaderReader } from './scanFolder';
@@ -57,16 +58,10 @@ export function summarise(outcomes: readonly SortOutcome[]): Record<string, numb
   return counts;
 }
 
+/** The manifest is the sort's own record, so replacing the previous run's one is intended. */
 async function writeManifest(destination: Destination, outcomes: readonly SortOutcome[]): Promise<string> {
   const target = path.join(destination.realRoot, MANIFEST_NAME);
-  const temporary = destination.temporary();
-  try {
-    await fs.writeFile(temporary, formatManifest(outcomes), { flag: 'wx' });
-    // The manifest is the sort's own record, so replacing the previous run's one is intended.
-    await fs.rename(temporary, target);
-  } catch (error) {
-    throw new DestinationError(fsMessage(`cannot write the manifest ${target}`, error));
-  }
+  await writeOutputFile(target, formatManifest(outcomes), { overwrite: true });
   return target;
 }
 

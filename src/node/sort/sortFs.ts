@@ -10,6 +10,8 @@
  */
 import * as fs from 'node:fs';
 
+const COPY_FLAGS = fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE;
+
 export interface SortFileHandle {
   /** Reads into `buffer` at file `position`; returns the number of bytes read (0 at the end). */
   read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
@@ -26,7 +28,11 @@ export interface SortFs {
   open(path: string): Promise<SortFileHandle>;
   stat(path: string): Promise<SortStat>;
   lstat(path: string): Promise<SortStat>;
-  /** Copies with COPYFILE_EXCL: fails rather than replace `to`. */
+  /**
+   * Copies with COPYFILE_EXCL (fails rather than replace `to`) and COPYFILE_FICLONE: a
+   * copy-on-write clone where the file system offers one (Btrfs, XFS, APFS), else the kernel's
+   * own copy (copy_file_range), never through JavaScript buffers.
+   */
   copyFileExclusive(from: string, to: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -47,7 +53,7 @@ export const asyncSortFs: SortFs = {
   },
   stat: (path) => fs.promises.stat(path),
   lstat: (path) => fs.promises.lstat(path),
-  copyFileExclusive: (from, to) => fs.promises.copyFile(from, to, fs.constants.COPYFILE_EXCL),
+  copyFileExclusive: (from, to) => fs.promises.copyFile(from, to, COPY_FLAGS),
   link: (a, b) => fs.promises.link(a, b),
   rename: (a, b) => fs.promises.rename(a, b),
   unlink: (path) => fs.promises.unlink(path),
@@ -78,7 +84,7 @@ export const blockingSortFs: SortFs = {
     }),
   stat: (path) => settle(() => fs.statSync(path)),
   lstat: (path) => settle(() => fs.lstatSync(path)),
-  copyFileExclusive: (from, to) => settle(() => fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL)),
+  copyFileExclusive: (from, to) => settle(() => fs.copyFileSync(from, to, COPY_FLAGS)),
   link: (a, b) => settle(() => fs.linkSync(a, b)),
   rename: (a, b) => settle(() => fs.renameSync(a, b)),
   unlink: (path) => settle(() => fs.unlinkSync(path)),
