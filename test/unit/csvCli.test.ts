@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { runCsv } from '../../src/cli/commands/csv';
+import { runCli } from '../support/runCli';
 import { writeDicom, type ElementSpec } from '../fixtures/writer';
 
 const utf8 = (text: string) => new TextEncoder().encode(text.length % 2 ? text + ' ' : text);
@@ -48,16 +47,7 @@ async function study(): Promise<string> {
   return root;
 }
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks: Buffer[] = [];
-  const errors: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => chunks.push(c));
-  stderr.on('data', (c: Buffer) => errors.push(c));
-  const code = await runCsv(args, { stdout, stderr });
-  return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr: Buffer.concat(errors).toString('utf8') };
-}
+const run = (args: string[]) => runCli('csv', ...args);
 
 test('csv --tags over a folder: one row per DICOM file, decoded text, paths and private tags, no live formula', async () => {
   const root = await study();

@@ -7,26 +7,9 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCsv } from '../../src/cli/commands/csv';
-import { runRender } from '../../src/cli/commands/render';
-import type { CliOutput } from '../../src/cli/cliOutput';
-import { main } from '../../src/cli/main';
 import { writeDicom } from '../fixtures/writer';
 import { treeDigest } from './sortFixtures';
-
-type Command = (argv: string[], out: CliOutput) => Promise<number>;
-
-async function run(command: Command, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await command(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+import { runCli } from '../support/runCli';
 
 /** A small image (4×4, 8 bits), enough for `render` as well as `csv`. */
 function image(patient: string): Uint8Array {
@@ -71,7 +54,7 @@ test('csv --out naming one of its inputs exits 2 and leaves the input as it was,
   const { root, input, file } = await workspace(t);
   const before = await treeDigest(root);
   for (const args of [[file, '--out', file], [file, '--out', file, '--force'], [input, '--out', file, '--force'], [input, '--out', path.join(input, '..', 'input', 'b.dcm'), '--force']]) {
-    const result = await run(runCsv, args);
+    const result = await runCli('csv', ...args);
     assert.equal(result.code, 2, args.join(' '));
     assertOneLine(result.stderr, /will not write .*(one of the inputs|among the files read from)/);
     assert.deepEqual(await treeDigest(root), before, 'nothing changed, no temporary file left');
@@ -83,7 +66,7 @@ test('an input reached through a symbolic link is recognised as the input', asyn
   const link = path.join(root, 'link.csv');
   await fs.symlink(file, link);
   const bytes = await fs.readFile(file);
-  const result = await run(runCsv, [file, '--out', link, '--force']);
+  const result = await runCli('csv', file, '--out', link, '--force');
   assert.equal(result.code, 2);
   assertOneLine(result.stderr, /one of the inputs/);
   assert.deepEqual(await fs.readFile(file), bytes);
@@ -93,19 +76,19 @@ test('csv --out over an existing file: refused without --force, replaced with it
   const { root, input } = await workspace(t);
   const out = path.join(root, 'headers.csv');
   await fs.writeFile(out, 'precious');
-  const refused = await run(runCsv, [input, '--out', out]);
+  const refused = await runCli('csv', input, '--out', out);
   assert.equal(refused.code, 2);
   assertOneLine(refused.stderr, /will not replace .*headers\.csv: it already exists; add --force to replace it/);
   assert.equal(await fs.readFile(out, 'utf8'), 'precious');
 
   await fs.chmod(out, 0o444);
-  const readOnly = await run(runCsv, [input, '--out', out, '--force']);
+  const readOnly = await runCli('csv', input, '--out', out, '--force');
   assert.equal(readOnly.code, 2);
   assertOneLine(readOnly.stderr, /will not replace .*headers\.csv: it is read-only/);
   assert.equal(await fs.readFile(out, 'utf8'), 'precious');
 
   await fs.chmod(out, 0o644);
-  const forced = await run(runCsv, [input, '--out', out, '--force', '--tags', 'PatientName']);
+  const forced = await runCli('csv', input, '--out', out, '--force', '--tags', 'PatientName');
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(await fs.readFile(out, 'utf8'), /^\uFEFFFile,PatientName,Error\r\na\.dcm,Doe\^Jane,\r\nb\.dcm,Roe\^Rick,\r\n$/);
   assert.deepEqual((await fs.readdir(root)).sort(), ['headers.csv', 'input']);
@@ -120,7 +103,7 @@ test('csv --out into a missing folder, under a file or onto a folder: one line, 
     [root, /cannot write .*: it is a folder/],
   ];
   for (const [out, message] of cases) {
-    const result = await run(runCsv, [input, '--out', out]);
+    const result = await runCli('csv', input, '--out', out);
     assert.equal(result.code, 2, out);
     assertOneLine(result.stderr, message);
   }
@@ -132,14 +115,14 @@ test('csv --out into a folder the user may not write: one line, exit 2', { skip:
   const locked = path.join(root, 'locked');
   await fs.mkdir(locked, { mode: 0o555 });
   t.after(() => fs.chmod(locked, 0o755));
-  const result = await run(runCsv, [input, '--out', path.join(locked, 'x.csv')]);
+  const result = await runCli('csv', input, '--out', path.join(locked, 'x.csv'));
   assert.equal(result.code, 2);
   assertOneLine(result.stderr, /cannot write in .*locked: permission denied/);
 });
 
 test('csv of a missing input exits 2 with one line', async (t) => {
   const { root } = await workspace(t);
-  const result = await run(runCsv, [path.join(root, 'nowhere')]);
+  const result = await runCli('csv', path.join(root, 'nowhere'));
   assert.equal(result.code, 2);
   assertOneLine(result.stderr, /cannot read .*nowhere: no such file or folder/);
   assert.equal(result.stdout, '');
@@ -148,7 +131,7 @@ test('csv of a missing input exits 2 with one line', async (t) => {
 test('a new --out inside the exported folder is written, and its temporary file is not exported', async (t) => {
   const { input } = await workspace(t);
   const out = path.join(input, 'headers.csv');
-  const result = await run(runCsv, [input, '--out', out]);
+  const result = await runCli('csv', input, '--out', out);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /^Exported 2 files to /);
   const text = await fs.readFile(out, 'utf8');
@@ -159,34 +142,34 @@ test('a new --out inside the exported folder is written, and its temporary file 
 test('render --out follows the same rules: never the input, never an existing file without --force', async (t) => {
   const { root, file } = await workspace(t);
   const before = await treeDigest(root);
-  const onInput = await run(runRender, [file, '--out', file, '--force']);
+  const onInput = await runCli('render', file, '--out', file, '--force');
   assert.equal(onInput.code, 2);
   assertOneLine(onInput.stderr, /one of the inputs/);
   const png = path.join(root, 'frame.png');
   await fs.writeFile(png, 'precious');
-  const existing = await run(runRender, [file, '--out', png]);
+  const existing = await runCli('render', file, '--out', png);
   assert.equal(existing.code, 2);
   assertOneLine(existing.stderr, /will not replace .*frame\.png: it already exists; add --force/);
   assert.equal(await fs.readFile(png, 'utf8'), 'precious');
   await fs.rm(png);
   assert.deepEqual(await treeDigest(root), before);
 
-  const missing = await run(runRender, [path.join(root, 'nowhere.dcm'), '--out', png]);
+  const missing = await runCli('render', path.join(root, 'nowhere.dcm'), '--out', png);
   assert.equal(missing.code, 2);
   assertOneLine(missing.stderr, /cannot read .*nowhere\.dcm: no such file or folder/);
 
-  const written = await run(runRender, [file, '--out', png]);
+  const written = await runCli('render', file, '--out', png);
   assert.equal(written.code, 0, written.stderr);
   assert.deepEqual([...(await fs.readFile(png)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
-  const forced = await run(runRender, [file, '--out', png, '--force']);
+  const forced = await runCli('render', file, '--out', png, '--force');
   assert.equal(forced.code, 0, forced.stderr);
 });
 
 test('every command documents its exit statuses 0, 1 and 2 in --help', async () => {
-  const general = await run(main, ['--help']);
+  const general = await runCli('--help');
   assert.match(general.stdout, /Exit status: 0 .*, 1 .*, 2 /s);
   for (const command of ['dump', 'csv', 'sort', 'render']) {
-    const help = await run(main, [command, '--help']);
+    const help = await runCli(command, '--help');
     assert.equal(help.code, 0, command);
     assert.match(help.stdout, /Exit status: 0 [^]*, 1 [^]*, 2 /, command);
   }

@@ -8,26 +8,16 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { runSort } from '../../src/cli/commands/sort';
 import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { LOCK_NAME } from '../../src/node/sort/destinationLock';
+import { runCli } from '../support/runCli';
 import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = 40;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runSort(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+const run = (args: string[]) => runCli('sort', ...args);
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sort-safety-'));
