@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { fsMessage } from './fsMessage';
+import { isInside } from './pathInside';
 
 export class OutputError extends Error {
   constructor(message: string) {
@@ -41,11 +42,6 @@ async function statOrNull(target: string): Promise<Stats | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new OutputError(fsMessage(`cannot write ${target}`, error));
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** How the existing file `target` is one of the inputs (the same file, or a file inside an input folder), if it is. */

@@ -10,6 +10,7 @@
  */
 import { opendir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { isInside } from './pathInside';
 
 export interface WalkEntry {
   /** Absolute (or as given) path to open. */
@@ -39,11 +40,6 @@ interface Level {
   readonly relative: string;
   readonly names: Listed[];
   index: number;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 const byName = new Intl.Collator('en', { numeric: true });
@@ -132,4 +128,9 @@ export async function* walkInputs(inputs: readonly string[], options: WalkOption
       yield { path: entry.path, relativePath: relativeTo(base, entry.path), explicit: false };
     }
   }
+}
+
+/** The entries of a listing except the one at `excluded` (an output being written among the inputs). */
+export async function* excludingPath<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string | undefined): AsyncGenerator<T> {
+  for await (const entry of entries) if (entry.path !== excluded) yield entry;
 }

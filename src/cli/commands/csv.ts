@@ -12,7 +12,7 @@ import { isValidDelimiter } from '../../core/csv/rfc4180';
 import { parseSelectorList, SelectorSyntaxError } from '../../core/query/selector';
 import { readDicom } from '../../core/parse/readDicom';
 import { openFileAccess } from '../../node/fileAccess';
-import { walkInputs } from '../../node/walk';
+import { excludingPath, walkInputs } from '../../node/walk';
 import { openAtomicOutput, type AtomicOutput } from '../../node/outputFile';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, type CliOutput } from '../cliOutput';
@@ -128,7 +128,7 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
   const partial = output?.partialPath;
   const io: CsvExportIo = {
     // The temporary output may sit in an input folder: it is not an input.
-    listFiles: () => withoutPath(walkInputs(positionals), partial),
+    listFiles: () => excludingPath(walkInputs(positionals), partial),
     // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
     open: (path) => openFileAccess(path, { blocking: true, prefetch: HEAD_LENGTH }),
     readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
@@ -159,8 +159,4 @@ async function firstMissingInput(inputs: readonly string[]): Promise<string | nu
     }
   }
   return null;
-}
-
-async function* withoutPath<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string | undefined): AsyncGenerator<T> {
-  for await (const entry of entries) if (entry.path !== excluded) yield entry;
 }

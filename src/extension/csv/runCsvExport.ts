@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { exportCsv, type CsvColumns, type CsvExportIo, type CsvExportSummary } from '../../core/csv/exportCsv';
 import { openAtomicOutput } from '../../node/outputFile';
+import { excludingPath } from '../../node/walk';
 import type { CsvSettings } from './csvSettings';
 
 /** Progress notifications are redrawn at most this often. */
@@ -49,10 +50,6 @@ export function inputPaths(inputs: readonly { readonly uri: vscode.Uri }[]): str
   return inputs.filter((input) => input.uri.scheme === 'file').map((input) => input.uri.fsPath);
 }
 
-async function* without<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string): AsyncGenerator<T> {
-  for await (const entry of entries) if (entry.path !== excluded) yield entry;
-}
-
 export async function runCsvExport(
   readIo: Omit<CsvExportIo, 'write'>,
   columns: CsvColumns,
@@ -73,7 +70,7 @@ export async function runCsvExport(
       let reported = 0;
       try {
         const summary = await exportCsv(
-          { ...readIo, listFiles: () => without(readIo.listFiles(), partialUri), write: (text) => sink.write(text) },
+          { ...readIo, listFiles: () => excludingPath(readIo.listFiles(), partialUri), write: (text) => sink.write(text) },
           {
             columns,
             delimiter: settings.delimiter,

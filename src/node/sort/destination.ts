@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { asyncSortFs, type SortFs } from './sortFs';
 import { DestinationBusyError, lockDestination, type DestinationLock } from './destinationLock';
 import { fsMessage } from '../fsMessage';
+import { isInside } from '../pathInside';
 
 /** Hidden, and `.`-led names are never produced by the sort pattern, so it cannot clash. */
 export const STAGING_FOLDER = '.dicom-sort-staging';
@@ -17,11 +18,6 @@ export class DestinationError extends Error {
     super(message);
     this.name = 'DestinationError';
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export class Destination {
