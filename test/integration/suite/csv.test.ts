@@ -76,7 +76,9 @@ suite('CSV export', () => {
     const header = rows[0];
     assert.equal(header[0], 'File');
     assert.equal(header.at(-1), 'Error');
-    assert.ok(header.indexOf('Modality') < header.indexOf('PatientName') && header.indexOf('PatientName') < header.indexOf('(0029,1010)'), header.join(','));
+    // A private column is headed by its tag and creator: "(0029,1010) [CREATOR]".
+    const privateColumn = header.indexOf('(0029,1010) [CREATOR]');
+    assert.ok(header.indexOf('Modality') < header.indexOf('PatientName') && header.indexOf('PatientName') < privateColumn, header.join(','));
     const byFile = new Map(rows.slice(1).map((r) => [r[0], r]));
     assert.deepEqual([...byFile.keys()], ['series1/a.dcm', 'series1/b', 'series2/broken.dcm']);
     const name = header.indexOf('PatientName');
