@@ -9,6 +9,7 @@ import { runSort } from './commands/sort';
 import { runReport } from './commands/report';
 import { runDicomdir } from './commands/dicomdir';
 import { runValidate } from './commands/validate';
+import { runDiff } from './commands/diff';
 import { join } from 'node:path';
 import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   dicomdir: { run: runDicomdir, summary: 'print a DICOMDIR as Patient/Study/Series/Image records, files checked' },
   report: { run: runReport, summary: 'print a structured report as its content tree (text like dsrdump, or --json)' },
   validate: { run: runValidate, summary: 'check files against PS3.5 encoding rules and their IOD (exit 1 on errors)' },
+  diff: { run: runDiff, summary: 'compare two files element by element (exit 0 same, 1 different)' },
   sort: { run: runSort, summary: 'copy a folder into Patient/Study/Series folders, never overwriting' },
 };
 

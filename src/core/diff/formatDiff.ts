@@ -1,0 +1,35 @@
+import { formatOffset } from '../format/formatValue';
+import type { DiffEntry, DiffResult, DiffSide, PixelComparison } from './types';
+
+/** The pixel line of a Pixel Data difference, in words. */
+export function describePixels(pixels: PixelComparison): string {
+  if (pixels.decoded) {
+    const d = pixels.decoded;
+    return d.differingSamples === 0
+      ? `decoded pixels are equal (${d.samples} samples in ${d.frames} frame${d.frames === 1 ? '' : 's'})`
+      : `${d.differingSamples} of ${d.samples} decoded samples differ, by at most ${d.maxDifference}`;
+  }
+  return `decoded pixels not compared: ${pixels.notCompared ?? 'unknown reason'}`;
+}
+
+function sideLine(label: string, side: DiffSide | null): string {
+  if (!side) return `  ${label} -`;
+  const length = side.length === null ? 'u/l' : String(side.length);
+  return `  ${label} ${formatOffset(side.offset)} ${side.vr || '--'} ${length}  ${side.value}`.trimEnd();
+}
+
+function entryText(entry: DiffEntry): string {
+  const what = entry.what ? ` (${entry.what.join(', ')})` : '';
+  const lines = [`${entry.change} ${entry.path} ${entry.keyword ?? '[unknown]'}${what}`, sideLine('A', entry.a), sideLine('B', entry.b)];
+  if (entry.pixels) lines.push(`  pixels: ${describePixels(entry.pixels)}`);
+  return lines.join('\n');
+}
+
+/** The text report of `dicom-inspector diff`: one block per difference, then a summary line. */
+export function formatDiffText(result: DiffResult, nameA: string, nameB: string): string {
+  const blocks = result.entries.map(entryText);
+  const summary = result.entries.length === 0
+    ? `# same: ${result.compared} elements compared`
+    : `# ${result.entries.length} difference${result.entries.length === 1 ? '' : 's'} in ${result.compared} elements compared`;
+  return [`# A: ${nameA}`, `# B: ${nameB}`, ...blocks, summary].join('\n') + '\n';
+}
