@@ -10,6 +10,7 @@ import { runReport } from './commands/report';
 import { runDicomdir } from './commands/dicomdir';
 import { runValidate } from './commands/validate';
 import { runDiff } from './commands/diff';
+import { runJson, runXml } from './commands/standardForms';
 import { join } from 'node:path';
 import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
@@ -30,6 +31,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: { run: runReport, summary: 'print a structured report as its content tree (text like dsrdump, or --json)' },
   validate: { run: runValidate, summary: 'check files against PS3.5 encoding rules and their IOD (exit 1 on errors)' },
   diff: { run: runDiff, summary: 'compare two files element by element (exit 0 same, 1 different)' },
+  json: { run: runJson, summary: 'print the data set as DICOM JSON (PS3.18 Annex F)' },
+  xml: { run: runXml, summary: 'print the data set as Native DICOM Model XML (PS3.19)' },
   sort: { run: runSort, summary: 'copy a folder into Patient/Study/Series folders, never overwriting' },
 };
 
