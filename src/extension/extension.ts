@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serveCodecWasmFrom } from '../node/codecWasm';
 import { registerCopyCommands } from './commands/copyCommands';
+import { registerCompare } from './compare/registerCompare';
+import { registerStandardForms } from './export/registerStandardForms';
 import { registerOpenWithCommands } from './commands/openWithCommand';
 import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
 import { registerCsvExport } from './csv/registerCsvExport';
@@ -48,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
   registerValidation(context, tracker);
+  registerCompare(context);
+  registerStandardForms(context, tagTree);
   return { tracker, tagTree, structure, explorer, documents, frames };
 }
 

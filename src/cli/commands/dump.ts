@@ -1,5 +1,5 @@
 /**
- * `dicom-inspector dump FILE [--json] [--full] [--decimal] [--max-value-length N] [--no-private]`
+ * `dicom-inspector dump FILE [--json] [--full] [--decimal] [--max-value-length N] [--no-private] [--no-offsets]`
  *
  * Exit status: 0 parsed cleanly, 1 parsed with errors (output still printed), 2 not DICOM,
  * unreadable, or bad usage.
@@ -23,6 +23,7 @@ Options:
   --decimal               Offsets in decimal instead of hex
   --max-value-length N    Cut values longer than N characters (default 64, 0 = no limit)
   --no-private            Leave out private tags
+  --no-offsets            Leave out the offset column, so that two dumps line up in a text diff
   -h, --help              Show this help.
 
 Exit status: 0 parsed cleanly, 1 parsed with errors (output still printed), 2 not DICOM,
@@ -37,7 +38,7 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' }, full: { type: 'boolean' }, decimal: { type: 'boolean' },
-        'max-value-length': { type: 'string' }, 'no-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'max-value-length': { type: 'string' }, 'no-private': { type: 'boolean' }, 'no-offsets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (problem) {
@@ -68,7 +69,7 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
     await write(out.stdout, JSON.stringify(toJsonDump(file, path), null, 2) + '\n');
   } else {
     await write(out.stdout, formatTextDump(file, {
-      fileName: path, offsetFormat: values.decimal ? 'decimal' : 'hex', maxValueLength, showPrivateTags: !values['no-private'],
+      fileName: path, offsetFormat: values.decimal ? 'decimal' : 'hex', maxValueLength, showPrivateTags: !values['no-private'], offsets: !values['no-offsets'],
     }));
   }
   if (file.notDicom) {

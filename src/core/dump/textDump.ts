@@ -10,6 +10,11 @@ export interface TextDumpOptions {
   readonly showPrivateTags?: boolean;
   /** Name of the file, printed in the first line. */
   readonly fileName?: string;
+  /**
+   * False leaves out the offset column (and the offsets of problems), so that the dumps of two
+   * files line up in a text diff: one inserted element would otherwise change every later line.
+   */
+  readonly offsets?: boolean;
 }
 
 const LENGTH_WIDTH = 10;
@@ -21,14 +26,17 @@ const LENGTH_WIDTH = 10;
  */
 export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): string {
   const width = Math.max(4, file.size.toString(16).length);
+  const showOffsets = options.offsets !== false;
   const offset = (n: number) => formatOffset(n, options.offsetFormat ?? 'hex', width).padStart(options.offsetFormat === 'decimal' ? String(file.size).length : 0);
+  /** The offset column of a line: the offset and two spaces, or nothing at all. */
+  const at = (n: number) => (showOffsets ? `${offset(n)}  ` : '');
   const lines: string[] = [];
   const maxValueLength = options.maxValueLength ?? 64;
   const showPrivate = options.showPrivateTags !== false;
 
-  const line = (at: number, depth: number, tag: string, vr: string, length: number | null | string, label: string, value = '') => {
+  const line = (position: number, depth: number, tag: string, vr: string, length: number | null | string, label: string, value = '') => {
     const len = (length === null ? 'u/l' : String(length)).padStart(LENGTH_WIDTH);
-    lines.push(`${offset(at)}  ${'  '.repeat(depth)}${tag} ${vr.padEnd(4)}${len}  ${label}${value ? '  ' + value : ''}`.trimEnd());
+    lines.push(`${at(position)}${'  '.repeat(depth)}${tag} ${vr.padEnd(4)}${len}  ${label}${value ? '  ' + value : ''}`.trimEnd());
   };
 
   const item = (it: DicomItem, index: number, depth: number) => {
@@ -60,9 +68,9 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
 
   const syntax = file.transferSyntax ? `${file.transferSyntax.uid} (${file.transferSyntax.name})` : 'none';
   lines.push(`# ${options.fileName ?? 'DICOM file'}: ${file.size} bytes, transfer syntax ${syntax}, dictionary ${dictionaryEdition}`);
-  if (file.deflated) lines.push(`# deflated: offsets from ${offset(file.dataSetOffset)} on are positions in the inflated stream`);
-  if (file.preamble) lines.push(`${offset(file.preamble.offset)}  Preamble (${file.preamble.length} bytes)`);
-  if (file.prefix) lines.push(`${offset(file.prefix.offset)}  Prefix "DICM"`);
+  if (file.deflated && showOffsets) lines.push(`# deflated: offsets from ${offset(file.dataSetOffset)} on are positions in the inflated stream`);
+  if (file.preamble) lines.push(`${at(file.preamble.offset)}Preamble (${file.preamble.length} bytes)`);
+  if (file.prefix) lines.push(`${at(file.prefix.offset)}Prefix "DICM"`);
   if (file.meta.length > 0) {
     lines.push('# File Meta Information');
     elements(file.meta, 0);
@@ -71,7 +79,7 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
   elements(file.dataSet, 0);
   if (file.stoppedBeforePixelData) lines.push('# header only: the pixel data value was not read');
   for (const issue of file.issues) {
-    lines.push(`# ${issue.severity}${issue.offset === null ? '' : ' at ' + offset(issue.offset)}: ${oneLine(issue.message)}`);
+    lines.push(`# ${issue.severity}${issue.offset === null || !showOffsets ? '' : ' at ' + offset(issue.offset)}: ${oneLine(issue.message)}`);
   }
   return lines.join('\n') + '\n';
 }
