@@ -4,6 +4,7 @@
  */
 import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
+import { benchDiff } from './diff';
 import { benchHeaders } from './headers';
 import { benchSort } from './sort';
 import { benchValidate } from './validate';
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   codecs: benchCodecs,
   viewer: benchViewer,
   validate: benchValidate,
+  diff: benchDiff,
 };
 
 async function run(): Promise<void> {

@@ -77,3 +77,17 @@ test('pixel data of a lossless copy is equal decoded, of a lossy copy it differs
   assert.ok(lossyPixels.pixels.decoded.differingSamples > 0, JSON.stringify(lossyPixels.pixels));
   assert.ok(lossyPixels.pixels.decoded.maxDifference > 0);
 });
+
+test('dump --no-offsets lines up two files: only the changed elements differ, not every later line', async () => {
+  const lines = async (...argv: string[]) => (await run('dump', ...argv)).stdout.split('\n').slice(1); // line 1 names the file
+  const differing = (x: string[], y: string[]) => {
+    const ys = new Set(y);
+    return x.filter((line) => !ys.has(line));
+  };
+  // b's patient name is longer: everything after it moves by 4 bytes.
+  const plain = differing(await lines('--no-offsets', a), await lines('--no-offsets', b));
+  assert.deepEqual(plain.map((l) => l.trim().split(/\s+/)[0]), ['(0008,0018)', '(0010,0010)', '(0019,1001)']);
+  const withOffsets = differing(await lines(a), await lines(b));
+  assert.ok(withOffsets.length > 10, `with offsets ${withOffsets.length} lines differ`);
+  assert.doesNotMatch((await lines('--no-offsets', a)).join('\n'), /0x[0-9A-F]{4}/);
+});

@@ -40,8 +40,7 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
   const isBulk = (e: DicomElement) => e.bulk !== undefined || e.fragments !== undefined;
   const byteOrderDiffers = (a.file.transferSyntax?.littleEndian ?? true) !== (b.file.transferSyntax?.littleEndian ?? true);
 
-  const sameValue = async (x: DicomElement, y: DicomElement): Promise<boolean> => {
-    if (!isBulk(x) && !isBulk(y)) return sameDecoded(x.value, y.value);
+  const sameBulk = (x: DicomElement, y: DicomElement): Promise<boolean> => {
     const swap = byteOrderDiffers && x.vr === y.vr && !x.fragments ? wordSize(x.vr) : 1;
     return sameByteRanges(a.source, valueRange(x), b.source, valueRange(y), swap);
   };
@@ -62,27 +61,37 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
     }
   };
 
-  const pairOf = async (x: DicomElement, y: DicomElement, path: string, topLevel: boolean) => {
+  const changed = (x: DicomElement, y: DicomElement, path: string, what: string[]): DiffEntry =>
+    ({ path, tag: x.tag, keyword: x.keyword ?? y.keyword, change: 'changed', a: elementSide(x), b: elementSide(y), what });
+
+  const sequencePair = async (x: DicomElement, y: DicomElement, path: string, what: string[]) => {
+    // A sequence's own length only reflects its items (and the writer's choice of undefined length).
+    if (!x.items || !y.items) what.push('value');
+    if (what.length > 0) entries.push(changed(x, y, path, what));
+    if (x.items && y.items) await items(x.items, y.items, path, x);
+  };
+
+  const bulkPair = async (x: DicomElement, y: DicomElement, path: string, what: string[], topLevel: boolean) => {
+    const valueDiffers = !(await sameBulk(x, y));
+    if (valueDiffers) what.push('value');
+    if (what.length === 0) return;
+    const entry = changed(x, y, path, what);
+    const decode = topLevel && x.tag === PIXEL_DATA && valueDiffers && options.decodePixels !== false;
+    entries.push(decode ? { ...entry, pixels: await compareDecodedPixels(a, b) } : entry);
+  };
+
+  /** Returns a promise only when bytes must be read (bulk values) or items compared. */
+  const pairOf = (x: DicomElement, y: DicomElement, path: string, topLevel: boolean): Promise<void> | undefined => {
     compared++;
     const what: string[] = [];
     if (x.vr !== y.vr) what.push('vr');
-    if (x.items || y.items) {
-      // A sequence's own length only reflects its items (and the writer's choice of undefined length).
-      if (!x.items || !y.items) what.push('value');
-      if (what.length > 0) entries.push({ path, tag: x.tag, keyword: x.keyword ?? y.keyword, change: 'changed', a: elementSide(x), b: elementSide(y), what });
-      if (x.items && y.items) await items(x.items, y.items, path, x);
-      return;
-    }
+    if (x.items || y.items) return sequencePair(x, y, path, what);
     if (x.length !== y.length) what.push('length');
-    const valueDiffers = !(await sameValue(x, y));
-    if (valueDiffers) what.push('value');
-    if (what.length === 0) return;
-    const entry: DiffEntry = { path, tag: x.tag, keyword: x.keyword ?? y.keyword, change: 'changed', a: elementSide(x), b: elementSide(y), what };
-    if (topLevel && x.tag === PIXEL_DATA && valueDiffers && options.decodePixels !== false) {
-      entries.push({ ...entry, pixels: await compareDecodedPixels(a, b) });
-    } else {
-      entries.push(entry);
-    }
+    if (isBulk(x) || isBulk(y)) return bulkPair(x, y, path, what, topLevel);
+    // Most values are decoded in the model: compare them without a trip through the event loop.
+    if (!sameDecoded(x.value, y.value)) what.push('value');
+    if (what.length > 0) entries.push(changed(x, y, path, what));
+    return undefined;
   };
 
   const lists = async (x: readonly DicomElement[], y: readonly DicomElement[], prefix: string) => {
@@ -90,7 +99,10 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
     for (const pair of pairs) {
       const element = (pair.a ?? pair.b) as DicomElement;
       const path = prefix + element.tag;
-      if (pair.a && pair.b) await pairOf(pair.a, pair.b, path, prefix === '');
+      if (pair.a && pair.b) {
+        const pending = pairOf(pair.a, pair.b, path, prefix === '');
+        if (pending) await pending;
+      }
       else {
         compared++;
         entries.push({
