@@ -1,11 +1,13 @@
 /**
  * "Compare DICOM Files": a structural difference report with links to both elements, and
- * "Compare as Text": VS Code's diff editor on two dumps without offsets, so the lines match.
+ * "Compare as Text": VS Code's diff editor on two dumps without offsets, so the lines match;
+ * "Show Series Differences": what varies across the instances of a series.
  */
 import * as vscode from 'vscode';
 import type { DiffOptions } from '../../core/diff/types';
 import { PLAIN_DUMP_SCHEME, REPORT_SCHEME, plainDumpProvider, plainDumpUri, reportLinks, reportProvider, reportUri } from './compareDocuments';
 import { pickPair } from './pickPair';
+import { showSeriesDifferences } from './seriesDifferences';
 
 const FILTERS: readonly { label: string; key: keyof DiffOptions }[] = [
   { label: 'Hide UIDs', key: 'ignoreUids' },
@@ -60,6 +62,7 @@ export function registerCompare(context: vscode.ExtensionContext): void {
       await vscode.commands.executeCommand('vscode.diff', plainDumpUri(a), plainDumpUri(b), `${name(a)} ↔ ${name(b)} (DICOM dumps without offsets)`);
       return [plainDumpUri(a), plainDumpUri(b)];
     }),
+    vscode.commands.registerCommand('dicomInspector.seriesDifferences', showSeriesDifferences),
     // Opens a file in the DICOM editor and reveals the element at an offset in the tag tree.
     vscode.commands.registerCommand('dicomInspector.revealInFile', async (uri: string, offset: number) => {
       await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.parse(uri, true), 'dicomInspector.viewer');

@@ -1,0 +1,48 @@
+/**
+ * "Show Series Differences": for the selected files or a folder, which attributes vary across
+ * the instances and how, as a Markdown table in an untitled document (it can be saved or
+ * previewed). Files are listed and read by the same folder scan as the CSV export.
+ */
+import * as vscode from 'vscode';
+import { formatSeriesVariation, seriesVariation, type SeriesInstance } from '../../core/diff/seriesVariation';
+import { csvReadIo, toInputs } from '../csv/csvSources';
+
+/** A folder of thousands of files is a study, not a series: stop reading there and say so. */
+const MAX_INSTANCES = 5000;
+
+export async function showSeriesDifferences(clicked: unknown, selection: unknown): Promise<vscode.Uri | undefined> {
+  const uris = Array.isArray(selection) && selection.length > 0 ? selection.filter((u): u is vscode.Uri => u instanceof vscode.Uri)
+    : clicked instanceof vscode.Uri ? [clicked] : await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFolders: true, title: 'Files or a folder of one series' });
+  if (!uris || uris.length === 0) return undefined;
+  const instances: SeriesInstance[] = [];
+  let skipped = 0;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Reading series headers', cancellable: true }, async (progress, token) => {
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const io = csvReadIo(await toInputs(uris), abort.signal);
+    for await (const entry of io.listFiles()) {
+      if (instances.length >= MAX_INSTANCES || token.isCancellationRequested) break;
+      const access = await io.open(entry.path);
+      try {
+        const file = await io.readHeader(access, 64 * 1024);
+        if (file.notDicom) skipped++;
+        else instances.push({ name: entry.relativePath, file });
+      } finally {
+        await access.close();
+      }
+      if (instances.length % 50 === 0) progress.report({ message: `${instances.length} files` });
+    }
+  });
+  if (instances.length < 2) {
+    void vscode.window.showInformationMessage(`A series view needs at least two DICOM files (found ${instances.length}).`);
+    return undefined;
+  }
+  const notes = [
+    skipped > 0 ? `${skipped} files that are not DICOM were left out.` : '',
+    instances.length >= MAX_INSTANCES ? `Reading stopped after ${MAX_INSTANCES} files.` : '',
+  ].filter(Boolean);
+  const note = notes.length > 0 ? `\n${notes.join('\n')}\n` : '';
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: formatSeriesVariation(seriesVariation(instances, { ignoreGroupLengths: true })) + note });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document.uri;
+}
