@@ -45,10 +45,11 @@ export function registerCompare(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportProvider),
     vscode.workspace.registerTextDocumentContentProvider(PLAIN_DUMP_SCHEME, plainDumpProvider),
     vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, reportLinks),
-    vscode.commands.registerCommand('dicomInspector.compareFiles', async (clicked?: unknown, selection?: unknown) => {
+    // A third argument (other extensions, tests) gives the options and skips the filter picker.
+    vscode.commands.registerCommand('dicomInspector.compareFiles', async (clicked?: unknown, selection?: unknown, given?: DiffOptions) => {
       const pair = await pickPair(clicked, selection, activeFile());
       if (!pair) return undefined;
-      const options = await chooseOptions();
+      const options = given ?? (await chooseOptions());
       if (!options) return undefined;
       const document = await vscode.workspace.openTextDocument(reportUri(pair[0], pair[1], options));
       await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
