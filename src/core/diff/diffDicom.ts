@@ -1,11 +1,11 @@
 import type { DicomElement, DicomItem } from '../model';
 import type { OpenedDicom } from '../parse/readDicom';
 import { formatValue, oneLine } from '../format/formatValue';
-import { valueRange } from '../values/valueBytes';
+import { valueRange, wordSize } from '../values/valueBytes';
 import { makeDiffFilter } from './diffFilter';
 import { pairElements, pairItemsByKey, pairItemsByPosition } from './pairing';
 import { compareDecodedPixels } from './pixelCompare';
-import { sameByteRanges, wordSize } from './sameBytes';
+import { sameByteRanges } from './sameBytes';
 import type { DiffEntry, DiffOptions, DiffResult, DiffSide } from './types';
 
 const PIXEL_DATA = '7FE00010';

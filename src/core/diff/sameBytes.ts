@@ -3,15 +3,6 @@ import type { FileAccess } from '../io';
 /** Large values are compared a slice at a time so memory stays flat whatever the value size. */
 const SLICE = 1 << 20;
 
-const WORD_SIZES: Record<string, number> = {
-  OW: 2, US: 2, SS: 2, AT: 2, OF: 4, FL: 4, OL: 4, UL: 4, SL: 4, OD: 8, FD: 8, OV: 8, SV: 8, UV: 8,
-};
-
-/** Size of the words a value of this VR is made of, which a change of byte order reverses (1 for bytes). */
-export function wordSize(vr: string): number {
-  return WORD_SIZES[vr] ?? 1;
-}
-
 /**
  * True when two byte ranges of two files hold the same value. `swapWords` (2, 4 or 8) compares
  * a little-endian value with a big-endian one: byte i of one side matches the byte at the

@@ -1,8 +1,7 @@
 import type { FileAccess } from '../io';
 import type { DicomElement, DicomFile, PersonName } from '../model';
 import { decodeValue, MAX_NUMERIC_VALUES } from '../values/decodeValue';
-import { readValueBytes, valueRange } from '../values/valueBytes';
-import { wordSize } from '../diff/sameBytes';
+import { readValueBytes, valueRange, wordSize } from '../values/valueBytes';
 
 /**
  * An element's value the way the standard's own forms carry it (PS3.18 Annex F JSON and the
@@ -55,8 +54,9 @@ function toBase64(bytes: Uint8Array): string {
 function littleEndian(bytes: Uint8Array, vr: string, fileLittleEndian: boolean): Uint8Array {
   const size = wordSize(vr);
   if (fileLittleEndian || size === 1) return bytes;
-  const out = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[(i - (i % size)) + (size - 1 - (i % size))] ?? 0;
+  // A trailing partial word (a value of bad length) is kept as it is.
+  const out = bytes.slice();
+  for (let i = 0; i < out.length - (out.length % size); i++) out[i] = bytes[i - (i % size) + (size - 1 - (i % size))];
   return out;
 }
 

@@ -17,3 +17,12 @@ export async function readValueBytes(element: DicomElement, source: FileAccess):
   const range = valueRange(element);
   return source.read(range.offset, range.length);
 }
+
+const WORD_SIZES: Record<string, number> = {
+  OW: 2, US: 2, SS: 2, AT: 2, OF: 4, FL: 4, OL: 4, UL: 4, SL: 4, OD: 8, FD: 8, OV: 8, SV: 8, UV: 8,
+};
+
+/** Size of the words a value of this VR is made of, which a change of byte order reverses (1 for bytes). */
+export function wordSize(vr: string): number {
+  return WORD_SIZES[vr] ?? 1;
+}
