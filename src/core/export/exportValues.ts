@@ -55,7 +55,7 @@ function littleEndian(bytes: Uint8Array, vr: string, fileLittleEndian: boolean):
   const size = wordSize(vr);
   if (fileLittleEndian || size === 1) return bytes;
   // A trailing partial word (a value of bad length) is kept as it is.
-  const out = bytes.slice();
+  const out = Uint8Array.from(bytes); // a copy: Buffer.slice would be a view
   for (let i = 0; i < out.length - (out.length % size); i++) out[i] = bytes[i - (i % size) + (size - 1 - (i % size))];
   return out;
 }
