@@ -1,14 +1,8 @@
-/** Runs the command line in this process with captured output, for CLI tests. */
+/** Runs the command line in this process with captured output, as a user would see it. */
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main';
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export async function runCli(...argv: string[]): Promise<CliRun> {
+export async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks = { out: [] as Buffer[], err: [] as Buffer[] };

@@ -7,19 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
 import { baseElements, edit, written } from '../support/dicomPairs';
+import { runCli } from '../support/runCli';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  stdout.on('data', (c) => chunks.out.push(c));
-  stderr.on('data', (c) => chunks.err.push(c));
-  const code = await main(argv, { stdout, stderr });
-  return { code, stdout: Buffer.concat(chunks.out).toString('utf8'), stderr: Buffer.concat(chunks.err).toString('utf8') };
-}
+const run = runCli;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dicom-inspector-cli-diff-'));
 const file = (name: string, bytes: Uint8Array) => {
