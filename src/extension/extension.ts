@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
   registerValidation(context, tracker);
-  registerCompare(context);
+  registerCompare(context, documents);
   registerStandardForms(context, tagTree);
   return { tracker, tagTree, structure, explorer, documents, frames };
 }

@@ -8,7 +8,7 @@ import { diffDicom } from '../../core/diff/diffDicom';
 import { formatDiffText } from '../../core/diff/formatDiff';
 import type { DiffOptions } from '../../core/diff/types';
 import { formatTextDump } from '../../core/dump/textDump';
-import { loadDicom } from '../document/dicomDocument';
+import type { DicomDocuments } from '../document/dicomDocuments';
 import { readSettings } from '../settings';
 import { withOpenedDicom } from './openedDicom';
 
@@ -38,29 +38,32 @@ export function plainDumpUri(source: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: PLAIN_DUMP_SCHEME, path: `${source.path}.txt`, query: source.toString() });
 }
 
-export const reportProvider: vscode.TextDocumentContentProvider = {
+export const reportProvider = (documents: DicomDocuments): vscode.TextDocumentContentProvider => ({
   async provideTextDocumentContent(uri) {
     const query = JSON.parse(uri.query) as ReportQuery;
     const a = vscode.Uri.parse(query.a, true);
     const b = vscode.Uri.parse(query.b, true);
     try {
-      const result = await withOpenedDicom(a, (left) => withOpenedDicom(b, (right) => diffDicom(left, right, query.options)));
+      const result = await withOpenedDicom(documents, a, (left) => withOpenedDicom(documents, b, (right) => diffDicom(left, right, query.options)));
       return '# Offsets are links: they open the element in its file.\n' + formatDiffText(result, shownName(a), shownName(b));
     } catch (problem) {
       return `Could not compare ${shownName(a)} with ${shownName(b)}: ${(problem as Error).message}\n`;
     }
   },
-};
+});
 
-export const plainDumpProvider: vscode.TextDocumentContentProvider = {
+export const plainDumpProvider = (documents: DicomDocuments): vscode.TextDocumentContentProvider => ({
   async provideTextDocumentContent(uri) {
     const source = vscode.Uri.parse(uri.query, true);
-    const { file, error } = await loadDicom(source);
-    if (!file) return `Could not read ${source.toString(true)}: ${error ?? 'unknown error'}\n`;
-    // The file name stays out of the first line so that it does not show as a difference.
-    return formatTextDump(file, { fileName: 'DICOM file', offsets: false, showPrivateTags: readSettings().showPrivateTags });
+    try {
+      // The file name stays out of the first line so that it does not show as a difference.
+      return await withOpenedDicom(documents, source, async ({ file }) =>
+        formatTextDump(file, { fileName: 'DICOM file', offsets: false, showPrivateTags: readSettings().showPrivateTags }));
+    } catch (problem) {
+      return `Could not read ${source.toString(true)}: ${(problem as Error).message}\n`;
+    }
   },
-};
+});
 
 /** Lines "  A 0x01A2 …" and "  B 0x01A2 …" of a report link to that element in file A or B. */
 export const reportLinks: vscode.DocumentLinkProvider = {

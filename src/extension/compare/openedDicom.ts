@@ -1,19 +1,19 @@
-import * as vscode from 'vscode';
-import { openDicom, type OpenedDicom } from '../../core/parse/readDicom';
-import { openWorkspaceFileAccess } from '../io/workspaceFileAccess';
-import { readSettings } from '../settings';
+import type * as vscode from 'vscode';
+import type { OpenedDicom } from '../../core/parse/readDicom';
+import type { DicomDocuments } from '../document/dicomDocuments';
 
 /**
- * Opens a file's header with ranged access kept open while `use` runs, so that bulk values
- * (compared byte for byte, or written inline) are read by range and never held whole.
+ * Runs `use` on a file's parsed header and its ranged source, held through the shared
+ * documents (a file already open in an editor is not parsed again), released afterwards.
  */
-export async function withOpenedDicom<T>(uri: vscode.Uri, use: (opened: OpenedDicom) => Promise<T>): Promise<T> {
-  const access = await openWorkspaceFileAccess(uri, readSettings().maxWholeFileReadMiB * 1048576);
+export async function withOpenedDicom<T>(documents: DicomDocuments, uri: vscode.Uri, use: (opened: OpenedDicom) => Promise<T>): Promise<T> {
+  const lease = await documents.acquire(uri);
   try {
-    const opened = await openDicom(access);
-    if (opened.file.notDicom) throw new Error(`${uri.toString(true)} is not a DICOM file`);
-    return await use(opened);
+    const { file, source } = lease.document;
+    if (!file || !source) throw new Error(lease.document.loadError ?? 'the file could not be read');
+    if (file.notDicom) throw new Error(`${uri.toString(true)} is not a DICOM file`);
+    return await use({ file, source });
   } finally {
-    await access.close();
+    lease.dispose();
   }
 }

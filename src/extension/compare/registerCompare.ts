@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DiffOptions } from '../../core/diff/types';
+import type { DicomDocuments } from '../document/dicomDocuments';
 import { PLAIN_DUMP_SCHEME, REPORT_SCHEME, plainDumpProvider, plainDumpUri, reportLinks, reportProvider, reportUri } from './compareDocuments';
 import { pickPair } from './pickPair';
 import { showSeriesDifferences } from './seriesDifferences';
@@ -40,10 +41,10 @@ const activeFile = () => vscode.window.tabGroups.activeTabGroup.activeTab?.input
   ? (vscode.window.tabGroups.activeTabGroup.activeTab.input as vscode.TabInputCustom).uri
   : vscode.window.activeTextEditor?.document.uri.scheme === 'file' ? vscode.window.activeTextEditor.document.uri : undefined;
 
-export function registerCompare(context: vscode.ExtensionContext): void {
+export function registerCompare(context: vscode.ExtensionContext, documents: DicomDocuments): void {
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportProvider),
-    vscode.workspace.registerTextDocumentContentProvider(PLAIN_DUMP_SCHEME, plainDumpProvider),
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reportProvider(documents)),
+    vscode.workspace.registerTextDocumentContentProvider(PLAIN_DUMP_SCHEME, plainDumpProvider(documents)),
     vscode.languages.registerDocumentLinkProvider({ scheme: REPORT_SCHEME }, reportLinks),
     // A third argument (other extensions, tests) gives the options and skips the filter picker.
     vscode.commands.registerCommand('dicomInspector.compareFiles', async (clicked?: unknown, selection?: unknown, given?: DiffOptions) => {

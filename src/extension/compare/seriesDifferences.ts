@@ -24,7 +24,7 @@ export async function showSeriesDifferences(clicked: unknown, selection: unknown
       if (instances.length >= MAX_INSTANCES || token.isCancellationRequested) break;
       const access = await io.open(entry.path);
       try {
-        const file = await io.readHeader(access, 64 * 1024);
+        const file = await io.readHeader(access, 64 * 1024, entry.path);
         if (file.notDicom) skipped++;
         else instances.push({ name: entry.relativePath, file });
       } finally {

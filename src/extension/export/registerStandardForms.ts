@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { toDicomJson } from '../../core/export/dicomJson';
 import { toNativeXml } from '../../core/export/nativeXml';
 import type { DicomElement } from '../../core/model';
-import { withOpenedDicom } from '../compare/openedDicom';
 import type { TagTree } from '../tree/tagTreeView';
 import type { TagNode } from '../tree/tagNodes';
 
@@ -21,17 +20,17 @@ function elementsOf(nodes: readonly TagNode[]): DicomElement[] | undefined {
 
 async function render(form: Form, tree: TagTree, argument: unknown): Promise<{ text: string; uri: vscode.Uri } | undefined> {
   const document = tree.provider.currentDocument;
-  const file = tree.provider.file;
-  if (!document || !file) {
+  const file = document?.file;
+  const source = document?.source;
+  if (!document || !file || !source) {
     void vscode.window.showInformationMessage('Open a DICOM file in DICOM Inspector first.');
     return undefined;
   }
   const clicked = tree.targetNode(argument);
   const nodes = clicked && tree.view.selection.includes(clicked) ? tree.view.selection : clicked ? [clicked] : [];
   const elements = elementsOf(nodes) ?? file.dataSet;
-  // The tree's model and a fresh ranged source address the same bytes (the inflated stream for a deflated file).
-  const text = await withOpenedDicom(document.uri, async ({ source }) =>
-    form === 'json' ? JSON.stringify(await toDicomJson(file, source, elements), null, 2) + '\n' : toNativeXml(file, source, elements));
+  // The document's source addresses the bytes as its model does (the inflated stream for a deflated file).
+  const text = form === 'json' ? JSON.stringify(await toDicomJson(file, source, elements), null, 2) + '\n' : await toNativeXml(file, source, elements);
   return { text, uri: document.uri };
 }
 
