@@ -25,6 +25,8 @@ export interface DisplaySettingsView {
   readonly voiFunction: 'LINEAR' | 'LINEAR_EXACT' | 'SIGMOID';
   readonly voiLuts: readonly LutView[];
   readonly modalityName: string;
+  /** Pixel spacing in mm (row, column), from Pixel Spacing or Imager Pixel Spacing; null when unknown. */
+  readonly pixelSpacing?: { readonly row: number; readonly column: number; readonly source: 'pixel' | 'imager' } | null;
 }
 
 export interface ImageInfoView {

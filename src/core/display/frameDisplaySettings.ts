@@ -2,6 +2,8 @@ import type { FileAccess } from '../io';
 import type { DicomFile } from '../model';
 import { findElement, itemsOf, numberAt, numbersOf, stringAt, stringsOf, Tags, type ElementList } from '../pixels/elementValues';
 import { readLookupTable, type LookupTable } from '../pixels/lutData';
+import type { PixelSpacing } from './measure';
+import { doseScaling, pixelSpacingOf } from './physicalUnits';
 import { IDENTITY_MODALITY, modalityUnit, type ModalityTransform } from './modality';
 import { parseVoiFunction, type VoiFunction } from './voi';
 
@@ -20,6 +22,8 @@ export interface FrameDisplaySettings {
   readonly voiLuts: readonly LookupTable[];
   /** Modality (0008,0060), e.g. "CT", for presets and units. */
   readonly modalityName: string;
+  /** Pixel spacing in mm for positions and measurements; null or absent when unknown. */
+  readonly pixelSpacing?: PixelSpacing | null;
 }
 
 /**
@@ -43,6 +47,7 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
   const intercept = numberAt(pixelValue, Tags.RescaleIntercept);
   const rescaleType = stringAt(pixelValue, Tags.RescaleType);
   const modalityLutItem = itemsOf(ds, Tags.ModalityLutSequence)[0];
+  const dose = doseScaling(ds);
   if (slope !== undefined || intercept !== undefined) {
     const s = slope ?? 1;
     modality = { kind: 'rescale', slope: s === 0 ? 1 : s, intercept: intercept ?? 0, unit: modalityUnit(rescaleType, modalityName, true) };
@@ -50,6 +55,9 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
     const lut = await readLookupTable(modalityLutItem.elements, access, littleEndian, signed);
     const type = stringAt(modalityLutItem.elements, Tags.ModalityLutType);
     modality = { kind: 'lut', lut, unit: modalityUnit(type, modalityName, false) };
+  } else if (dose) {
+    // RT Dose has no rescale: Dose Grid Scaling turns stored values into dose.
+    modality = { kind: 'rescale', slope: dose.slope, intercept: 0, unit: dose.unit };
   }
 
   const centers = numbersOf(findElement(voiSource, Tags.WindowCenter));
@@ -66,5 +74,5 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
     const signedInput = signed || (modality.kind === 'rescale' && modality.intercept < 0);
     voiLuts.push(await readLookupTable(item.elements, access, littleEndian, signedInput));
   }
-  return { modality, windows, voiFunction: parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction)), voiLuts, modalityName };
+  return { modality, windows, voiFunction: parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction)), voiLuts, modalityName, pixelSpacing: pixelSpacingOf(ds, perFrame, shared) };
 }
