@@ -1,12 +1,18 @@
 /**
- * `dicom-inspector render FILE [--frame N] [--window CENTER WIDTH] --out OUT.png`
+ * `dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
+ *  [--colormap NAME] [--range MIN MAX] [--equalize N] --out OUT.png`
  *
- * Renders one frame through the same pipeline as the viewer (src/core/display) and writes a
- * PNG: 8-bit grey for monochrome frames, RGB for colour ones.
+ * Renders frames through the same pipeline as the viewer (src/core/display) and writes PNGs:
+ * 8-bit grey for monochrome frames, RGB for colour ones and for colour-mapped or masked frames.
  */
 import { openDicom } from '../../core/parse/readDicom';
 import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
-import { renderFrame } from '../../core/display/renderFrame';
+import { COLOUR_MAP_NAMES, isColourMapName, type ColourMapName } from '../../core/display/colourMaps';
+import { isPlainLook, renderWithLook, type DisplayLook } from '../../core/display/displayLook';
+import { freqhistBreaks, storedValueCounts } from '../../core/display/equalise';
+import { isGreyscale, renderFrame, tableRange } from '../../core/display/renderFrame';
+import type { StoredFrame } from '../../core/pixels/storedFrame';
+import type { FrameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { encodePng } from '../../core/png/encodePng';
 import { openPixelReader } from '../../core/pixels/readFrame';
 import { openFileAccess } from '../../node/fileAccess';
@@ -14,31 +20,57 @@ import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { checkOutputTarget, OutputError, writeOutputFile } from '../../node/outputFile';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
-const USAGE = `Usage: dicom-inspector render FILE [--frame N] [--window CENTER WIDTH] --out OUT.png [--force]
+const USAGE = `Usage: dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
+                              [--colormap NAME] [--range MIN MAX] [--equalize N] --out OUT.png [--force]
 
-Renders one frame of a DICOM file to PNG through the viewer's display pipeline
+Renders frames of a DICOM file to PNG through the viewer's display pipeline
 (modality LUT, VOI window or LUT, MONOCHROME1 inversion, 8-bit output).
 
 Options:
   --frame N               Frame to render, counting from 1 (default 1).
-  --window CENTER WIDTH   Window center and width in modality units (e.g. HU); ignored for
-                          colour images. Default: the file's first window, else its VOI LUT,
-                          else the frame's min-max.
+  --all-frames            Render every frame, to OUT-0001.png, OUT-0002.png, ...
+  --window CENTER WIDTH   Window center and width in modality units (e.g. HU). Default: the
+                          file's first window, else its VOI LUT, else the frame's min-max.
+  --colormap NAME         Colour map for greyscale frames, as matplotlib defines it:
+                          ${COLOUR_MAP_NAMES.join(', ')} (default gray). Writes RGB.
+  --range MIN MAX         Show only pixels whose modality value (e.g. HU) is in [MIN, MAX];
+                          the others are black (e.g. --range 300 894 for bone).
+  --equalize N            Histogram-equalised display with N bins (fastai's freqhist_bins
+                          and hist_scaled), from the frame's values; replaces the window.
   --out OUT.png           Where to write the PNG (required). An existing file is not replaced
                           unless --force; the input or a read-only file never is.
-  --force                 Replace an existing OUT.png.
+  --force                 Replace existing PNGs.
   -h, --help              Show this help.
 
-Exit status: 0 written, 1 the frame cannot be rendered (the reason on standard error), 2 bad
+--window, --colormap, --range and --equalize apply to greyscale frames; colour frames are
+written as they are.
+
+Exit status: 0 written, 1 a frame cannot be rendered (the reason on standard error), 2 bad
 arguments, an unreadable or non-DICOM FILE, or an output that cannot or must not be written.
 `;
 
 interface RenderArgs {
   file: string;
   frame: number;
+  allFrames: boolean;
   window?: { center: number; width: number };
+  colourMap: ColourMapName;
+  range: { min: number; max: number } | null;
+  equaliseBins: number | null;
   out: string;
   force: boolean;
+}
+
+/** Two numbers after an option (--window C W, --range MIN MAX), or a usage error naming them. */
+function twoNumbers(argv: string[], i: number, option: string, names: string): [number, number] {
+  const a = argv[i + 1];
+  const b = argv[i + 2];
+  const x = Number(a);
+  const y = Number(b);
+  if (a === undefined || b === undefined || a.trim() === '' || b.trim() === '' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    throw new UsageError(`${option} needs two numbers, ${names} (got ${a ?? 'nothing'} ${b ?? ''}).`);
+  }
+  return [x, y];
 }
 
 class UsageError extends Error {}
@@ -47,7 +79,11 @@ class UsageError extends Error {}
 function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   const positionals: string[] = [];
   let frame = 1;
+  let allFrames = false;
   let window: RenderArgs['window'];
+  let colourMap: ColourMapName = 'gray';
+  let range: RenderArgs['range'] = null;
+  let equaliseBins: number | null = null;
   let out: string | undefined;
   let force = false;
   for (let i = 0; i < argv.length; i++) {
@@ -57,15 +93,25 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
       const v = argv[++i];
       frame = Number(v);
       if (v === undefined || !Number.isInteger(frame) || frame < 1) throw new UsageError(`--frame needs a whole number from 1, not ${v ?? 'nothing'}.`);
+    } else if (a === '--all-frames') {
+      allFrames = true;
     } else if (a === '--window') {
-      const c = argv[++i];
-      const w = argv[++i];
-      const center = Number(c);
-      const width = Number(w);
-      if (c === undefined || w === undefined || c.trim() === '' || w.trim() === '' || !Number.isFinite(center) || !Number.isFinite(width)) {
-        throw new UsageError(`--window needs two numbers, CENTER and WIDTH (got ${c ?? 'nothing'} ${w ?? ''}).`);
-      }
+      const [center, width] = twoNumbers(argv, i, a, 'CENTER and WIDTH');
+      i += 2;
       window = { center, width };
+    } else if (a === '--range') {
+      const [min, max] = twoNumbers(argv, i, a, 'MIN and MAX');
+      i += 2;
+      if (min > max) throw new UsageError(`--range needs MIN <= MAX (got ${min} ${max}).`);
+      range = { min, max };
+    } else if (a === '--colormap') {
+      const name = argv[++i];
+      if (name === undefined || !isColourMapName(name)) throw new UsageError(`--colormap needs one of ${COLOUR_MAP_NAMES.join(', ')} (got ${name ?? 'nothing'}).`);
+      colourMap = name;
+    } else if (a === '--equalize') {
+      const v = argv[++i];
+      equaliseBins = Number(v);
+      if (v === undefined || !Number.isInteger(equaliseBins) || equaliseBins < 2 || equaliseBins > 4096) throw new UsageError(`--equalize needs a whole number of bins from 2 to 4096, not ${v ?? 'nothing'}.`);
     } else if (a === '--out') {
       out = argv[++i];
       if (!out) throw new UsageError('--out needs a file name.');
@@ -79,7 +125,25 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'No FILE given.' : `One FILE only, got ${positionals.length}.`);
   if (!out) throw new UsageError('--out OUT.png is required.');
-  return { file: positionals[0], frame, window, out, force };
+  if (allFrames && argv.includes('--frame')) throw new UsageError('--frame and --all-frames cannot be used together.');
+  return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, out, force };
+}
+
+/** OUT.png -> OUT-0007.png for frame 7 of an --all-frames run. */
+export function framePngName(out: string, frameNumber: number, frameCount: number): string {
+  const digits = Math.max(4, String(frameCount).length);
+  const dot = out.toLowerCase().endsWith('.png') ? out.length - 4 : out.length;
+  return `${out.slice(0, dot)}-${String(frameNumber).padStart(digits, '0')}${out.slice(dot) || '.png'}`;
+}
+
+/** The look the options ask for; equalisation breaks come from the frame's own values. */
+function lookFor(args: RenderArgs, frame: StoredFrame, settings: FrameDisplaySettings): DisplayLook {
+  let equalise: number[] | null = null;
+  if (args.equaliseBins !== null) {
+    const { min, max } = tableRange(frame);
+    equalise = freqhistBreaks(storedValueCounts(frame.samples, min, max - min + 1), min, settings.modality, args.equaliseBins);
+  }
+  return { colourMap: args.colourMap, range: args.range, equalise };
 }
 
 export async function runRender(argv: string[], out: CliOutput): Promise<number> {
@@ -97,8 +161,8 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
   const options = { overwrite: args.force, inputs: [args.file], overwriteHint: 'add --force to replace it' };
   let access: Awaited<ReturnType<typeof openFileAccess>> | undefined;
   try {
-    // Refused before the work, not after it.
-    await checkOutputTarget(args.out, options);
+    // Refused before the work, not after it (each frame's file of --all-frames is checked as it is written).
+    if (!args.allFrames) await checkOutputTarget(args.out, options);
     access = await openFileAccess(args.file);
   } catch (error) {
     const message = error instanceof OutputError ? error.message : fsMessage(`cannot read ${args.file}`, error);
@@ -112,12 +176,19 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
       return EXIT_UNUSABLE;
     }
     const reader = await openPixelReader(file, source);
+    const count = reader.image.numberOfFrames;
     const index = args.frame - 1;
-    if (index >= reader.image.numberOfFrames) throw new Error(`frame ${args.frame} does not exist; the file has ${reader.image.numberOfFrames} frame(s).`);
-    const frame = await reader.readFrame(index);
-    const settings = await frameDisplaySettings(file, index, source);
-    const image = renderFrame(frame, settings, { window: args.window }, reader.palette);
-    await writeOutputFile(args.out, encodePng(image), options);
+    if (index >= count) throw new Error(`frame ${args.frame} does not exist; the file has ${count} frame(s).`);
+    const indices = args.allFrames ? Array.from({ length: count }, (_, i) => i) : [index];
+    for (const i of indices) {
+      const frame = await reader.readFrame(i);
+      const settings = await frameDisplaySettings(file, i, source);
+      const choices = { window: args.window };
+      const look = isGreyscale(frame) ? lookFor(args, frame, settings) : undefined;
+      const image = look && !isPlainLook(look) ? renderWithLook(frame, settings, choices, look) : renderFrame(frame, settings, choices, reader.palette);
+      await writeOutputFile(args.allFrames ? framePngName(args.out, i + 1, count) : args.out, encodePng(image), options);
+    }
+    if (args.allFrames) await write(out.stdout, `Wrote ${count} frame(s) to ${framePngName(args.out, 1, count)} ... ${framePngName(args.out, count, count)}\n`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof OutputError || isSystemError(error)) {
