@@ -66,6 +66,12 @@ export interface RenderChoicesView {
   readonly window: { readonly center: number; readonly width: number } | null;
   readonly voiLutIndex: number | null;
   readonly invert: boolean;
+  /** Colour map for greyscale frames (a name from src/core/display/colourMaps); absent = gray. */
+  readonly colourMap?: string;
+  /** Modality value range shown; pixels outside are masked. */
+  readonly range?: { readonly min: number; readonly max: number } | null;
+  /** Break points of an equalised display, replacing the window. */
+  readonly equalise?: readonly number[] | null;
 }
 
 export type ViewerToHostMessage = ViewerReadyMessage | FrameRequestMessage | SaveFrameMessage;
@@ -122,6 +128,28 @@ export type HostToViewerMessage = ImageInfoMessage | FrameMessage | FrameErrorMe
 const isFrameIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+const MAX_BREAKS = 4098;
+
+/** The optional look fields of a save request (only those sent), checked; null when one is malformed. */
+function parseLook(m: Record<string, unknown>): Pick<RenderChoicesView, 'colourMap' | 'range' | 'equalise'> | null {
+  const look: { colourMap?: string; range?: { min: number; max: number } | null; equalise?: number[] | null } = {};
+  if (m.colourMap !== undefined) {
+    if (typeof m.colourMap !== 'string' || m.colourMap.length > 32) return null;
+    look.colourMap = m.colourMap;
+  }
+  if (m.range !== undefined) {
+    const r = m.range as Record<string, unknown> | null;
+    if (r !== null && (typeof r !== 'object' || !isFiniteNumber(r.min) || !isFiniteNumber(r.max) || r.min > r.max)) return null;
+    look.range = r === null ? null : { min: r.min as number, max: r.max as number };
+  }
+  if (m.equalise !== undefined) {
+    const e = m.equalise;
+    if (e !== null && (!Array.isArray(e) || e.length > MAX_BREAKS || !e.every(isFiniteNumber))) return null;
+    look.equalise = e === null ? null : [...(e as number[])];
+  }
+  return look;
+}
+
 /** The message as a ViewerToHostMessage when it is one, with every field checked; else null. */
 export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -137,7 +165,9 @@ export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
       if (w !== null && (typeof w !== 'object' || !isFiniteNumber(w.center) || !isFiniteNumber(w.width))) return null;
       const lut = m.voiLutIndex ?? null;
       if (lut !== null && !isFrameIndex(lut)) return null;
-      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, voiLutIndex: lut, window: w === null ? null : { center: w.center as number, width: w.width as number } };
+      const look = parseLook(m);
+      if (!look) return null;
+      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, voiLutIndex: lut, window: w === null ? null : { center: w.center as number, width: w.width as number }, ...look };
     }
     default:
       return null;

@@ -66,6 +66,12 @@ test('messages from the webview are validated field by field', () => {
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: { center: 'x', width: 1 } }), null);
   assert.deepEqual(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: true, window: null }), { type: 'viewer/saveFrame', frame: 0, invert: true, window: null, voiLutIndex: null });
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: true, window: null, voiLutIndex: -2 }), null);
+  // The display look travels with the request, checked field by field.
+  const look = { colourMap: 'bone', range: { min: 300, max: 894 }, equalise: [-1000, 0, 40, 1200] };
+  assert.deepEqual(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, ...look }), { type: 'viewer/saveFrame', frame: 0, invert: false, window: null, voiLutIndex: null, ...look });
+  assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, range: { min: 5, max: 1 } }), null);
+  assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, equalise: [0, 'x'] }), null);
+  assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, colourMap: 7 }), null);
   assert.equal(parseViewerMessage({ type: 'revealRow', id: 'x' }), null);
   assert.equal(parseViewerMessage(null), null);
 });

@@ -4,7 +4,7 @@
  * (a table the viewer samples on-screen pixels through), or RGB pixels for a PNG.
  */
 import type { SampleArray, StoredFrame } from '../pixels/storedFrame';
-import { colourMapWords, type ColourMapName } from './colourMaps';
+import { colourMapWords, isColourMapName, type ColourMapName } from './colourMaps';
 import { equalisedFraction, equalisedGreyTable } from './equalise';
 import type { FrameDisplaySettings } from './frameDisplaySettings';
 import { GreyscaleTable } from './greyscaleTable';
@@ -28,6 +28,11 @@ export const PLAIN_LOOK: DisplayLook = { colourMap: 'gray', range: null, equalis
 
 /** Masked pixels: opaque black. */
 export const MASKED_WORD = 0xff000000;
+
+/** The look a save request carries (unknown colour map names fall back to gray). */
+export function lookFromView(v: { readonly colourMap?: string; readonly range?: ValueRange | null; readonly equalise?: readonly number[] | null }): DisplayLook {
+  return { colourMap: v.colourMap && isColourMapName(v.colourMap) ? v.colourMap : 'gray', range: v.range ?? null, equalise: v.equalise?.length ? v.equalise : null };
+}
 
 export function isPlainLook(look: DisplayLook): boolean {
   return look.colourMap === 'gray' && !look.range && !look.equalise;

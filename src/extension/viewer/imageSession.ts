@@ -9,7 +9,8 @@ import { numberAt } from '../../core/pixels/elementValues';
 import { openPixelReader, type PixelReader } from '../../core/pixels/readFrame';
 import { colourToRgb8 } from '../../core/pixels/colour';
 import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
-import { renderFrame } from '../../core/display/renderFrame';
+import { isGreyscale, renderFrame } from '../../core/display/renderFrame';
+import { isPlainLook, lookFromView, renderWithLook } from '../../core/display/displayLook';
 import { encodePng } from '../../core/png/encodePng';
 import { sampleTypeOf, samplesToBuffer, settingsToView } from '../../shared/frameTransport';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, ImageInfoView, RenderChoicesView } from '../../shared/viewerProtocol';
@@ -89,7 +90,10 @@ export async function openImageSession(file: DicomFile, source: FileAccess): Pro
       const stored = await reader.readFrame(frame);
       const settings = await frameDisplaySettings(file, frame, source);
       const { window, voiLutIndex, invert } = choices;
-      return encodePng(renderFrame(stored, settings, { window: window ?? undefined, voiLutIndex: voiLutIndex ?? undefined, invert }, reader.palette));
+      const renderChoices = { window: window ?? undefined, voiLutIndex: voiLutIndex ?? undefined, invert };
+      const look = lookFromView(choices);
+      if (isGreyscale(stored) && !isPlainLook(look)) return encodePng(renderWithLook(stored, settings, renderChoices, look));
+      return encodePng(renderFrame(stored, settings, renderChoices, reader.palette));
     },
   };
 }
