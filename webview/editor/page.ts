@@ -21,6 +21,11 @@ function summarySection(view: DocumentView): HTMLElement {
   return list;
 }
 
+function collapsedSummary(view: DocumentView): HTMLElement {
+  const line = view.summary.map((f) => f.value).filter(Boolean).slice(0, 6).join(' · ');
+  return element('details', { className: 'summary-details' }, [element('summary', { text: `Summary: ${line}`, title: 'Show the summary' }), summarySection(view)]);
+}
+
 function issueItem(issue: IssueView, view: DocumentView, events: PageEvents): HTMLElement {
   const icon = element('span', { className: `codicon-like ${issue.severity}`, text: issue.severity === 'error' ? '✖' : '⚠', attributes: { 'aria-hidden': 'true' } });
   const parts: Node[] = [icon, element('span', { className: 'severity', text: issue.severity === 'error' ? 'Error' : 'Warning' })];
@@ -72,7 +77,10 @@ export class EditorPage {
       ]));
       return;
     }
-    const children: Node[] = [title, summarySection(view), issuesSection(view, this.events)];
+    // With pixels, the summary folds into one line so the viewer fits the window below it.
+    const summary = view.hasPixelData ? collapsedSummary(view) : summarySection(view);
+    this.app.classList.toggle('has-viewer', view.hasPixelData);
+    const children: Node[] = [title, summary, issuesSection(view, this.events)];
     if (view.hasPixelData) {
       children.push(this.viewerSection());
       const details = element('details', { className: 'header-details' }, [element('summary', { text: `Header (${view.rows.length} rows)` }), this.table.root]);

@@ -1,14 +1,17 @@
 /**
- * The viewer's controls, built from @vscode-elements/elements (themed by VS Code) plus native
- * range inputs for the sliders (the element set has no slider). Each control reports through a
- * callback; the viewer pushes state back with the `set...` methods.
+ * The viewer's toolbar and frame bar, built from @vscode-elements/elements (themed by VS Code)
+ * plus a native range input for the frame slider (the element set has no slider). Each control
+ * reports through a callback; the viewer pushes state back with the `set...` methods.
  */
+import { COLOUR_MAP_NAMES, type ColourMapName } from '../../src/core/display/colourMaps';
 import type { WindowPreset } from '../../src/core/display/presets';
 import { custom, el } from './dom';
+import { formatWindowValue } from './viewerMath';
 
 export interface ControlEvents {
   onWindow(center: number, width: number): void;
   onPreset(id: string): void;
+  onColourMap(name: ColourMapName): void;
   onInvert(inverted: boolean): void;
   onFit(): void;
   onActualSize(): void;
@@ -17,14 +20,16 @@ export interface ControlEvents {
   onFrame(index: number): void;
   onPlay(): void;
   onFps(fps: number): void;
+  onGrid(show: boolean, count: number): void;
 }
 
-type ValueElement = HTMLElement & { value: string };
-type CheckElement = HTMLElement & { checked: boolean };
+export type ValueElement = HTMLElement & { value: string };
+export type CheckElement = HTMLElement & { checked: boolean };
 
-function numberField(label: string, onChange: (v: number) => void): ValueElement {
+/** A text field reporting finite numbers on change (Enter or blur). */
+export function numberField(label: string, onChange: (v: number) => void, attrs: Record<string, string> = {}): ValueElement {
   // A text field rather than type=number: its step validation marks fractional windows invalid.
-  const field = custom('vscode-textfield', { inputmode: 'decimal', 'aria-label': label, title: label }) as ValueElement;
+  const field = custom('vscode-textfield', { inputmode: 'decimal', 'aria-label': label, title: label, ...attrs }) as ValueElement;
   field.addEventListener('change', () => {
     const v = Number(field.value);
     if (field.value.trim() !== '' && Number.isFinite(v)) onChange(v);
@@ -32,10 +37,24 @@ function numberField(label: string, onChange: (v: number) => void): ValueElement
   return field;
 }
 
-function range(label: string, onInput: (v: number) => void): HTMLInputElement {
-  const input = el('input', { className: 'dv-range', attrs: { type: 'range', 'aria-label': label, title: label } });
-  input.addEventListener('input', () => onInput(Number(input.value)));
-  return input;
+export function button(text: string, title: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+  const b = custom('vscode-button', { secondary: '', title, ...attrs }, [text]);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function checkbox(label: string, title: string, onChange: (checked: boolean) => void, attrs: Record<string, string> = {}): CheckElement {
+  const box = custom('vscode-checkbox', { label, title, ...attrs }) as CheckElement;
+  box.addEventListener('change', () => onChange(box.checked));
+  return box;
+}
+
+/** A single-select whose options are (value, label, description); the value is set once the options are in. */
+export function select(label: string, options: readonly { value: string; label: string; description?: string }[], onChange: (value: string) => void, attrs: Record<string, string> = {}): ValueElement {
+  const node = custom('vscode-single-select', { 'aria-label': label, title: label, ...attrs }) as ValueElement;
+  node.append(...options.map((o) => custom('vscode-option', { value: o.value, ...(o.description ? { description: o.description } : {}) }, [o.label])));
+  node.addEventListener('change', () => onChange(node.value));
+  return node;
 }
 
 export class ViewerControls {
@@ -43,73 +62,86 @@ export class ViewerControls {
   readonly frameBar: HTMLElement;
   private readonly center: ValueElement;
   private readonly width: ValueElement;
-  private readonly centerRange: HTMLInputElement;
-  private readonly widthRange: HTMLInputElement;
   private readonly presets: ValueElement;
+  private readonly colourMap: ValueElement;
   private readonly invert: CheckElement;
   private readonly frameRange: HTMLInputElement;
   private readonly frameLabel: HTMLElement;
   private readonly play: HTMLElement;
   private readonly fps: ValueElement;
+  private readonly cineGroup: HTMLElement;
+  private readonly gridToggle: CheckElement;
+  private readonly gridCount: ValueElement;
   private readonly greyOnly: HTMLElement[];
   private current = { center: 0, width: 1 };
+  private presetIds: string[] = [];
 
   constructor(events: ControlEvents) {
-    this.center = numberField('Window center', (v) => events.onWindow(v, this.current.width));
-    this.width = numberField('Window width', (v) => events.onWindow(this.current.center, v));
-    this.centerRange = range('Window center', (v) => events.onWindow(v, this.current.width));
-    this.widthRange = range('Window width', (v) => events.onWindow(this.current.center, v));
-    this.presets = custom('vscode-single-select', { 'aria-label': 'Window presets', title: 'Window presets' }) as ValueElement;
+    this.center = numberField('Window center (type a value, Enter)', (v) => events.onWindow(v, this.current.width), { 'data-control': 'center' });
+    this.width = numberField('Window width (type a value, Enter)', (v) => events.onWindow(this.current.center, v), { 'data-control': 'width' });
+    // A combobox: type a preset's name and press Enter, or pick it from the list.
+    this.presets = custom('vscode-single-select', { combobox: '', 'aria-label': 'Window presets (type a name, Enter)', title: 'Window presets: type a name and press Enter', 'data-control': 'presets' }) as ValueElement;
     this.presets.addEventListener('change', () => {
       if (this.presets.value) events.onPreset(this.presets.value);
     });
-    this.invert = custom('vscode-checkbox', { label: 'Invert', title: 'Invert (I)' }) as CheckElement;
-    this.invert.addEventListener('change', () => events.onInvert(this.invert.checked));
-    const button = (text: string, title: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement => {
-      const b = custom('vscode-button', { secondary: '', title, ...attrs }, [text]);
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    const centerGroup = el('div', { className: 'dv-group' }, [el('span', { text: 'C' }), this.center, this.centerRange]);
-    const widthGroup = el('div', { className: 'dv-group' }, [el('span', { text: 'W' }), this.width, this.widthRange]);
-    this.greyOnly = [centerGroup, widthGroup, this.presets];
+    this.colourMap = select('Colour map', COLOUR_MAP_NAMES.map((n) => ({ value: n, label: n })), (v) => events.onColourMap(v as ColourMapName), { 'data-control': 'colourmap' });
+    this.colourMap.value = 'gray';
+    this.invert = checkbox('Invert', 'Invert (I)', events.onInvert);
+    const centerGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'C' }), this.center]);
+    const widthGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'W' }), this.width]);
+    const mapGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'Map' }), this.colourMap]);
+    this.greyOnly = [centerGroup, widthGroup, this.presets, mapGroup];
     this.toolbar = el('div', { className: 'dv-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Viewer controls' } }, [
       centerGroup,
       widthGroup,
       this.presets,
+      mapGroup,
       this.invert,
       el('div', { className: 'dv-group' }, [
         button('Fit', 'Fit to view (F, double-click)', events.onFit),
         button('1:1', 'Actual size (1)', events.onActualSize),
-        button('Reset', 'Reset window, zoom and invert (R)', events.onReset),
-        button('Save Frame as PNG', 'Save this frame as PNG, as `dicom-inspector render` does', events.onSave, { 'data-action': 'save' }),
+        button('Reset', 'Reset window, zoom, look and invert (R)', events.onReset),
+        button('Save Frame', 'Save this frame as PNG, with this display (window, colour map, range, equalisation)', events.onSave, { 'data-action': 'save' }),
       ]),
     ]);
-    this.frameRange = range('Frame', (v) => events.onFrame(v - 1));
-    this.frameRange.min = '1';
+    this.frameRange = el('input', { className: 'dv-range', attrs: { type: 'range', 'aria-label': 'Frame', title: 'Frame (arrows, Page Up/Down, Home/End)', min: '1', 'data-control': 'frame' } });
+    this.frameRange.addEventListener('input', () => events.onFrame(Number(this.frameRange.value) - 1));
     this.frameLabel = el('span', { className: 'dv-status', attrs: { 'aria-live': 'polite' } });
-    this.play = button('Play', 'Play / pause (Space)', events.onPlay);
+    this.play = button('Play', 'Play / pause (Space)', events.onPlay, { 'data-control': 'play' });
     this.fps = numberField('Frames per second', (v) => events.onFps(v));
-    this.frameBar = el('div', { className: 'dv-frames' }, [this.play, el('span', { text: 'fps' }), this.fps, this.frameRange, this.frameLabel]);
+    this.cineGroup = el('div', { className: 'dv-group' }, [this.play, this.fps, el('span', { text: 'fps' })]);
+    this.gridCount = numberField('Frames in the grid', (v) => events.onGrid(this.gridToggle.checked, v), { 'data-control': 'grid-count' });
+    this.gridCount.value = '16';
+    this.gridToggle = checkbox('Grid', 'Show several frames at once (G); click one to open it', (on) => events.onGrid(on, Number(this.gridCount.value) || 16), { 'data-control': 'grid' });
+    this.frameBar = el('div', { className: 'dv-frames' }, [this.cineGroup, this.frameRange, this.frameLabel, el('div', { className: 'dv-group' }, [this.gridToggle, this.gridCount])]);
   }
 
-  setWindow(center: number, width: number, range: { min: number; max: number }): void {
+  setWindow(center: number, width: number): void {
     this.current = { center, width };
-    this.center.value = String(round(center));
-    this.width.value = String(round(width));
-    const span = Math.max(1, range.max - range.min);
-    setRange(this.centerRange, range.min - span / 2, range.max + span / 2, center);
-    setRange(this.widthRange, 1, span * 2, width);
+    this.center.value = formatWindowValue(center);
+    this.width.value = formatWindowValue(width);
   }
 
   setPresets(presets: readonly WindowPreset[], selected: string | null): void {
-    const options = [custom('vscode-option', { value: '' }, ['Presets…'])];
-    for (const p of presets) {
-      const description = p.voiLutIndex === undefined ? `C ${round(p.center)} W ${round(p.width)}` : 'VOI LUT from the file';
-      options.push(custom('vscode-option', { value: p.id, description }, [p.label]));
+    const ids = presets.map((p) => p.id);
+    if (ids.join() !== this.presetIds.join()) {
+      this.presetIds = ids;
+      const options = presets.map((p) => {
+        // The label carries C/W so the closed box shows what the preset applies.
+        const label = p.voiLutIndex === undefined ? `${p.label}  C ${formatWindowValue(p.center)} W ${formatWindowValue(p.width)}` : p.label;
+        return custom('vscode-option', { value: p.id }, [label]);
+      });
+      this.presets.replaceChildren(custom('vscode-option', { value: '' }, ['Custom window']), ...options);
     }
-    this.presets.replaceChildren(...options);
-    this.presets.value = selected ?? '';
+    // The element reads its options when the slot changes (a microtask later): set the value after.
+    const value = selected ?? '';
+    queueMicrotask(() => {
+      if (this.presets.value !== value) this.presets.value = value;
+    });
+  }
+
+  setColourMap(name: ColourMapName): void {
+    this.colourMap.value = name;
   }
 
   setInvert(inverted: boolean): void {
@@ -120,27 +152,21 @@ export class ViewerControls {
     for (const node of this.greyOnly) node.hidden = !grey;
   }
 
-  setFrames(index: number, count: number): void {
+  /** Frame controls show only for multi-frame files; cine only when frames can be drawn. */
+  setFrames(index: number, count: number, drawable: boolean): void {
     this.frameBar.hidden = count <= 1;
+    this.cineGroup.hidden = !drawable;
     this.frameRange.max = String(count);
     this.frameRange.value = String(index + 1);
     this.frameLabel.textContent = `Frame ${index + 1} / ${count}`;
   }
 
+  setGrid(on: boolean): void {
+    this.gridToggle.checked = on;
+  }
+
   setPlaying(playing: boolean, fps: number): void {
     this.play.textContent = playing ? 'Pause' : 'Play';
-    this.fps.value = String(round(fps));
+    this.fps.value = String(Math.round(fps * 100) / 100);
   }
-}
-
-function setRange(input: HTMLInputElement, min: number, max: number, value: number): void {
-  const step = (max - min) / 1000;
-  input.min = String(min);
-  input.max = String(max);
-  input.step = String(step >= 1 ? Math.round(step) : step);
-  input.value = String(value);
-}
-
-function round(v: number): number {
-  return Math.round(v * 100) / 100;
 }

@@ -1,18 +1,22 @@
 /**
- * Histogram of the frame's modality values with the window drawn over it. The window's edges
- * can be dragged (changing width and center); dragging inside the window moves it.
+ * Histogram of the frame's modality values (e.g. HU) with the window and the value range drawn
+ * over it, counts on a linear or log scale. The window's edges can be dragged (changing width
+ * and center); dragging inside the window moves it.
  */
 import type { Histogram } from '../../src/core/display/histogram';
 import { windowEdges, windowFromEdges, type WindowLevel } from './viewerMath';
 
-const WIDTH = 320;
-const HEIGHT = 90;
+const WIDTH = 300;
+const HEIGHT = 96;
 const GRAB = 5;
 
 export class HistogramView {
   readonly canvas: HTMLCanvasElement;
   private histogram: Histogram | undefined;
   private window: WindowLevel | undefined;
+  private range: { min: number; max: number } | null = null;
+  /** Counts on a log scale: the air and background peaks would otherwise flatten everything else. */
+  log = true;
   private drag: { edge: 'lower' | 'upper' | 'move'; startX: number; start: WindowLevel } | undefined;
 
   constructor(private readonly onChange: (w: WindowLevel) => void) {
@@ -28,9 +32,16 @@ export class HistogramView {
     this.canvas.addEventListener('pointercancel', (e) => this.up(e));
   }
 
-  update(histogram: Histogram | undefined, window: WindowLevel | undefined): void {
+  update(histogram: Histogram | undefined, window: WindowLevel | undefined, range: { min: number; max: number } | null = this.range): void {
     this.histogram = histogram;
     this.window = window;
+    this.range = range;
+    this.canvas.dataset.bins = String(histogram?.counts.length ?? 0);
+    this.draw();
+  }
+
+  setLog(log: boolean): void {
+    this.log = log;
     this.draw();
   }
 
@@ -54,14 +65,22 @@ export class HistogramView {
     ctx.clearRect(0, 0, WIDTH, HEIGHT);
     const h = this.histogram;
     if (!h) return;
-    // Counts on a log scale: the air and background peaks would flatten everything else.
+    const scale = this.log ? Math.log1p : (c: number) => c;
     let peak = 0;
-    for (const c of h.counts) peak = Math.max(peak, Math.log1p(c));
+    for (const c of h.counts) peak = Math.max(peak, scale(c));
+    if (this.range) {
+      // The value range: shaded so the kept part of the histogram stands out.
+      ctx.fillStyle = '#2e9e4f';
+      ctx.globalAlpha = 0.25;
+      const r0 = Math.max(0, this.xOf(this.range.min));
+      const r1 = Math.min(WIDTH, this.xOf(this.range.max));
+      if (r1 > r0) ctx.fillRect(r0, 0, r1 - r0, HEIGHT);
+    }
     ctx.fillStyle = fg;
     ctx.globalAlpha = 0.7;
     const barW = WIDTH / h.counts.length;
     h.counts.forEach((c, i) => {
-      const bh = peak ? (Math.log1p(c) / peak) * (HEIGHT - 4) : 0;
+      const bh = peak ? (scale(c) / peak) * (HEIGHT - 4) : 0;
       ctx.fillRect(i * barW, HEIGHT - bh, Math.max(1, barW), bh);
     });
     ctx.globalAlpha = 1;

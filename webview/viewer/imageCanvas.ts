@@ -1,7 +1,8 @@
 /**
  * The image area: the frame on a canvas with zoom (fit, 1:1, wheel) and pan, and the pointer
- * gestures: left-drag windows (horizontal = width, vertical = center), shift-drag, middle-drag
- * or right-drag pans, the wheel zooms around the cursor, double-click fits.
+ * gestures: left-drag windows (horizontal = width, vertical = center) or, with a measuring
+ * tool chosen, draws a rectangle, ellipse or line; shift-drag, middle-drag or right-drag pans,
+ * the wheel zooms around the cursor, double-click fits. Measurements are drawn over the pixels.
  *
  * Only the pixels on screen are computed: each screen pixel looks up its (nearest) image pixel
  * through the grey table. A window change on a 4096 x 4096 frame shown in 800 x 800 screen
@@ -38,10 +39,24 @@ function markMissingRows(ctx: CanvasRenderingContext2D, left: number, top: numbe
   ctx.restore();
 }
 
+export type CanvasTool = 'window' | 'rectangle' | 'ellipse' | 'line';
+
+/** A measurement in image coordinates (continuous: pixel (i, j) covers [i, i + 1) x [j, j + 1)). */
+export interface DrawnShape {
+  readonly kind: 'rectangle' | 'ellipse' | 'line';
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly label: string;
+}
+
 export interface ImageCanvasEvents {
   onWindowDragStart(): void;
   onWindowDrag(dx: number, dy: number, viewSize: number): void;
   onHover(point: { x: number; y: number } | null): void;
+  /** A measuring drag moved (done = false) or ended (done = true). */
+  onShape(shape: Omit<DrawnShape, 'label'>, done: boolean): void;
 }
 
 export class ImageCanvas {
@@ -50,7 +65,9 @@ export class ImageCanvas {
   private buffer: ImageData | undefined;
   private view: View = { scale: 1, x: 0, y: 0 };
   private fitted = true;
-  private drag: { mode: 'window' | 'pan'; x: number; y: number; view: View } | undefined;
+  private drag: { mode: 'window' | 'pan' | 'measure'; x: number; y: number; view: View } | undefined;
+  private shapes: readonly DrawnShape[] = [];
+  tool: CanvasTool = 'window';
   private readonly resizeObserver: ResizeObserver;
 
   constructor(private readonly stage: HTMLElement, private readonly events: ImageCanvasEvents) {
@@ -97,8 +114,19 @@ export class ImageCanvas {
     this.draw();
   }
 
+  /** Measurements to draw over the image (replaces the previous ones). */
+  setShapes(shapes: readonly DrawnShape[]): void {
+    this.shapes = shapes;
+    this.draw();
+  }
+
   dispose(): void {
     this.resizeObserver.disconnect();
+  }
+
+  /** Image coordinates (continuous) of a point on the canvas. */
+  private imageCoords(p: { x: number; y: number }): { x: number; y: number } {
+    return { x: (p.x - this.view.x) / this.view.scale, y: (p.y - this.view.y) / this.view.scale };
   }
 
   private fitView(): View {
@@ -129,29 +157,48 @@ export class ImageCanvas {
     const h = y1 - y0;
     if (w <= 0 || h <= 0) return;
     if (!this.buffer || this.buffer.width !== w || this.buffer.height !== h) this.buffer = new ImageData(w, h);
-    const out = new Uint32Array(this.buffer.data.buffer, 0, w * h);
-    const columns = new Int32Array(w);
-    for (let i = 0; i < w; i++) columns[i] = Math.min(src.width - 1, Math.max(0, Math.floor((x0 + i + 0.5 - vx) / scale)));
-    let o = 0;
-    for (let j = 0; j < h; j++) {
-      const row = Math.min(src.height - 1, Math.max(0, Math.floor((y0 + j + 0.5 - vy) / scale))) * src.width;
-      if (src.kind === 'grey') {
-        const { samples, table, first } = src;
-        const last = table.length - 1;
-        for (let i = 0; i < w; i++) {
-          const k = samples[row + columns[i]] - first;
-          out[o++] = table[k < 0 ? 0 : k > last ? last : k];
-        }
-      } else {
-        const words = src.words;
-        for (let i = 0; i < w; i++) out[o++] = words[row + columns[i]];
-      }
-    }
+    samplePixels(src, this.view, x0, y0, w, h, new Uint32Array(this.buffer.data.buffer, 0, w * h));
     ctx.putImageData(this.buffer, x0, y0);
     if (src.completeRows !== undefined && src.completeRows < src.height) {
       const top = Math.max(y0, vy + src.completeRows * scale);
       if (top < y1) markMissingRows(ctx, x0, top, w, y1 - top);
     }
+    this.drawShapes(ctx);
+  }
+
+  private drawShapes(ctx: CanvasRenderingContext2D): void {
+    if (this.shapes.length === 0) return;
+    const { scale, x: vx, y: vy } = this.view;
+    const sx = (x: number) => vx + x * scale;
+    const sy = (y: number) => vy + y * scale;
+    ctx.save();
+    ctx.lineWidth = 2;
+    ctx.font = '12px sans-serif';
+    for (const s of this.shapes) {
+      ctx.strokeStyle = '#ffd400';
+      ctx.beginPath();
+      if (s.kind === 'line') {
+        ctx.moveTo(sx(s.x0), sy(s.y0));
+        ctx.lineTo(sx(s.x1), sy(s.y1));
+      } else if (s.kind === 'rectangle') {
+        ctx.rect(sx(Math.min(s.x0, s.x1)), sy(Math.min(s.y0, s.y1)), Math.abs(s.x1 - s.x0) * scale, Math.abs(s.y1 - s.y0) * scale);
+      } else {
+        ctx.ellipse(sx((s.x0 + s.x1) / 2), sy((s.y0 + s.y1) / 2), (Math.abs(s.x1 - s.x0) * scale) / 2, (Math.abs(s.y1 - s.y0) * scale) / 2, 0, 0, Math.PI * 2);
+      }
+      ctx.stroke();
+      if (s.label) {
+        // Text with a dark outline reads on any pixel colour.
+        const tx = sx(Math.max(s.x0, s.x1)) + 4;
+        const ty = sy(Math.max(s.y0, s.y1)) + 14;
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = '#000';
+        ctx.strokeText(s.label, tx, ty);
+        ctx.fillStyle = '#ffd400';
+        ctx.fillText(s.label, tx, ty);
+        ctx.lineWidth = 2;
+      }
+    }
+    ctx.restore();
   }
 
   private local(e: PointerEvent | WheelEvent): { x: number; y: number } {
@@ -162,9 +209,10 @@ export class ImageCanvas {
   private pointerDown(e: PointerEvent): void {
     const p = this.local(e);
     const pan = e.button === 1 || e.button === 2 || e.shiftKey;
-    this.drag = { mode: pan ? 'pan' : 'window', x: p.x, y: p.y, view: this.view };
+    const mode = pan ? 'pan' : this.tool === 'window' ? 'window' : 'measure';
+    this.drag = { mode, x: p.x, y: p.y, view: this.view };
     this.canvas.setPointerCapture(e.pointerId);
-    if (!pan) this.events.onWindowDragStart();
+    if (mode === 'window') this.events.onWindowDragStart();
     e.preventDefault();
   }
 
@@ -177,6 +225,8 @@ export class ImageCanvas {
         this.fitted = false;
         this.view = { ...this.drag.view, x: this.drag.view.x + dx, y: this.drag.view.y + dy };
         this.draw();
+      } else if (this.drag.mode === 'measure') {
+        this.events.onShape(this.measured(p), false);
       } else {
         this.events.onWindowDrag(dx, dy, Math.max(this.canvas.width, this.canvas.height));
       }
@@ -184,7 +234,14 @@ export class ImageCanvas {
     if (this.source) this.events.onHover(imagePoint(this.view, p.x, p.y, this.source.width, this.source.height));
   }
 
+  private measured(p: { x: number; y: number }): Omit<DrawnShape, 'label'> {
+    const a = this.imageCoords(this.drag!);
+    const b = this.imageCoords(p);
+    return { kind: this.tool === 'window' ? 'line' : this.tool, x0: a.x, y0: a.y, x1: b.x, y1: b.y };
+  }
+
   private pointerUp(e: PointerEvent): void {
+    if (this.drag?.mode === 'measure') this.events.onShape(this.measured(this.local(e)), true);
     this.drag = undefined;
     if (this.canvas.hasPointerCapture(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
   }
@@ -195,6 +252,31 @@ export class ImageCanvas {
     this.fitted = false;
     this.view = zoomAt(this.view, Math.exp(-e.deltaY * 0.0015), p.x, p.y);
     this.draw();
+  }
+}
+
+/**
+ * Fills `out` (w x h words) with the screen pixels from (x0, y0) of the view: each takes its
+ * nearest image pixel, through the table for grey sources. Shared by the image and the grid.
+ */
+export function samplePixels(src: PixelSource, view: View, x0: number, y0: number, w: number, h: number, out: Uint32Array): void {
+  const { scale, x: vx, y: vy } = view;
+  const columns = new Int32Array(w);
+  for (let i = 0; i < w; i++) columns[i] = Math.min(src.width - 1, Math.max(0, Math.floor((x0 + i + 0.5 - vx) / scale)));
+  let o = 0;
+  for (let j = 0; j < h; j++) {
+    const row = Math.min(src.height - 1, Math.max(0, Math.floor((y0 + j + 0.5 - vy) / scale))) * src.width;
+    if (src.kind === 'grey') {
+      const { samples, table, first } = src;
+      const last = table.length - 1;
+      for (let i = 0; i < w; i++) {
+        const k = samples[row + columns[i]] - first;
+        out[o++] = table[k < 0 ? 0 : k > last ? last : k];
+      }
+    } else {
+      const words = src.words;
+      for (let i = 0; i < w; i++) out[o++] = words[row + columns[i]];
+    }
   }
 }
 

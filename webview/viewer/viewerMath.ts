@@ -12,9 +12,26 @@ export interface WindowLevel {
  * changes the width, vertical movement the center (down = higher center, as in OHIF and
  * Weasis). Sensitivity scales with the frame's value range so a drag across the image covers it.
  */
-export function windowAfterDrag(start: WindowLevel, dx: number, dy: number, valueRange: number, viewSize: number): WindowLevel {
+export function windowAfterDrag(start: WindowLevel, dx: number, dy: number, valueRange: number, viewSize: number, wholeNumbers = false): WindowLevel {
   const perPixel = Math.max(valueRange, 1) / Math.max(viewSize, 1);
-  return { center: start.center + dy * perPixel, width: Math.max(1, start.width + dx * perPixel) };
+  const center = start.center + dy * perPixel;
+  const width = Math.max(1, start.width + dx * perPixel);
+  // Integer data gets whole-number windows (a radiologist types C 40 W 400, not 40.37 / 399.6);
+  // other data is kept to a step of about 1/1000 of its range.
+  if (wholeNumbers) return { center: Math.round(center), width: Math.max(1, Math.round(width)) };
+  const step = 10 ** Math.floor(Math.log10(Math.max(valueRange, 1e-9) / 1000));
+  const snap = (v: number) => Number((Math.round(v / step) * step).toPrecision(12));
+  return { center: snap(center), width: Math.max(1, snap(width)) };
+}
+
+/** True when every modality value is a whole number (integer rescale, or a modality LUT). */
+export function wholeNumberModality(modality: { readonly kind: string; readonly slope?: number; readonly intercept?: number }): boolean {
+  return modality.kind === 'lut' || (Number.isInteger(modality.slope) && Number.isInteger(modality.intercept));
+}
+
+/** A window value for a field or a preset label: whole numbers as they are, others to 2 decimals at most. */
+export function formatWindowValue(v: number): string {
+  return String(Math.round(v * 100) / 100);
 }
 
 /** Window edges (lower, upper) in modality units, as drawn on the histogram. */

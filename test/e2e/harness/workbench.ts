@@ -50,11 +50,11 @@ export interface Workbench {
  * earlier spec) and waits until the explorer shows the workspace. Its console goes to
  * test-output/e2e/NAME.console.log (NAME: the spec file's name by default).
  */
-export async function openWorkbench(name = path.basename(process.argv[1] ?? 'workbench', '.ts')): Promise<Workbench> {
+export async function openWorkbench(name = path.basename(process.argv[1] ?? 'workbench', '.ts'), viewport = { width: 1400, height: 900 }): Promise<Workbench> {
   const url = requireEnv(E2E_ENV.url);
   const browser: Browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport });
     // The workbench's console (extension host messages included) for when a spec fails.
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const consoleLog = fs.createWriteStream(path.join(SCREENSHOT_DIR, `${name}.console.log`));
@@ -92,6 +92,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/** Switches the colour theme through "Preferences: Color Theme", as a person would. */
+export async function setColorTheme(page: Page, theme: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark' }).first().waitFor();
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The title of the active tab in the active editor group. */
