@@ -74,7 +74,9 @@ export class ViewerControls {
   private readonly gridCount: ValueElement;
   private readonly greyOnly: HTMLElement[];
   private current = { center: 0, width: 1 };
-  private presetIds: string[] = [];
+  private presetKey = '';
+  /** Lower-case option labels, for a name typed into the presets box. */
+  private presetLabels: { id: string; label: string }[] = [];
 
   constructor(events: ControlEvents) {
     this.center = numberField('Window center (type a value, Enter)', (v) => events.onWindow(v, this.current.width), { 'data-control': 'center' });
@@ -84,6 +86,13 @@ export class ViewerControls {
     this.presets.addEventListener('change', () => {
       if (this.presets.value) events.onPreset(this.presets.value);
     });
+    // The element selects on Enter only after an arrow key; a typed name alone should do.
+    this.presets.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      const typed = (this.presets.shadowRoot?.querySelector('input')?.value ?? '').trim().toLowerCase();
+      const match = typed ? this.presetLabels.find((p) => p.label.startsWith(typed)) ?? this.presetLabels.find((p) => p.label.includes(typed)) : undefined;
+      if (match) events.onPreset(match.id);
+    }, true);
     this.colourMap = select('Colour map', COLOUR_MAP_NAMES.map((n) => ({ value: n, label: n })), (v) => events.onColourMap(v as ColourMapName), { 'data-control': 'colourmap' });
     this.colourMap.value = 'gray';
     this.invert = checkbox('Invert', 'Invert (I)', events.onInvert);
@@ -123,15 +132,16 @@ export class ViewerControls {
   }
 
   setPresets(presets: readonly WindowPreset[], selected: string | null): void {
-    const ids = presets.map((p) => p.id);
-    if (ids.join() !== this.presetIds.join()) {
-      this.presetIds = ids;
+    const key = JSON.stringify(presets.map((p) => [p.id, p.label, p.center, p.width]));
+    if (key !== this.presetKey) {
+      this.presetKey = key;
       const options = presets.map((p) => {
         // The label carries C/W so the closed box shows what the preset applies.
         const label = p.voiLutIndex === undefined ? `${p.label}  C ${formatWindowValue(p.center)} W ${formatWindowValue(p.width)}` : p.label;
         return custom('vscode-option', { value: p.id }, [label]);
       });
       this.presets.replaceChildren(custom('vscode-option', { value: '' }, ['Custom window']), ...options);
+      this.presetLabels = options.map((o, i) => ({ id: presets[i].id, label: (o.textContent ?? '').toLowerCase() }));
     }
     // The element reads its options when the slot changes (a microtask later): set the value after.
     const value = selected ?? '';

@@ -94,15 +94,19 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Switches the colour theme through "Preferences: Color Theme", as a person would. */
-export async function setColorTheme(page: Page, theme: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark' }).first().waitFor();
-  await input.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+/**
+ * Switches the colour theme through the workspace settings (VS Code applies a changed
+ * `workbench.colorTheme` at once) and waits until the workbench wears it. Returns a function
+ * that puts the settings back, so later specs start from the default theme.
+ */
+export async function setColorTheme(page: Page, theme: string, dark: boolean): Promise<() => void> {
+  const file = path.join(workspaceDir(), '.vscode', 'settings.json');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  const settings = previous ? (JSON.parse(previous) as Record<string, unknown>) : {};
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
+  await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
+  return () => (previous === undefined ? fs.rmSync(file, { force: true }) : fs.writeFileSync(file, previous));
 }
 
 /** The title of the active tab in the active editor group. */
