@@ -9,6 +9,7 @@ import { benchHeaders } from './headers';
 import { benchSort } from './sort';
 import { benchValidate } from './validate';
 import { benchViewer } from './viewer';
+import { benchViewerLooks } from './viewerLooks';
 
 const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   viewer: benchViewer,
   validate: benchValidate,
   diff: benchDiff,
+  'viewer-looks': benchViewerLooks,
 };
 
 async function run(): Promise<void> {

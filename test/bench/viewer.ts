@@ -49,7 +49,7 @@ function frameBytes(rows: number, columns: number, frame: number): Uint8Array {
 }
 
 /** Writes the file frame by frame, so a 1 GB file never sits in memory. */
-async function writeMultiFrame(file: string, rows: number, columns: number, frames: number): Promise<void> {
+export async function writeMultiFrame(file: string, rows: number, columns: number, frames: number): Promise<void> {
   const frameSize = rows * columns * 2;
   const head = writeDicom(header(rows, columns, frames, frameSize * frames), { transferSyntax: 'explicitLittle' }).bytes;
   const out = createWriteStream(file);

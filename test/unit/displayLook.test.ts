@@ -209,3 +209,21 @@ test('ROI mean, SD, min, max and area, and line length, agree with numpy on the 
   assert.equal(mm.unit, 'mm');
   assert.ok(Math.abs(mm.value - Math.hypot(30 * 0.5, 40 * 0.7)) < 1e-12);
 });
+
+test('pixel spacing and RT Dose scaling reach the display settings (readout in mm and Gy)', async () => {
+  const { memoryFileAccess } = await import('../../src/core/io');
+  const { openDicom } = await import('../../src/core/parse/readDicom');
+  const { frameDisplaySettings } = await import('../../src/core/display/frameDisplaySettings');
+  const { writeImage } = await import('./renderFixtures');
+  const open = async (extra: { tag: number; vr: string; value: string }[], modality: string) => {
+    const bytes = writeImage({ rows: 2, columns: 2, photometric: 'MONOCHROME2', bitsAllocated: 16, bitsStored: 16, samples: [0, 1, 2, 3], modality, extra });
+    const { file, source } = await openDicom(memoryFileAccess(bytes));
+    return frameDisplaySettings(file, 0, source);
+  };
+  const dose = await open([{ tag: 0x30040002, vr: 'CS', value: 'GY' }, { tag: 0x3004000e, vr: 'DS', value: '0.0025' }, { tag: 0x00280030, vr: 'DS', value: '2.5\\3' }], 'RTDOSE');
+  assert.deepEqual(dose.modality, { kind: 'rescale', slope: 0.0025, intercept: 0, unit: 'Gy' });
+  assert.deepEqual(dose.pixelSpacing, { row: 2.5, column: 3, source: 'pixel' });
+  const cr = await open([{ tag: 0x00181164, vr: 'DS', value: '0.139\\0.139' }], 'CR');
+  assert.deepEqual(cr.pixelSpacing, { row: 0.139, column: 0.139, source: 'imager' });
+  assert.equal((await open([], 'OT')).pixelSpacing, null);
+});

@@ -72,3 +72,24 @@ test('the RGBA table is the grey table as opaque words', () => {
   assert.equal(lut.table[0], 0xff000000);
   assert.equal(lut.table[100] & 0xff, table.greyOf(100, params));
 });
+
+test('drag gives whole-number windows for integer data and a step of about 1/1000 of the range otherwise', async () => {
+  const { wholeNumberModality } = await import('../../webview/viewer/viewerMath');
+  const whole = windowAfterDrag({ center: 40, width: 400 }, 7, 3, 3000, 700, true);
+  assert.ok(Number.isInteger(whole.center) && Number.isInteger(whole.width), JSON.stringify(whole));
+  assert.deepEqual(whole, { center: Math.round(40 + (3 * 3000) / 700), width: Math.round(400 + (7 * 3000) / 700) });
+  const dose = windowAfterDrag({ center: 20, width: 30 }, 5, 5, 70, 700, false);
+  assert.deepEqual(dose, { center: 20.5, width: 30.5 }, 'RT Dose in Gy: 0.01 Gy steps give 20.5 / 30.5');
+  assert.equal(wholeNumberModality({ kind: 'rescale', slope: 1, intercept: -1024 }), true);
+  assert.equal(wholeNumberModality({ kind: 'rescale', slope: 0.000012, intercept: 0 }), false);
+});
+
+test('series figures read every frame of a small series and an even sample of a big one', async () => {
+  const { sampledFrames } = await import('../../webview/viewer/seriesStats');
+  assert.deepEqual(sampledFrames(15, 512 * 512 * 2), Array.from({ length: 15 }, (_, i) => i));
+  const big = sampledFrames(300, 512 * 512 * 2);
+  assert.equal(big.length, 32);
+  assert.equal(big[0], 0);
+  assert.equal(big[31], 299);
+  assert.equal(sampledFrames(100, 4096 * 4096 * 2).length, 8, '256 MiB of 32 MiB frames');
+});

@@ -101,6 +101,8 @@ class Viewer {
   private range: ValueRange | null = null;
   private equalise: { bins: number; fromSeries: boolean } | null = null;
   private breaksCache: { key: string; breaks: number[] } | undefined;
+  /** The frame's stored-value counts: a new bin count then needs no new pass over the pixels. */
+  private countsCache: { key: string; counts: Float64Array } | undefined;
   private measurements: Measurement[] = [];
   private drawing: Measurement | undefined;
   private gridCount = 0;
@@ -210,6 +212,7 @@ class Viewer {
         this.stats = undefined;
         this.series = null;
         this.breaksCache = undefined;
+        this.countsCache = undefined;
         this.histogramCache = undefined;
         this.loaded = undefined;
         if (m.info.frameRate) this.cine.setFps(m.info.frameRate);
@@ -368,7 +371,9 @@ class Viewer {
     const key = `${this.generation}:${series ? 'series' : loaded.index}:${bins}`;
     if (this.breaksCache?.key !== key) {
       const { min, max } = tableRange(loaded.frame);
-      const counts = series ? series.counts! : storedValueCounts(loaded.frame.samples, min, max - min + 1);
+      const frameKey = `${this.generation}:${loaded.index}`;
+      if (!series && this.countsCache?.key !== frameKey) this.countsCache = { key: frameKey, counts: storedValueCounts(loaded.frame.samples, min, max - min + 1) };
+      const counts = series ? series.counts! : this.countsCache!.counts;
       this.breaksCache = { key, breaks: freqhistBreaks(counts, series ? series.first : min, loaded.settings.modality, bins) };
     }
     return this.breaksCache.breaks;
