@@ -74,7 +74,12 @@ export interface RenderChoicesView {
   readonly equalise?: readonly number[] | null;
 }
 
-export type ViewerToHostMessage = ViewerReadyMessage | FrameRequestMessage | SaveFrameMessage;
+/** Save every frame as PNG (one file per frame, same display), with progress and cancel. */
+export interface SaveFramesMessage extends RenderChoicesView {
+  readonly type: 'viewer/saveFrames';
+}
+
+export type ViewerToHostMessage = ViewerReadyMessage | FrameRequestMessage | SaveFrameMessage | SaveFramesMessage;
 
 // ---------- host -> webview ----------
 
@@ -159,15 +164,17 @@ export function parseViewerMessage(raw: unknown): ViewerToHostMessage | null {
       return { type: 'viewer/ready' };
     case 'viewer/getFrame':
       return isFrameIndex(m.frame) ? { type: 'viewer/getFrame', frame: m.frame } : null;
+    case 'viewer/saveFrames':
     case 'viewer/saveFrame': {
-      if (!isFrameIndex(m.frame) || typeof m.invert !== 'boolean') return null;
+      if ((m.type === 'viewer/saveFrame' && !isFrameIndex(m.frame)) || typeof m.invert !== 'boolean') return null;
       const w = m.window as Record<string, unknown> | null;
       if (w !== null && (typeof w !== 'object' || !isFiniteNumber(w.center) || !isFiniteNumber(w.width))) return null;
       const lut = m.voiLutIndex ?? null;
       if (lut !== null && !isFrameIndex(lut)) return null;
       const look = parseLook(m);
       if (!look) return null;
-      return { type: 'viewer/saveFrame', frame: m.frame, invert: m.invert, voiLutIndex: lut, window: w === null ? null : { center: w.center as number, width: w.width as number }, ...look };
+      const choices = { invert: m.invert, voiLutIndex: lut, window: w === null ? null : { center: w.center as number, width: w.width as number }, ...look };
+      return m.type === 'viewer/saveFrames' ? { type: 'viewer/saveFrames', ...choices } : { type: 'viewer/saveFrame', frame: m.frame as number, ...choices };
     }
     default:
       return null;

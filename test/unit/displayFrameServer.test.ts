@@ -72,6 +72,9 @@ test('messages from the webview are validated field by field', () => {
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, range: { min: 5, max: 1 } }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, equalise: [0, 'x'] }), null);
   assert.equal(parseViewerMessage({ type: 'viewer/saveFrame', frame: 0, invert: false, window: null, colourMap: 7 }), null);
+  // Save Frames: the same choices, no frame number.
+  assert.deepEqual(parseViewerMessage({ type: 'viewer/saveFrames', invert: false, window: { center: 40, width: 400 }, ...look }), { type: 'viewer/saveFrames', invert: false, window: { center: 40, width: 400 }, voiLutIndex: null, ...look });
+  assert.equal(parseViewerMessage({ type: 'viewer/saveFrames', window: null }), null);
   assert.equal(parseViewerMessage({ type: 'revealRow', id: 'x' }), null);
   assert.equal(parseViewerMessage(null), null);
 });

@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decode } from 'fast-png';
-import { framePngName, runRender } from '../../src/cli/commands/render';
+import { runRender } from '../../src/cli/commands/render';
+import { framePngName } from '../../src/core/png/framePngName';
 import { colourMapRgb } from '../../src/core/display/colourMaps';
 import { collect } from './renderDcmtkSupport';
 import { pattern, writeImage } from './renderFixtures';

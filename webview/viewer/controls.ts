@@ -17,6 +17,7 @@ export interface ControlEvents {
   onActualSize(): void;
   onReset(): void;
   onSave(): void;
+  onSaveAll(): void;
   onFrame(index: number): void;
   onPlay(): void;
   onFps(fps: number): void;
@@ -72,6 +73,7 @@ export class ViewerControls {
   private readonly cineGroup: HTMLElement;
   private readonly gridToggle: CheckElement;
   private readonly gridCount: ValueElement;
+  private readonly saveAll: HTMLElement;
   private readonly greyOnly: HTMLElement[];
   private current = { center: 0, width: 1 };
   private presetKey = '';
@@ -100,6 +102,7 @@ export class ViewerControls {
     const widthGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'W' }), this.width]);
     const mapGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'Map' }), this.colourMap]);
     this.greyOnly = [centerGroup, widthGroup, this.presets, mapGroup];
+    this.saveAll = button('Save Frames…', 'Save every frame as PNG, with this display', events.onSaveAll, { 'data-action': 'save-all' });
     this.toolbar = el('div', { className: 'dv-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Viewer controls' } }, [
       centerGroup,
       widthGroup,
@@ -111,6 +114,7 @@ export class ViewerControls {
         button('1:1', 'Actual size (1)', events.onActualSize),
         button('Reset', 'Reset window, zoom, look and invert (R)', events.onReset),
         button('Save Frame', 'Save this frame as PNG, with this display (window, colour map, range, equalisation)', events.onSave, { 'data-action': 'save' }),
+        this.saveAll,
       ]),
     ]);
     this.frameRange = el('input', { className: 'dv-range', attrs: { type: 'range', 'aria-label': 'Frame', title: 'Frame (arrows, Page Up/Down, Home/End)', min: '1', 'data-control': 'frame' } });
@@ -165,6 +169,7 @@ export class ViewerControls {
   /** Frame controls show only for multi-frame files; cine only when frames can be drawn. */
   setFrames(index: number, count: number, drawable: boolean): void {
     this.frameBar.hidden = count <= 1;
+    this.saveAll.hidden = count <= 1;
     this.cineGroup.hidden = !drawable;
     this.frameRange.max = String(count);
     this.frameRange.value = String(index + 1);

@@ -128,6 +128,7 @@ class Viewer {
       onActualSize: () => this.canvas.actualSize(),
       onReset: () => this.reset(),
       onSave: () => void this.save('viewer/saveFrame'),
+      onSaveAll: () => void this.save('viewer/saveFrames'),
       onFrame: (i) => void this.showFrame(i),
       onPlay: () => this.togglePlay(),
       onFps: (fps) => {
@@ -583,8 +584,8 @@ class Viewer {
     this.root.dataset.gridDrawn = String(this.grid.drawnCount());
   }
 
-  /** Asks the host to save this frame as PNG with what the viewer shows. */
-  private async save(type: 'viewer/saveFrame'): Promise<void> {
+  /** Asks the host to save this frame (or all frames) as PNG with what the viewer shows. */
+  private async save(type: 'viewer/saveFrame' | 'viewer/saveFrames'): Promise<void> {
     const loaded = this.loaded;
     const look = loaded && isGreyscale(loaded.frame) ? this.look(loaded) : null;
     const choices = {
@@ -593,7 +594,7 @@ class Viewer {
       invert: this.invert,
       ...(look ? { colourMap: look.colourMap, range: look.range, equalise: look.equalise } : {}),
     };
-    const request: ViewerToHostMessage = { type, frame: this.index, ...choices };
+    const request: ViewerToHostMessage = type === 'viewer/saveFrame' ? { type, frame: this.index, ...choices } : { type, ...choices };
     const m = await this.port.request<SaveResultMessage>(request).catch((error: Error): SaveResultMessage => ({ type: 'viewer/saved', path: null, error: error.message }));
     this.status.textContent = m.error ? `Could not save: ${m.error}` : m.path ? `Saved ${m.path}` : '';
   }

@@ -14,6 +14,7 @@ import { isGreyscale, renderFrame, tableRange } from '../../core/display/renderF
 import type { StoredFrame } from '../../core/pixels/storedFrame';
 import type { FrameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { encodePng } from '../../core/png/encodePng';
+import { framePngName } from '../../core/png/framePngName';
 import { openPixelReader } from '../../core/pixels/readFrame';
 import { openFileAccess } from '../../node/fileAccess';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
@@ -127,13 +128,6 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   if (!out) throw new UsageError('--out OUT.png is required.');
   if (allFrames && argv.includes('--frame')) throw new UsageError('--frame and --all-frames cannot be used together.');
   return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, out, force };
-}
-
-/** OUT.png -> OUT-0007.png for frame 7 of an --all-frames run. */
-export function framePngName(out: string, frameNumber: number, frameCount: number): string {
-  const digits = Math.max(4, String(frameCount).length);
-  const dot = out.toLowerCase().endsWith('.png') ? out.length - 4 : out.length;
-  return `${out.slice(0, dot)}-${String(frameNumber).padStart(digits, '0')}${out.slice(dot) || '.png'}`;
 }
 
 /** The look the options ask for; equalisation breaks come from the frame's own values. */

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
 import type { HostToViewerMessage, ImageInfoMessage, RenderChoicesView, SaveResultMessage, ViewerToHostMessage } from '../../shared/viewerProtocol';
+import { framePngName } from '../../core/png/framePngName';
 import { openImageSession, type ImageSession } from './imageSession';
 import { frameWorkerScript, openWorkerSession } from './workerSession';
 
@@ -40,6 +41,8 @@ export class FrameServer implements vscode.Disposable {
       }
       case 'viewer/saveFrame':
         return this.saveFrame(document, message.frame, message);
+      case 'viewer/saveFrames':
+        return this.saveFrames(document, message);
     }
   }
 
@@ -103,6 +106,37 @@ export class FrameServer implements vscode.Disposable {
       const session = await this.sessionFor(document);
       await vscode.workspace.fs.writeFile(target, await session.renderPng(frame, choices));
       return { type: 'viewer/saved', path: target.fsPath || target.toString(), error: null };
+    } catch (error) {
+      return { type: 'viewer/saved', path: null, error: (error as Error).message };
+    }
+  }
+
+  /**
+   * Every frame as PNG, NAME-0001.png, NAME-0002.png, ... beside the name the user picks, with
+   * the viewer's display; progress in a notification that can cancel (files written so far stay).
+   */
+  private async saveFrames(document: DicomDocument, choices: RenderChoicesView): Promise<SaveResultMessage> {
+    try {
+      const session = await this.sessionFor(document);
+      const count = session.info.info?.numberOfFrames ?? 0;
+      const base = document.fileName.replace(/\.[^.]*$/, '') || 'frame';
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(document.uri, '..', `${base}.png`),
+        filters: { 'PNG image': ['png'] },
+        title: `Save ${count} Frames as PNG (a number is added to the name)`,
+      });
+      if (!target) return { type: 'viewer/saved', path: null, error: null };
+      const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Saving frames as PNG', cancellable: true }, async (progress, token) => {
+        let done = 0;
+        for (let i = 0; i < count && !token.isCancellationRequested; i++) {
+          await vscode.workspace.fs.writeFile(target.with({ path: framePngName(target.path, i + 1, count) }), await session.renderPng(i, choices));
+          done++;
+          progress.report({ increment: 100 / count, message: `${done} / ${count}` });
+        }
+        return done;
+      });
+      const first = target.with({ path: framePngName(target.path, 1, count) });
+      return { type: 'viewer/saved', path: `${written} of ${count} frames from ${first.fsPath || first.toString()}`, error: null };
     } catch (error) {
       return { type: 'viewer/saved', path: null, error: (error as Error).message };
     }
