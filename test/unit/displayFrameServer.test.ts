@@ -12,6 +12,7 @@ import { openImageSession as openSessionOn } from '../../src/extension/viewer/im
 import { parseViewerMessage } from '../../src/shared/viewerProtocol';
 import { samplesFromBuffer, settingsFromView } from '../../src/shared/frameTransport';
 import { writeImage } from './renderFixtures';
+import { colourMapRgb } from '../../src/core/display/colourMaps';
 
 const ct = writeImage({
   rows: 2, columns: 3, frames: 2, photometric: 'MONOCHROME2', bitsAllocated: 16, bitsStored: 12, signed: true, modality: 'CT',
@@ -57,6 +58,13 @@ test('Save Frame as PNG renders through the render pipeline with the viewer wind
   assert.deepEqual([...png.data], [0, 0, 255, 255, 255, 255]);
   const inverted = decode(await session.renderPng(0, { window: { center: -1024 + 40, width: 2 }, voiLutIndex: null, invert: true }));
   assert.deepEqual([...inverted.data], [255, 255, 0, 0, 0, 0]);
+  // With the viewer's look: RGB through the hot map, black outside the value range.
+  const looked = decode(await session.renderPng(0, { window: { center: -1024 + 40, width: 2 }, voiLutIndex: null, invert: false, colourMap: 'hot', range: { min: -1000, max: 0 } }));
+  assert.equal(looked.channels, 3);
+  const hot = colourMapRgb('hot');
+  const rgb = (g: number) => [...hot.slice(g * 3, g * 3 + 3)];
+  // Modality values -2024 and -1024 fall below the range, -984, -924 and -24 inside it (grey 255), 976 above.
+  assert.deepEqual([...looked.data], [0, 0, 0, 0, 0, 0, ...rgb(255), ...rgb(255), ...rgb(255), 0, 0, 0]);
 });
 
 test('messages from the webview are validated field by field', () => {
