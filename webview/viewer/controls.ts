@@ -8,6 +8,9 @@ import type { WindowPreset } from '../../src/core/display/presets';
 import { custom, el } from './dom';
 import { formatWindowValue } from './viewerMath';
 
+/** The presets box's entry for a window that matches no preset (dragged or typed). */
+const CUSTOM = 'custom';
+
 export interface ControlEvents {
   onWindow(center: number, width: number): void;
   onPreset(id: string): void;
@@ -86,7 +89,7 @@ export class ViewerControls {
     // A combobox: type a preset's name and press Enter, or pick it from the list.
     this.presets = custom('vscode-single-select', { combobox: '', 'aria-label': 'Window presets (type a name, Enter)', title: 'Window presets: type a name and press Enter', 'data-control': 'presets' }) as ValueElement;
     this.presets.addEventListener('change', () => {
-      if (this.presets.value) events.onPreset(this.presets.value);
+      if (this.presets.value && this.presets.value !== CUSTOM) events.onPreset(this.presets.value);
     });
     // The element selects on Enter only after an arrow key; a typed name alone should do.
     this.presets.addEventListener('keydown', (e) => {
@@ -144,11 +147,11 @@ export class ViewerControls {
         const label = p.voiLutIndex === undefined ? `${p.label}  C ${formatWindowValue(p.center)} W ${formatWindowValue(p.width)}` : p.label;
         return custom('vscode-option', { value: p.id }, [label]);
       });
-      this.presets.replaceChildren(custom('vscode-option', { value: '' }, ['Custom window']), ...options);
+      this.presets.replaceChildren(custom('vscode-option', { value: CUSTOM }, ['Custom window']), ...options);
       this.presetLabels = options.map((o, i) => ({ id: presets[i].id, label: (o.textContent ?? '').toLowerCase() }));
     }
     // The element reads its options when the slot changes (a microtask later): set the value after.
-    const value = selected ?? '';
+    const value = selected ?? CUSTOM;
     queueMicrotask(() => {
       if (this.presets.value !== value) this.presets.value = value;
     });

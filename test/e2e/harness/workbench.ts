@@ -100,13 +100,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  * that puts the settings back, so later specs start from the default theme.
  */
 export async function setColorTheme(page: Page, theme: string, dark: boolean): Promise<() => void> {
-  const file = path.join(workspaceDir(), '.vscode', 'settings.json');
+  const dir = path.join(workspaceDir(), '.vscode');
+  const file = path.join(dir, 'settings.json');
+  const dirExisted = fs.existsSync(dir);
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
   const settings = previous ? (JSON.parse(previous) as Record<string, unknown>) : {};
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2));
   await page.locator(dark ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor({ timeout: 30_000 });
-  return () => (previous === undefined ? fs.rmSync(file, { force: true }) : fs.writeFileSync(file, previous));
+  return () => {
+    if (previous !== undefined) fs.writeFileSync(file, previous);
+    else fs.rmSync(dirExisted ? file : dir, { recursive: true, force: true });
+  };
 }
 
 /** The title of the active tab in the active editor group. */
