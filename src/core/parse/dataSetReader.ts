@@ -64,10 +64,23 @@ export function readDataSet(
   state: ReaderState, start: number, limit: number | null, depth: number, encoding: Encoding,
   inherited: Inherited, out: DicomElement[], topLevel = false, onlyGroup: number | null = null,
 ): DataSetEnd {
-  const level: Level = {
+  return readLevel(state, newLevel(out, depth, encoding, inherited, topLevel), start, limit, onlyGroup);
+}
+
+export function newLevel(out: DicomElement[], depth: number, encoding: Encoding, inherited: Inherited, topLevel: boolean): Level {
+  return {
     out, depth, encoding, topLevel, characterSet: inherited.characterSet, pixelRepresentation: inherited.pixelRepresentation,
     creators: new Map(), previousTag: -1,
   };
+}
+
+/**
+ * Reads the elements of `level` from `start` (see readDataSet). A level can be read in two
+ * runs: header-only reading stops at the top-level Pixel Data and resumes after its value with
+ * the same level, so character set, private creators and tag order carry over.
+ */
+export function readLevel(state: ReaderState, level: Level, start: number, limit: number | null, onlyGroup: number | null = null): DataSetEnd {
+  const { encoding, topLevel } = level;
   const window = state.window;
   const stop = limit ?? window.streamSize;
   let pos = start;

@@ -1,6 +1,7 @@
 import type { DicomElement, DicomFile, Issue, IssueCode, TransferSyntaxInfo } from '../model';
 import { ByteWindow } from './byteWindow';
-import { NOTHING_INHERITED, PIXEL_DATA, readDataSet, type ReaderState } from './dataSetReader';
+import { NOTHING_INHERITED, PIXEL_DATA, newLevel, readDataSet, readLevel, type ReaderState } from './dataSetReader';
+import type { Level } from './level';
 import { looksExplicit, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
@@ -26,8 +27,19 @@ export interface WindowParse {
   readonly file: DicomFile;
   /** The stream the offsets refer to, when it is not the file itself (deflated files). */
   readonly inflatedStream: Uint8Array | null;
-  /** The top-level Pixel Data element when reading stopped at it and its items are still to be scanned. */
-  readonly pendingPixelData: DicomElement | null;
+  /** Set when a header-only read stopped at the top-level Pixel Data: what is left to read by range. */
+  readonly pending: PendingRead | null;
+}
+
+/**
+ * The rest of a header-only read: the items of encapsulated pixel data still to be scanned,
+ * then the elements after the Pixel Data value, read into the same top level.
+ */
+export interface PendingRead {
+  readonly pixelData: DicomElement;
+  readonly level: Level;
+  readonly maxDepth: number;
+  readonly stopAfterTag: number | null;
 }
 
 const META_GROUP = 0x0002;
@@ -70,8 +82,9 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   }
   const encoding = dataSetEncoding(window, dataSetOffset, syntax, issues);
   const dataSet: DicomElement[] = [];
+  const topLevel = newLevel(dataSet, 0, encoding, NOTHING_INHERITED, true);
   if (dataSetOffset < window.streamSize) {
-    guarded(readerState, () => readDataSet(readerState, dataSetOffset, window.streamSize, 0, encoding, NOTHING_INHERITED, dataSet, true).end, 0);
+    guarded(readerState, () => readLevel(readerState, topLevel, dataSetOffset, window.streamSize).end, 0);
   }
   checkNativePixelDataLength(dataSet, issues);
   const pending = readerState.pixelData;
@@ -81,11 +94,11 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
     ...(readerState.stoppedAfterTag ? { stoppedAfterTag: options.stopAfterTag } : {}),
   };
-  return { file, inflatedStream, pendingPixelData: pending && pending.length === null ? pending : null };
+  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag } };
 }
 
 /** Runs a read and turns whatever stops it (other than a request for more data) into an issue. */
-function guarded(state: ReaderState, read: () => number, fallback: number): number {
+export function guarded(state: ReaderState, read: () => number, fallback: number): number {
   try {
     return read();
   } catch (problem) {
@@ -159,7 +172,7 @@ function notDicom(fileSize: number, issues: Issue[]): WindowParse {
     size: fileSize, preamble: null, prefix: null, dataSetOffset: 0, transferSyntax: null, deflated: false,
     meta: [], dataSet: [], issues, characterSet: [], stoppedBeforePixelData: false, notDicom: true,
   };
-  return { file, inflatedStream: null, pendingPixelData: null };
+  return { file, inflatedStream: null, pending: null };
 }
 
 export { PIXEL_DATA };

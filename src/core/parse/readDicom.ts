@@ -1,8 +1,7 @@
-import type { DicomElement, DicomFile } from '../model';
+import type { DicomFile } from '../model';
 import { memoryFileAccess, type FileAccess } from '../io';
-import { applyFragments } from './encapsulated';
-import { NeedMoreData, ParseStop, hex } from './errors';
-import { FragmentCollector, MAX_BOT_ENTRIES } from './fragments';
+import { readAfterPixelData } from './afterPixelData';
+import { NeedMoreData } from './errors';
 import { parseWindow, type ParseOptions } from './parseWindow';
 
 export type ReadOptions = ParseOptions & {
@@ -20,13 +19,12 @@ export interface OpenedDicom {
 }
 
 const DEFAULT_FIRST_READ = 64 * 1024;
-/** Item headers are read in chunks this big while scanning encapsulated pixel data by range. */
-const SCAN_CHUNK = 64 * 1024;
 
 /**
  * Reads a DICOM file through `access`: the first 64 KiB, more while the header needs it, and
  * (header-only, the default) never the pixel data itself: encapsulated pixel data is scanned
- * item header by item header, so memory does not grow with the file.
+ * item header by item header and the elements after the pixel data are read by range, so
+ * memory does not grow with the file.
  */
 export async function openDicom(access: FileAccess, options: ReadOptions = {}): Promise<OpenedDicom> {
   const size = await access.size();
@@ -35,9 +33,9 @@ export async function openDicom(access: FileAccess, options: ReadOptions = {}): 
     const bytes = await access.read(0, length);
     try {
       const parsed = parseWindow(bytes, size, options);
-      if (parsed.pendingPixelData) await scanEncapsulated(access, parsed.pendingPixelData, size, parsed.file);
+      const file = parsed.pending ? await readAfterPixelData(access, parsed.pending, parsed.file) : parsed.file;
       const source = parsed.inflatedStream ? memoryFileAccess(parsed.inflatedStream) : access;
-      return { file: parsed.file, source };
+      return { file, source };
     } catch (problem) {
       if (!(problem instanceof NeedMoreData) || length >= size) throw problem;
       length = Math.min(size, Math.max(length * 2, problem.neededEnd + DEFAULT_FIRST_READ));
@@ -52,38 +50,4 @@ export async function readDicom(access: FileAccess, options: ReadOptions = {}): 
 /** Parses a whole file already in memory, pixel data included unless told otherwise. */
 export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): DicomFile {
   return parseWindow(bytes, bytes.length, { headerOnly: false, ...options }).file;
-}
-
-async function scanEncapsulated(access: FileAccess, element: DicomElement, size: number, file: DicomFile): Promise<void> {
-  const collector = new FragmentCollector(element.valueOffset, size, file.issues);
-  let chunkStart = -1;
-  let chunk: Uint8Array = new Uint8Array();
-  let lastLength = 0;
-  const header = async (pos: number): Promise<DataView | null> => {
-    if (pos + 8 > size) return null;
-    if (pos < chunkStart || pos + 8 > chunkStart + chunk.length) {
-      chunkStart = pos;
-      // Small fragments: one read brings many headers. Large ones: read just the header.
-      chunk = await access.read(pos, lastLength > SCAN_CHUNK / 4 ? 8 : SCAN_CHUNK);
-    }
-    return new DataView(chunk.buffer, chunk.byteOffset + (pos - chunkStart), 8);
-  };
-  let pos: number | null = element.valueOffset;
-  try {
-    while (pos !== null) {
-      const view = await header(pos);
-      if (!view) {
-        throw new ParseStop('no-sequence-delimiter', pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
-      }
-      const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
-      lastLength = view.getUint32(4, true);
-      pos = collector.accept(pos, tag, lastLength);
-    }
-  } catch (problem) {
-    if (!(problem instanceof ParseStop)) throw problem;
-    file.issues.push({ code: problem.code, severity: 'error', offset: problem.offset, message: problem.message });
-  }
-  const bot = collector.botItem;
-  const botBytes = bot ? await access.read(bot.valueOffset, Math.min(bot.length, MAX_BOT_ENTRIES * 4)) : undefined;
-  applyFragments(element as Parameters<typeof applyFragments>[0], collector, null, botBytes);
 }
