@@ -113,7 +113,7 @@ export function readLevel(state: ReaderState, level: Level, start: number, limit
     if (state.pixelData === element) return { end: pos, delimiterOffset: null };
   }
   if (limit === null) {
-    throw new ParseStop('no-item-delimiter', start - 8, `item of undefined length at ${hex(start - 8)} has no Item Delimitation Item before the end of the file`);
+    throw new ParseStop('no-item-delimiter', pos, `end of file at ${hex(pos)} inside the item of undefined length at ${hex(start - 8)}: no Item Delimitation Item`);
   }
   if (pos > limit) {
     error(state, 'element-overruns-container', limit, `the last element before ${hex(limit)} runs ${pos - limit} bytes past the end of its item or sequence`);
@@ -174,10 +174,16 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   }
   const end = valueOffset + header.length;
   element.end = end;
+  if (end > window.streamSize && element.vr === 'SQ') {
+    // A sequence cut by the end of the file: its whole items are still there to read.
+    readItems(state, element, valueOffset, end, level, level.encoding);
+    return element;
+  }
   if (end > window.streamSize) {
     element.end = window.streamSize;
     const lengthField = header.headerLength === 12 ? pos + 8 : header.explicitVr ? pos + 6 : pos + 4;
-    throw new ParseStop('value-past-end-of-file', lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes, past the end of the file at ${hex(window.streamSize)}`);
+    const present = window.streamSize - valueOffset;
+    throw new ParseStop('value-past-end-of-file', lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes; only ${present} ${present === 1 ? 'is' : 'are'} there before the end of the file at ${hex(window.streamSize)}`);
   }
   if (header.length % 2 === 1) warn(state, 'odd-length', pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
@@ -221,18 +227,28 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
 
 /** Reads the items of a sequence up to `limit`, or up to its Sequence Delimitation Item. */
 function readItems(state: ReaderState, element: Mutable<DicomElement>, start: number, limit: number | null, level: Level, encoding: Encoding): void {
-  const window = state.window;
   const items: DicomItem[] = [];
   element.items = items;
   element.vm = 0;
   if (limit === null) element.sequenceDelimiterOffset = null;
-  let pos = start;
+  try {
+    element.end = readItemList(state, element, items, start, limit, level, encoding);
+  } catch (problem) {
+    // What was read stays in the model; the sequence ends where its last item does.
+    element.end = Math.max(element.valueOffset, items.at(-1)?.end ?? 0);
+    throw problem;
+  }
+}
+
+function readItemList(state: ReaderState, element: Mutable<DicomElement>, items: DicomItem[], start: number, limit: number | null, level: Level, encoding: Encoding): number {
+  const window = state.window;
   const le = encoding.littleEndian;
+  let pos = start;
   for (;;) {
     if (limit !== null && pos >= limit) break;
-    if (limit === null && window.complete && pos + 8 > window.streamSize) {
-      element.end = window.streamSize;
-      throw new ParseStop('no-sequence-delimiter', element.offset, `sequence ${tagText(tagNumber(element))} at ${hex(element.offset)} has undefined length and no Sequence Delimitation Item before the end of the file`);
+    if (pos + 8 > window.streamSize && window.complete) {
+      const expected = limit === null ? 'no Sequence Delimitation Item' : `it declares ${limit - pos} more bytes`;
+      throw new ParseStop(limit === null ? 'no-sequence-delimiter' : 'unexpected-end-of-file', pos, `end of file at ${hex(pos)} inside sequence ${tagText(tagNumber(element))} at ${hex(element.offset)}: ${expected}`);
     }
     window.need(pos, 8, 'an item header');
     const itemTag = readTag(window, pos, le);
@@ -248,13 +264,13 @@ function readItems(state: ReaderState, element: Mutable<DicomElement>, start: nu
       const message = `expected an Item (FFFE,E000) in ${tagText(tagNumber(element))} at ${hex(pos)}, found ${tagText(itemTag)}`;
       if (limit === null) throw new ParseStop('expected-item', pos, message);
       error(state, 'expected-item', pos, message + '; rest of the sequence skipped');
-      pos = limit;
+      pos = Math.min(limit, window.streamSize);
       break;
     }
     pos = readItem(state, items, pos, length, limit, level, encoding);
     element.vm = items.length;
   }
-  element.end = pos;
+  return pos;
 }
 
 function readItem(state: ReaderState, items: DicomItem[], pos: number, length: number, limit: number | null, level: Level, encoding: Encoding): number {
@@ -267,24 +283,36 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
     throw new ParseStop('nesting-too-deep', pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
   }
   if (item.length === null) {
-    const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, item.elements);
-    item.delimiterOffset = result.delimiterOffset;
-    item.end = result.end;
+    try {
+      const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, item.elements);
+      item.delimiterOffset = result.delimiterOffset;
+      item.end = result.end;
+    } catch (problem) {
+      item.end = Math.max(item.valueOffset, item.elements.at(-1)?.end ?? 0);
+      throw problem;
+    }
     return item.end;
   }
-  let itemEnd = pos + 8 + item.length;
-  const bound = Math.min(limit ?? Infinity, window.streamSize);
-  if (itemEnd > bound) {
-    error(state, 'item-past-end', pos + 4, `item at ${hex(pos)} declares ${item.length} bytes, past the end of its ${limit !== null && limit < window.streamSize ? 'sequence' : 'file'} at ${hex(bound)}`);
-    itemEnd = bound;
+  const declaredEnd = pos + 8 + item.length;
+  let itemEnd = declaredEnd;
+  if (limit !== null && itemEnd > limit) {
+    error(state, 'item-past-end', pos + 4, `item at ${hex(pos)} declares ${item.length} bytes, past the end of its sequence at ${hex(limit)}`);
+    itemEnd = limit;
   }
+  // Cut by the end of the file: read the elements that are there, then stop where the next breaks.
+  itemEnd = Math.min(itemEnd, window.streamSize);
   item.end = itemEnd;
   try {
     readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level, item.elements);
   } catch (problem) {
+    item.end = Math.min(itemEnd, Math.max(item.valueOffset, item.elements.at(-1)?.end ?? 0));
     // A defined length tells where the next item starts, so the rest of the file stays readable.
     if (!(problem instanceof ParseStop) || itemEnd >= window.streamSize) throw problem;
+    item.end = itemEnd;
     error(state, problem.code, problem.offset, problem.message + `; rest of the item at ${hex(pos)} skipped`);
+  }
+  if (declaredEnd > itemEnd && itemEnd === window.streamSize) {
+    throw new ParseStop('unexpected-end-of-file', itemEnd, `end of file at ${hex(itemEnd)} inside the item at ${hex(pos)}: it declares ${declaredEnd - itemEnd} more bytes`);
   }
   return itemEnd;
 }
