@@ -84,6 +84,8 @@ export interface Fragment {
   readonly offset: number;
   readonly valueOffset: number;
   readonly length: number;
+  /** Offset one past the fragment's last byte. */
+  readonly end: number;
 }
 
 /** One element of a Siemens CSA header, as gdcmdump --csa lists them. */
@@ -125,6 +127,12 @@ export interface DicomElement {
   readonly vr: string;
   /** True when the VR came from the file's bytes rather than the dictionary. */
   readonly explicitVr: boolean;
+  /**
+   * The VR the value was decoded with when it is not `vr`: a UN element whose tag the
+   * dictionary knows is decoded with the dictionary's VR (as pydicom and `dcmdump +uc` do), and
+   * an undefined-length UN as a sequence ("SQ"); `vr` stays "UN", as the file says.
+   */
+  readonly decodedVr?: string;
   /** Number of values actually present. */
   readonly vm: number;
   /** First byte of the tag. */

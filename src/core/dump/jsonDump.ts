@@ -29,9 +29,11 @@ function elementJson(element: DicomElement): Record<string, unknown> {
     offset: element.offset,
     valueOffset: element.valueOffset,
     length: element.length,
+    end: element.end,
     value: element.value,
     vm: element.vm,
   };
+  if (element.decodedVr) json.decodedVr = element.decodedVr;
   if (element.items) json.items = element.items.map(itemJson);
   if (element.fragments) json.fragments = element.fragments;
   if (element.basicOffsetTable) json.basicOffsetTable = element.basicOffsetTable;
@@ -50,6 +52,7 @@ function itemJson(item: DicomItem): Record<string, unknown> {
     offset: item.offset,
     valueOffset: item.valueOffset,
     length: item.length,
+    end: item.end,
     elements: item.elements.map(elementJson),
     delimiterOffset: item.delimiterOffset,
   };

@@ -14,7 +14,7 @@ import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
 import { readEncapsulated } from './encapsulated';
-import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, resolveImplicitVr, tagNumber, warn, type Inherited, type Level } from './level';
+import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, resolveImplicitVr, tagNumber, unknownValueVr, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -197,7 +197,16 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     return element;
   }
   window.need(valueOffset, header.length, 'an element value');
-  decodeInto(state, element, window.slice(valueOffset, header.length), level);
+  const bytes = window.slice(valueOffset, header.length);
+  if (element.vr === 'UN') {
+    const known = unknownValueVr(element, entry, level, bytes);
+    if (known !== null) element.decodedVr = known;
+    if (known === 'SQ') {
+      readItems(state, element, valueOffset, end, level, IMPLICIT_LE);
+      return element;
+    }
+  }
+  decodeInto(state, element, bytes, level);
   return element;
 }
 
@@ -218,6 +227,7 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
   // PS3.5 6.2.2: an undefined-length UN (or an unknown implicit element) holds a sequence in
   // implicit VR little endian.
   if (element.vr === 'UN' || !element.explicitVr) {
+    if (element.vr === 'UN') element.decodedVr = 'SQ';
     readItems(state, element, element.valueOffset, null, level, IMPLICIT_LE);
     return;
   }

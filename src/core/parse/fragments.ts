@@ -39,7 +39,7 @@ export class FragmentCollector {
     if (length === UNDEFINED_LENGTH) {
       throw new ParseStop('fragment-undefined-length', pos + 4, `pixel data fragment at ${hex(pos)} has undefined length`);
     }
-    const item: Fragment = { offset: pos, valueOffset: pos + 8, length };
+    const item: Fragment = { offset: pos, valueOffset: pos + 8, length, end: pos + 8 + length };
     if (pos + 8 + length > this.streamSize) {
       throw new ParseStop('fragment-past-end', pos + 4, `pixel data fragment at ${hex(pos)} declares ${length} bytes, past the end of the file at ${hex(this.streamSize)}`);
     }

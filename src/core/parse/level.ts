@@ -4,7 +4,7 @@
  * the decoding of values that depends on them.
  */
 import type { DicomElement, IssueCode } from '../model';
-import { singleVr, type lookupTag } from '../dictionary/dataDictionary';
+import { implicitVr, singleVr, type lookupTag } from '../dictionary/dataDictionary';
 import { lookupPrivate } from '../dictionary/privateDictionary';
 import { isCsaHeaderElement, readCsaHeader } from '../csa/readCsaHeader';
 import { decodeValue } from '../values/decodeValue';
@@ -47,13 +47,14 @@ export function resolveImplicitVr(vr: string, entry: ReturnType<typeof lookupTag
 }
 
 export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array, level: Level): void {
-  const decoded = decodeValue(bytes, element.vr, level.encoding.littleEndian, level.characterSet);
+  const vr = element.decodedVr ?? element.vr;
+  const decoded = decodeValue(bytes, vr, level.encoding.littleEndian, level.characterSet);
   element.value = decoded.value;
   element.vm = decoded.vm;
   if (decoded.personNames) element.personNames = decoded.personNames;
   if (decoded.bulk) element.bulk = decoded.bulk;
   if (decoded.problem) warn(state, 'value-invalid-for-vr', element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${decoded.problem}`);
-  if (element.vr === 'UI' && typeof decoded.value === 'string') {
+  if (vr === 'UI' && typeof decoded.value === 'string') {
     const name = uidName(decoded.value);
     if (name) element.uidName = name;
   }
@@ -81,6 +82,23 @@ function decodeCsa(state: ReaderState, element: Mutable<DicomElement>, bytes: Ui
  * its name; in implicit VR its dictionary VR replaces UN, so the value is read as pydicom and
  * DCMTK read it.
  */
+
+/**
+ * The VR to decode a UN value with: the dictionary's, public or private (by the element's
+ * creator), when it knows the tag (PS3.5 6.2.2 lets a reader that knows the attribute use its
+ * VR), else null. A sequence counts only when the value starts with an item tag, since UN
+ * sequences are implicit VR little endian items.
+ */
+export function unknownValueVr(element: DicomElement, entry: ReturnType<typeof lookupTag>, level: Level, bytes: Uint8Array): string | null {
+  const creator = element.privateCreator;
+  const vr = element.group % 2 === 1 && element.element >= 0x1000
+    ? (creator === undefined ? 'UN' : singleVr(lookupPrivate(creator, element.group, element.element)?.vr))
+    : resolveImplicitVr(implicitVr(tagNumber(element)), entry, level);
+  if (vr === 'UN') return null;
+  if (vr === 'SQ') return bytes.length === 0 || (bytes.length >= 4 && bytes[0] === 0xfe && bytes[1] === 0xff && bytes[2] === 0x00 && bytes[3] === 0xe0) ? 'SQ' : null;
+  return vr;
+}
+
 export function notePrivate(element: Mutable<DicomElement>, level: Level): void {
   if (element.group % 2 === 0 || element.element < 0x1000) return;
   const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
