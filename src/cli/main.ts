@@ -3,6 +3,7 @@
  * VS Code extension.
  */
 import { runDump } from './commands/dump';
+import { runLocate } from './commands/locate';
 import { runCsv } from './commands/csv';
 import { runRender } from './commands/render';
 import { runSort } from './commands/sort';
@@ -25,6 +26,7 @@ nor an existing file without --force.
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
+  locate: { run: runLocate, summary: 'name the element, item or fragment (and which part) each byte offset belongs to' },
   csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
   render: { run: runRender, summary: 'render one frame to PNG (window/level as in the viewer)' },
   dicomdir: { run: runDicomdir, summary: 'print a DICOMDIR as Patient/Study/Series/Image records, files checked' },

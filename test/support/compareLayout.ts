@@ -79,6 +79,7 @@ function compareFragments(a: DicomElement, e: LayoutElement, at: string): string
     field(diffs, `${at}#${i}`, 'fragment offset', actual.offset, fragment.offset);
     field(diffs, `${at}#${i}`, 'fragment valueOffset', actual.valueOffset, fragment.valueOffset);
     field(diffs, `${at}#${i}`, 'fragment length', actual.length, fragment.length);
+    field(diffs, `${at}#${i}`, 'fragment end', actual.end, fragment.end);
   });
   return diffs;
 }

@@ -12,6 +12,7 @@ import { memoryFileAccess } from '../../src/core/io';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
 import { writeDicom, type ElementSpec, type LayoutElement, type LayoutItem, type TransferSyntaxName, type WrittenFile } from '../fixtures/writer';
 import { byTag, identification } from '../fixtures/catalog/common';
+import { fixtureByName } from '../fixtures/catalog';
 import { compareTrees, type TreeElement } from '../support/compareTree';
 import { dcmdumpBytes, type DumpElement } from '../support/dcmdump';
 
@@ -91,7 +92,13 @@ function checkCut(file: DicomFile, written: WrittenFile, cut: number, explicitVr
   const expected = breakOffset(written.layout.dataSet, cut, explicitVr);
   const errors = file.issues.filter((i) => i.severity === 'error');
   const shown = errors.map((i) => `${i.code} @ ${i.offset}: ${i.message}`).join('\n');
-  assert.ok(errors.some((i) => i.offset === expected), `${label}: an error at ${expected}\n${shown}`);
+  const atBreak = errors.find((i) => i.offset === expected);
+  assert.ok(atBreak, `${label}: an error at ${expected}\n${shown}`);
+  // A cut in the sequence's own header leaves no element to name.
+  const sequence = written.layout.dataSet.find((e) => e.tag === '0040A730')!;
+  if (cut >= sequence.valueOffset) {
+    assert.ok(atBreak.path?.startsWith('0040A730') && atBreak.tag, `${label}: the error names the element it concerns (${atBreak.path})`);
+  }
   assert.deepEqual(keptDiffs(file.dataSet, written.layout.dataSet, cut), [], `${label}: kept elements`);
 }
 
@@ -134,4 +141,12 @@ test('truncation: dcmdump +E reads the same tree as the model at every cut of th
     if (diffs.length > 0) disagreements.push(`cut at ${cut}: ${diffs.join('; ')}`);
   }
   assert.deepEqual(disagreements, []);
+});
+
+test('truncation: the issue of a cut value names the element by path, tag and keyword', () => {
+  const built = fixtureByName('bad-truncated-mid-element').build();
+  const issue = parseDicomBytes(built.bytes).issues.find((i) => i.code === 'value-past-end-of-file');
+  assert.ok(issue, 'value-past-end-of-file issue');
+  assert.deepEqual([issue.path, issue.tag, issue.keyword], ['00100010', '00100010', 'PatientName']);
+  assert.match(issue.message, /only 3 are there/);
 });

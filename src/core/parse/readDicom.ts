@@ -2,6 +2,7 @@ import type { DicomFile } from '../model';
 import { memoryFileAccess, type FileAccess } from '../io';
 import { readAfterPixelData } from './afterPixelData';
 import { NeedMoreData } from './errors';
+import { withIssueLocations } from '../locate/issueLocation';
 import { parseWindow, type ParseOptions } from './parseWindow';
 
 export type ReadOptions = ParseOptions & {
@@ -33,7 +34,7 @@ export async function openDicom(access: FileAccess, options: ReadOptions = {}): 
     const bytes = await access.read(0, length);
     try {
       const parsed = parseWindow(bytes, size, options);
-      const file = parsed.pending ? await readAfterPixelData(access, parsed.pending, parsed.file) : parsed.file;
+      const file = withIssueLocations(parsed.pending ? await readAfterPixelData(access, parsed.pending, parsed.file) : parsed.file);
       const source = parsed.inflatedStream ? memoryFileAccess(parsed.inflatedStream) : access;
       return { file, source };
     } catch (problem) {
@@ -49,5 +50,5 @@ export async function readDicom(access: FileAccess, options: ReadOptions = {}): 
 
 /** Parses a whole file already in memory, pixel data included unless told otherwise. */
 export function parseDicomBytes(bytes: Uint8Array, options: ParseOptions = {}): DicomFile {
-  return parseWindow(bytes, bytes.length, { headerOnly: false, ...options }).file;
+  return withIssueLocations(parseWindow(bytes, bytes.length, { headerOnly: false, ...options }).file);
 }

@@ -1,0 +1,48 @@
+/**
+ * Says which element each reader issue concerns: `path`, `tag` and `keyword` of the innermost
+ * element holding the issue's offset, found by the same locateOffset the Bytes pane uses.
+ */
+import type { DicomElement, DicomFile, DicomItem, Issue } from '../model';
+import { locateOffset, type Located } from './locateOffset';
+
+/**
+ * A truncation issue sits at the first byte that is missing, which no node holds; it concerns
+ * the innermost sequence or item still open there, found by its inclusive end.
+ */
+function isOpen(node: DicomElement | DicomItem, closedBy: number | null | undefined): boolean {
+  return node.length === null ? closedBy == null : node.end < node.valueOffset + node.length;
+}
+
+function openContainerAt(elements: readonly DicomElement[], offset: number, prefix = ''): { path: string; element: DicomElement } | null {
+  for (const element of elements) {
+    if (!element.items || offset <= element.offset || offset > element.end || !isOpen(element, element.sequenceDelimiterOffset)) continue;
+    const path = prefix + element.tag;
+    const items: readonly DicomItem[] = element.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (offset <= item.offset || offset > item.end || !isOpen(item, item.delimiterOffset)) continue;
+      return openContainerAt(item.elements, offset, `${path}[${i}].`) ?? { path: `${path}[${i}]`, element };
+    }
+    return { path, element };
+  }
+  return null;
+}
+
+function where(file: DicomFile, offset: number): { path: string; element: DicomElement } | null {
+  const found: Located | null = locateOffset(file, offset);
+  if (found?.element) return { path: found.path, element: found.element };
+  if (found) return null;
+  return openContainerAt(offset < file.dataSetOffset ? file.meta : file.dataSet, offset);
+}
+
+/** The file with `path`, `tag` and `keyword` filled in on every issue that has an offset inside an element. */
+export function withIssueLocations(file: DicomFile): DicomFile {
+  if (!file.issues.some((issue) => issue.offset !== null && issue.path === undefined)) return file;
+  const issues = file.issues.map((issue): Issue => {
+    if (issue.offset === null || issue.path !== undefined) return issue;
+    const found = where(file, issue.offset);
+    if (!found) return issue;
+    return { ...issue, path: found.path, tag: found.element.tag, ...(found.element.keyword ? { keyword: found.element.keyword } : {}) };
+  });
+  return { ...file, issues };
+}
