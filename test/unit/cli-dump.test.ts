@@ -27,7 +27,7 @@ test('dump prints one line per node with hex offsets and exits 0 on a clean file
   const sopClass = good.layout.dataSet[0];
   assert.match(stdout, new RegExp(`^0x${sopClass.offset.toString(16).toUpperCase().padStart(4, '0')}  \\(0008,0016\\) UI +26  SOPClassUID  1\\.2\\.840\\.10008\\.5\\.1\\.4\\.1\\.1\\.2 \\(CT Image Storage\\)$`, 'm'));
   assert.match(stdout, /^0x0080  Prefix "DICM"$/m);
-  assert.match(stdout, /^0x[0-9A-F]+ {4}\(FFFE,E000\) +u\/l  Item #1$/m);
+  assert.match(stdout, /^0x[0-9A-F]+ {4}\(FFFE,E000\) +u\/l  Item 0$/m);
   assert.match(stdout, /^0x[0-9A-F]+ {6}\(0020,000E\) UI/m, 'nested element indented two levels');
   assert.match(stdout, /\(FFFE,E0DD\) +0  SequenceDelimitationItem/);
 });

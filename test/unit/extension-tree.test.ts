@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { childNodes, hasChildren, nodeById, rootNodes, type TagNode } from '../../src/extension/tree/tagNodes';
-import { formatOffset, nodeDescription, nodeLabel, tooltipFacts } from '../../src/extension/tree/nodeText';
+import { nodeDescription, nodeLabel, tooltipFacts } from '../../src/extension/tree/nodeText';
+import { offsetText } from '../../src/core/format/presentation';
 import { nodePath } from '../../src/extension/tree/nodePath';
 import { nodeJson } from '../../src/extension/tree/nodeJson';
 import { CT_IMAGE_STORAGE, encapsulatedFile, sequenceFile } from './extensionFixtures';
@@ -59,8 +60,8 @@ test('tooltip facts list offset, value offset, length, VR, VM and the full value
   const { file } = sequenceFile();
   const first = childNodes(rootNodes(file)[3], file, ALL)[0];
   const facts = Object.fromEntries(tooltipFacts(first, file, 'hex').map((fact) => [fact.label, fact.value]));
-  assert.equal(facts.Offset, formatOffset(first.offset, 'hex'));
-  assert.equal(facts['Value offset'], formatOffset(first.offset + 8, 'hex'));
+  assert.equal(facts.Offset, offsetText(first.offset, 'hex'));
+  assert.equal(facts['Value offset'], offsetText(first.offset + 8, 'hex'));
   assert.equal(facts.Length, '26 (0x1A)');
   assert.equal(facts.VR, 'UI');
   assert.equal(facts.VM, '1');
@@ -124,14 +125,14 @@ test('JSON follows the DICOM JSON Model for elements, sequences and person names
 });
 
 test('value text: raw values for copying, one-line display text for labels', async () => {
-  const { rawValueText, displayValueText, oneLine, truncate } = await import('../../src/extension/tree/valueText');
+  const { rawValueText, valueText, oneLine, truncate } = await import('../../src/core/format/presentation');
   const { file } = sequenceFile();
   const dataSet = rootNodes(file)[3];
   const rows = child(dataSet, file, (node) => node.element?.keyword === 'Rows').element!;
   assert.equal(rawValueText(rows), '4');
   const sopClass = child(dataSet, file, (node) => node.element?.keyword === 'SOPClassUID').element!;
   assert.equal(rawValueText(sopClass), CT_IMAGE_STORAGE, 'no UID name in a copied value');
-  assert.equal(displayValueText(sopClass, 0), `${CT_IMAGE_STORAGE} (CT Image Storage)`);
+  assert.equal(valueText(sopClass, 0), `${CT_IMAGE_STORAGE} (CT Image Storage)`);
   const sequence = child(dataSet, file, (node) => node.element?.keyword === 'ReferencedSeriesSequence').element!;
   assert.equal(rawValueText(sequence), '');
   const version = rootNodes(file)[2];

@@ -44,9 +44,10 @@ function inList(elements: readonly LayoutElement[], offset: number, prefix: stri
     return inList(item.elements, offset, `${itemPath}.`, explicit) ?? `item ${itemPath}`;
   }
   if (e.fragments) {
-    const all = [e.basicOffsetTable!.item, ...e.fragments];
-    const f = all.findIndex((fragment) => fragment.offset <= offset && offset < fragment.valueOffset + fragment.length);
-    if (f >= 0) return `fragment ${path}[${f}]`;
+    const table = e.basicOffsetTable!.item;
+    if (table.offset <= offset && offset < table.valueOffset + table.length) return `fragment ${path}.BasicOffsetTable`;
+    const f = e.fragments.findIndex((fragment) => fragment.offset <= offset && offset < fragment.valueOffset + fragment.length);
+    if (f >= 0) return `fragment ${path}.Fragment[${f}]`;
   }
   return `value ${path}`;
 }

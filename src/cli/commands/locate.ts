@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { openDicom } from '../../core/parse/readDicom';
 import { locateOffset, type Located } from '../../core/locate/locateOffset';
 import type { DicomFile } from '../../core/model';
-import { formatOffset } from '../../core/format/formatValue';
+import { offsetText } from '../../core/format/presentation';
 import { withFileAccess } from '../../node/fileAccess';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
@@ -18,7 +18,8 @@ export const LOCATE_USAGE = `Usage: dicom-inspector locate FILE OFFSET... [--jso
 
 Names what each byte offset of a DICOM file belongs to: the innermost element, item,
 delimiter or fragment holding it, the part (preamble, prefix, header, value, item,
-delimiter, fragment) and its path with tags and items from 0 (00081115[0].00081150).
+delimiter, fragment) and its path with tags and items from 0 (00081115[0].00081150;
+7FE00010.Fragment[0] for the first fragment after the Basic Offset Table).
 Offsets are decimal or hex with 0x. In a deflated file, offsets after the file meta group
 are positions in the inflated data set, as everywhere in this tool.
 
@@ -54,11 +55,11 @@ function row(file: DicomFile, offset: number): LocateRow {
 }
 
 function textLine(r: LocateRow): string {
-  const at = formatOffset(r.offset);
+  const at = offsetText(r.offset);
   if (r.part === null) return `${at}  (no element, item or fragment holds this byte)`;
   const part = r.headerField ? `header (${r.headerField})` : r.part;
   const name = r.keyword ? `  ${r.keyword}` : '';
-  const range = `  [${formatOffset(r.start!)}, ${formatOffset(r.end!)})`;
+  const range = `  [${offsetText(r.start!)}, ${offsetText(r.end!)})`;
   return `${at}  ${part.padEnd(17)}  ${r.path || '-'}${name}${range}${r.inflated ? '  (inflated stream)' : ''}`;
 }
 
@@ -104,7 +105,7 @@ export async function runLocate(argv: string[], out: CliOutput): Promise<number>
   const outside = (offsets as number[]).find((offset) => offset >= streamSize);
   if (outside !== undefined) {
     const what = file.deflated ? `the inflated stream of ${path} (${streamSize} bytes)` : `${path} (${streamSize} bytes)`;
-    await write(out.stderr, `dicom-inspector: offset ${outside} (${formatOffset(outside)}) is past the end of ${what}\n`);
+    await write(out.stderr, `dicom-inspector: offset ${outside} (${offsetText(outside)}) is past the end of ${what}\n`);
     return EXIT_UNUSABLE;
   }
   const rows = (offsets as number[]).map((offset) => row(file, offset));

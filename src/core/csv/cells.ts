@@ -5,7 +5,7 @@
  * truncation, and bulk data summarised by size rather than by a hex preview.
  */
 import type { DicomElement, ElementValue, Issue } from '../model';
-import { formatOffset } from '../format/formatValue';
+import { offsetText } from '../format/presentation';
 
 function scalarText(value: string | number | bigint): string {
   if (typeof value === 'string') return value;
@@ -50,6 +50,6 @@ export function elementsCell(elements: readonly DicomElement[]): string {
 export function issuesCell(issues: readonly Issue[]): string {
   return issues
     .filter((issue) => issue.severity === 'error')
-    .map((issue) => `${issue.code}${issue.offset === null ? '' : ' at ' + formatOffset(issue.offset)}: ${issue.message}`)
+    .map((issue) => `${issue.code}${issue.offset === null ? '' : ' at ' + offsetText(issue.offset)}: ${issue.message}`)
     .join('; ');
 }

@@ -3,11 +3,11 @@
  * tag), a chosen list of selectors, or the long form (one row per element).
  */
 import type { DicomElement } from '../model';
-import { formatTag, type AttributeSelector } from '../query/selector';
+import type { AttributeSelector } from '../query/selector';
+import { privateHeading, tagText } from '../format/presentation';
 import { stepFor } from '../query/path';
 import { formatSelector } from '../query/selector';
 import { elementCell } from './cells';
-import { privateHeading } from '../format/privateLabel';
 
 export interface UnionColumn {
   /** Eight upper-case hex digits. */
@@ -107,5 +107,5 @@ export class TagCensus {
 
 /** Column header for a tag with no element at hand. */
 export function tagHeader(tag: string): string {
-  return formatTag(tag);
+  return tagText(tag);
 }

@@ -4,7 +4,7 @@
  */
 import type { DicomElement, DicomFile } from '../model';
 import { resolveSelector } from '../query/resolve';
-import { formatTag } from '../query/selector';
+import { tagText } from '../format/presentation';
 import { formatElementPath, type ElementPathStep } from '../query/path';
 import type { ColumnPlan } from './columns';
 import { elementCell, elementsCell, issuesCell } from './cells';
@@ -55,7 +55,7 @@ function longFields(relativePath: string, path: string, element: DicomElement): 
   return [
     relativePath,
     path,
-    formatTag(element.tag),
+    tagText(element),
     element.keyword ?? '',
     element.name ?? '',
     element.vr,

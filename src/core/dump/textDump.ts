@@ -1,6 +1,5 @@
 import type { DicomElement, DicomFile, DicomItem } from '../model';
-import { formatOffset, formatTag, formatText, formatValue, oneLine } from '../format/formatValue';
-import { privateLabel } from '../format/privateLabel';
+import { fragmentName, itemName, offsetText, oneLine, privateLabel, tagText, truncate, valueText } from '../format/presentation';
 import { dictionaryEdition } from '../dictionary/dataDictionary';
 
 export interface TextDumpOptions {
@@ -27,7 +26,7 @@ const LENGTH_WIDTH = 10;
 export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): string {
   const width = Math.max(4, file.size.toString(16).length);
   const showOffsets = options.offsets !== false;
-  const offset = (n: number) => formatOffset(n, options.offsetFormat ?? 'hex', width).padStart(options.offsetFormat === 'decimal' ? String(file.size).length : 0);
+  const offset = (n: number) => offsetText(n, options.offsetFormat ?? 'hex', width).padStart(options.offsetFormat === 'decimal' ? String(file.size).length : 0);
   /** The offset column of a line: the offset and two spaces, or nothing at all. */
   const at = (n: number) => (showOffsets ? `${offset(n)}  ` : '');
   const lines: string[] = [];
@@ -40,27 +39,28 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
   };
 
   const item = (it: DicomItem, index: number, depth: number) => {
-    line(it.offset, depth, '(FFFE,E000)', '', it.length, `Item #${index}`);
+    line(it.offset, depth, '(FFFE,E000)', '', it.length, itemName(index));
     elements(it.elements, depth + 1);
     if (it.delimiterOffset !== null) line(it.delimiterOffset, depth, '(FFFE,E00D)', '', 0, 'ItemDelimitationItem');
   };
 
   const element = (el: DicomElement, depth: number) => {
     if (!showPrivate && el.group % 2 === 1) return;
-    const label = el.keyword ?? privateLabel(el) ?? (el.group % 2 === 1 ? '[private]' : '[unknown]');
-    line(el.offset, depth, formatTag(el), el.vr, el.length, label, oneLine(formatValue(el, { maxValueLength })));
+    const name = el.keyword ?? privateLabel(el) ?? (el.group % 2 === 1 ? '[private]' : '[unknown]');
+    const label = el.decodedVr ? `${name} (read as ${el.decodedVr})` : name;
+    line(el.offset, depth, tagText(el), el.vr, el.length, label, valueText(el, maxValueLength));
     // A Siemens CSA header lists its elements below it, like gdcmdump --csa: number of items
     // in the length column, the name with its declared VM, the non-empty items as values.
     el.csa?.elements.forEach((csa, i) => {
-      const values = oneLine(formatText(csa.values.join('\\'), maxValueLength));
+      const values = truncate(oneLine(csa.values.join('\\')), maxValueLength);
       line(csa.offset, depth + 1, `CSA #${i}`.padEnd(11), csa.vr, csa.itemCount, `${csa.name} (VM ${csa.vm})`, values);
     });
-    el.items?.forEach((it, i) => item(it, i + 1, depth + 1));
+    el.items?.forEach((it, i) => item(it, i, depth + 1));
     if (el.basicOffsetTable) {
       const bot = el.basicOffsetTable;
       line(bot.item.offset, depth + 1, '(FFFE,E000)', '', bot.item.length, 'BasicOffsetTable', bot.offsets.slice(0, 16).join('\\') + (bot.offsets.length > 16 ? '\\…' : ''));
     }
-    el.fragments?.forEach((f, i) => line(f.offset, depth + 1, '(FFFE,E000)', '', f.length, `Fragment #${i + 1}`));
+    el.fragments?.forEach((f, i) => line(f.offset, depth + 1, '(FFFE,E000)', '', f.length, fragmentName(i)));
     if (el.sequenceDelimiterOffset != null) line(el.sequenceDelimiterOffset, depth, '(FFFE,E0DD)', '', 0, 'SequenceDelimitationItem');
   };
 

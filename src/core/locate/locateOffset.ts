@@ -3,8 +3,8 @@
  * of that node. The Bytes pane uses it to name a clicked byte, `dicom-inspector locate` prints
  * it, and the reader uses it to say which element each issue concerns.
  *
- * Paths use tags, with items numbered from 0: `00081115[0].00081150`. Encapsulated pixel data
- * counts its items as the file does: the Basic Offset Table is item [0], fragments follow.
+ * Paths use tags, with items numbered from 0: `00081115[0].00081150`. In encapsulated pixel
+ * data, as Copy Path names them: `7FE00010.BasicOffsetTable`, `7FE00010.Fragment[0]`.
  * Offsets are model positions (in a deflated file, positions in the inflated stream after the
  * meta group).
  */
@@ -93,11 +93,11 @@ function inElement(ctx: Context, element: DicomElement, path: string): Located {
     const item = spanAt(element.items, offset);
     if (item) return inItem(ctx, element, item, `${path}[${element.items.indexOf(item)}]`);
   }
+  const table = element.basicOffsetTable?.item;
+  if (table && offset >= table.offset && offset < table.end) return located(ctx, 'fragment', `${path}.BasicOffsetTable`, element, table.offset, table.end, { fragment: table });
   if (element.fragments) {
-    const table = element.basicOffsetTable?.item;
-    const fragments = table ? [table, ...element.fragments] : element.fragments;
-    const fragment = spanAt(fragments, offset);
-    if (fragment) return located(ctx, 'fragment', `${path}[${fragments.indexOf(fragment)}]`, element, fragment.offset, fragment.end, { fragment });
+    const fragment = spanAt(element.fragments, offset);
+    if (fragment) return located(ctx, 'fragment', `${path}.Fragment[${element.fragments.indexOf(fragment)}]`, element, fragment.offset, fragment.end, { fragment });
   }
   return located(ctx, 'value', path, element, element.valueOffset, element.end);
 }

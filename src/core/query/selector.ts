@@ -37,6 +37,7 @@ export class SelectorSyntaxError extends Error {
   }
 }
 
+import { tagText } from '../format/presentation';
 import { tagForKeyword } from '../dictionary/dataDictionary';
 
 /** A tag number as eight upper-case hex digits, the spelling of `DicomElement.tag`. */
@@ -109,15 +110,10 @@ export function parseSelectorList(input: string): AttributeSelector[] {
   return items.map((s) => s.trim()).filter((s) => s !== '').map(parseSelector);
 }
 
-/** Formats a tag "00189345" as "(0018,9345)". */
-export function formatTag(tag: string): string {
-  return `(${tag.slice(0, 4)},${tag.slice(4, 8)})`;
-}
-
 export function formatSelector(steps: readonly SelectorStep[]): string {
   return steps
     .map((s) => {
-      const name = s.keyword ?? formatTag(s.tag);
+      const name = s.keyword ?? tagText(s.tag);
       return s.item === null ? name : `${name}[${s.item}]`;
     })
     .join('.');

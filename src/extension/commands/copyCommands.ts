@@ -4,10 +4,9 @@
 import * as vscode from 'vscode';
 import { nodeJsonText } from '../tree/nodeJson';
 import { nodePath } from '../tree/nodePath';
-import { formatOffset, keywordText, tagText } from '../tree/nodeText';
+import { keywordText, offsetText, rawValueText, tagText } from '../../core/format/presentation';
 import type { TagNode } from '../tree/tagNodes';
 import type { TagTree } from '../tree/tagTreeView';
-import { rawValueText } from '../tree/valueText';
 import { readSettings } from '../settings';
 
 type CopyText = (node: TagNode) => string | undefined;
@@ -16,7 +15,7 @@ const COPIERS: Record<string, CopyText> = {
   'dicomInspector.copyValue': (node) => (node.element ? rawValueText(node.element) : undefined),
   'dicomInspector.copyTag': (node) => (node.element ? tagText(node.element) : undefined),
   'dicomInspector.copyKeyword': (node) => (node.element ? keywordText(node.element) : undefined),
-  'dicomInspector.copyOffset': (node) => formatOffset(node.offset, readSettings().offsetFormat),
+  'dicomInspector.copyOffset': (node) => offsetText(node.offset, readSettings().offsetFormat),
   'dicomInspector.copyPath': (node) => nodePath(node),
   'dicomInspector.copyAsJson': (node) => nodeJsonText(node),
 };

@@ -3,7 +3,7 @@
  * that byte.
  */
 import * as vscode from 'vscode';
-import { formatOffset } from '../tree/nodeText';
+import { offsetText } from '../../core/format/presentation';
 import { parseOffset } from '../tree/offsetLookup';
 import type { TagTree } from '../tree/tagTreeView';
 
@@ -34,7 +34,7 @@ export function registerRevealOffsetCommand(context: vscode.ExtensionContext, tr
       if (offset === null || !Number.isSafeInteger(offset) || offset < 0) return undefined;
       const node = await tree.revealOffset(offset);
       if (!node) {
-        const where = formatOffset(offset, tree.provider.options.offsetFormat);
+        const where = offsetText(offset, tree.provider.options.offsetFormat);
         void vscode.window.showInformationMessage(`No element contains byte ${where} (it may lie in pixel data that was not read, or past the parsed header).`);
       }
       return node?.id;

@@ -5,8 +5,7 @@
 import type { DicomElement, DicomFile } from '../../core/model';
 import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
-import { keywordText, tagText } from '../tree/nodeText';
-import { displayValueText, oneLine, rawValueText } from '../tree/valueText';
+import { keywordText, oneLine, rawValueText, tagText, valueText } from '../../core/format/presentation';
 
 /** Bounds the message to the webview; the tag tree still shows everything. */
 export const MAX_HEADER_ROWS = 20_000;
@@ -89,7 +88,7 @@ function rowFor(node: TagNode, depth: number, options: DocumentViewOptions): Hea
     vr: element.vr,
     length: element.length === null ? 'undefined' : String(element.length),
     offset: node.offset,
-    value: displayValueText(element, options.maxValueLength),
+    value: valueText(element, options.maxValueLength),
   };
 }
 

@@ -7,8 +7,7 @@
  */
 import type { DicomFile } from '../../core/model';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from './tagNodes';
-import { keywordText, tagText } from './nodeText';
-import { rawValueText } from './valueText';
+import { keywordText, rawValueText, tagText } from '../../core/format/presentation';
 
 export interface TreeFilter {
   readonly query: string;
