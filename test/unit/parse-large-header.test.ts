@@ -78,6 +78,7 @@ test('header-only read of 2 GB of encapsulated fragments lists every fragment by
     offset: head.length + (frames - 1) * (8 + fragmentLength),
     valueOffset: head.length + (frames - 1) * (8 + fragmentLength) + 8,
     length: fragmentLength,
+    end: head.length + frames * (8 + fragmentLength),
   });
   assert.equal(pixelData.sequenceDelimiterOffset, head.length + frames * (8 + fragmentLength));
 });
