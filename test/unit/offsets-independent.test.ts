@@ -9,11 +9,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as dicomParser from 'dicom-parser';
 import type { DicomElement } from '../../src/core/model';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
+import { pydicomTopLevelTells } from '../support/pydicomTells';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
@@ -75,42 +75,12 @@ for (const file of corpusFiles()) {
   });
 }
 
-/** Top-level value positions from pydicom: value_tell, or file_tell for the sequences it reads at once (also the first value byte). */
-const PYDICOM_TELLS = `
-import sys, json
-from pydicom.filereader import read_preamble, data_element_generator
-def rows(fp, implicit, little, stop=None):
-    out = []
-    for raw in data_element_generator(fp, implicit, little, stop_when=stop, defer_size=1):
-        tell = getattr(raw, 'value_tell', None)
-        out.append([int(raw.tag), tell if tell is not None else raw.file_tell])
-    return out
-result = {}
-for path, uid in json.load(sys.stdin):
-    with open(path, 'rb') as fp:
-        read_preamble(fp, False)
-        out = rows(fp, False, True, lambda tag, vr, length: tag.group != 2)
-        out += rows(fp, uid == '1.2.840.10008.1.2', uid != '1.2.840.10008.1.2.2')
-    result[path] = out
-print(json.dumps(result))
-`;
-
-function python(): string {
-  for (const candidate of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(candidate, ['-c', 'import pydicom'], { stdio: 'ignore' }).status === 0) return candidate;
-  }
-  throw new Error('pydicom is needed for this test: apt-get install python3-pydicom');
-}
-
 test('pydicom agrees with the top-level offsets of every corpus file', () => {
   // Deflated files are left out: pydicom reports positions in its own inflated buffer.
   const parsed = corpusFiles().map((file) => ({ file, model: parseDicomBytes(readFileSync(file)) })).filter((p) => !p.model.deflated);
-  const input = JSON.stringify(parsed.map((p) => [p.file, p.model.transferSyntax!.uid]));
-  const result = spawnSync(python(), ['-c', PYDICOM_TELLS], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.equal(result.status, 0, result.stderr);
-  const tells = JSON.parse(result.stdout) as Record<string, [number, number][]>;
+  const tells = pydicomTopLevelTells(parsed.map((p) => [p.file, p.model.transferSyntax!.uid] as const));
   for (const { file, model } of parsed) {
-    const theirs = tells[file].map(([tag, tell]) => `${tag.toString(16).padStart(8, '0')}@${tell}`);
+    const theirs = tells[file];
     const mine = [...model.meta, ...model.dataSet].map((e) => `${e.tag.toLowerCase()}@${e.valueOffset}`);
     assert.deepEqual(mine, theirs, path.relative(CORPUS, file));
   }

@@ -5,7 +5,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,25 +13,9 @@ import { readDicom } from '../../src/core/parse/readDicom';
 import { fixtureByName } from '../fixtures/catalog';
 import { nativeImage } from '../fixtures/catalog/common';
 import { writeDicom } from '../fixtures/writer';
+import { pydicomTopLevelTells } from '../support/pydicomTells';
 
 const NAMES = ['after-pixel-data-explicit', 'after-pixel-data-implicit', 'after-pixel-data-big-endian', 'after-pixel-data-encapsulated'];
-
-/** pydicom's value position of every top-level element, meta group first (as offsets-independent reads them). */
-const PYDICOM_TELLS = `
-import sys, json
-from pydicom.filereader import read_preamble, data_element_generator
-def rows(fp, implicit, little, stop=None):
-    # Sequences come back read whole, with file_tell at their first value byte.
-    return ['%08x@%d' % (int(raw.tag), getattr(raw, 'value_tell', None) or raw.file_tell) for raw in data_element_generator(fp, implicit, little, stop_when=stop, defer_size=1)]
-result = {}
-for path, uid in json.load(sys.stdin):
-    with open(path, 'rb') as fp:
-        read_preamble(fp, False)
-        out = rows(fp, False, True, lambda tag, vr, length: tag.group != 2)
-        out += rows(fp, uid == '1.2.840.10008.1.2', uid != '1.2.840.10008.1.2.2')
-    result[path] = out
-print(json.dumps(result))
-`;
 
 test('after the pixel data: pydicom finds every top-level element where a header-only read does', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'after-pixel-'));
@@ -43,10 +26,7 @@ test('after the pixel data: pydicom finds every top-level element where a header
       writeFileSync(file, built.bytes);
       return { name, file, built };
     });
-    const input = JSON.stringify(files.map((f) => [f.file, f.built.layout.transferSyntaxUid]));
-    const run = spawnSync('/usr/bin/python3', ['-c', PYDICOM_TELLS], { input, encoding: 'utf8' });
-    assert.equal(run.status, 0, `pydicom (apt-get install python3-pydicom) failed: ${run.stderr}`);
-    const tells = JSON.parse(run.stdout) as Record<string, string[]>;
+    const tells = pydicomTopLevelTells(files.map((f) => [f.file, f.built.layout.transferSyntaxUid] as const));
     for (const { name, file, built } of files) {
       const model = await readDicom(memoryFileAccess(built.bytes), { initialReadBytes: 256 });
       const mine = [...model.meta, ...model.dataSet].map((e) => `${e.tag.toLowerCase()}@${e.valueOffset}`);
