@@ -18,9 +18,8 @@ export class ParseStop extends Error {
   }
 }
 
-export function hex(offset: number): string {
-  return '0x' + offset.toString(16).toUpperCase().padStart(4, '0');
-}
+/** Offsets in messages read as everywhere else: "0x0080". */
+export { offsetText as hex } from '../format/presentation';
 
 export function tagText(tag: number): string {
   const digits = (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
