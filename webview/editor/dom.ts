@@ -24,10 +24,6 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function formatOffset(offset: number, format: 'hex' | 'decimal'): string {
-  return format === 'hex' ? `0x${offset.toString(16).toUpperCase().padStart(4, '0')}` : String(offset);
-}
-
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];

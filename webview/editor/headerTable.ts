@@ -5,7 +5,8 @@
  * without its context.
  */
 import type { HeaderRow, OffsetFormat } from '../../src/shared/protocol';
-import { element, formatOffset } from './dom';
+import { element } from './dom';
+import { offsetText } from '../../src/core/format/presentation';
 
 export interface HeaderTableEvents {
   /** A row was activated (click or Enter): the host reveals it in the tag tree. */
@@ -71,7 +72,7 @@ export class HeaderTable {
     const fragment = document.createDocumentFragment();
     for (const row of rows) {
       const tr = element('tr', { attributes: { 'data-id': row.id, tabindex: '-1' } }, [
-        element('td', { className: 'offset', text: formatOffset(row.offset, offsetFormat) }),
+        element('td', { className: 'offset', text: offsetText(row.offset, offsetFormat) }),
         element('td', { className: 'tag', text: row.tag }),
         element('td', { className: 'keyword', text: row.keyword }),
         element('td', { className: 'vr', text: row.vr }),

@@ -3,7 +3,8 @@
  * (files with pixel data) and the header table.
  */
 import type { DocumentView, IssueView } from '../../src/shared/protocol';
-import { element, formatOffset, formatSize } from './dom';
+import { element, formatSize } from './dom';
+import { offsetText } from '../../src/core/format/presentation';
 import { HeaderTable } from './headerTable';
 import { mountViewer } from '../viewer/mountViewer';
 import type { ViewerPort } from '../viewer/viewerPort';
@@ -31,7 +32,7 @@ function issueItem(issue: IssueView, view: DocumentView, events: PageEvents): HT
   const parts: Node[] = [icon, element('span', { className: 'severity', text: issue.severity === 'error' ? 'Error' : 'Warning' })];
   if (issue.offset !== null) {
     const offset = issue.offset;
-    const link = element('button', { className: 'offset-link', text: `at ${formatOffset(offset, view.offsetFormat)}`, title: 'Show this byte in the DICOM Tags view' });
+    const link = element('button', { className: 'offset-link', text: `at ${offsetText(offset, view.offsetFormat)}`, title: 'Show this byte in the DICOM Tags view' });
     link.addEventListener('click', () => events.revealOffset(offset));
     parts.push(link);
   }
