@@ -10,7 +10,7 @@ import { readDicom } from '../../core/parse/readDicom';
 import { readDirectory } from '../../core/dicomdir/readDirectory';
 import { allRecords, directoryJson, formatDirectory } from '../../core/dicomdir/directoryText';
 import type { Issue } from '../../core/model';
-import { formatOffset } from '../../core/format/formatValue';
+import { offsetText } from '../../core/format/presentation';
 import { withFileAccess } from '../../node/fileAccess';
 import { resolveReferencedFile } from '../../node/referencedFiles';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
@@ -66,7 +66,7 @@ export async function runDicomdir(argv: string[], out: CliOutput): Promise<numbe
     missing.add(record.offset);
     missingIssues.push({
       code: 'dicomdir-file-missing', severity: 'warning', offset: record.offset, end: record.end, path: record.path,
-      message: `${record.type} record at ${formatOffset(record.offset)} references ${record.referencedFile}, which is not next to the DICOMDIR`,
+      message: `${record.type} record at ${offsetText(record.offset)} references ${record.referencedFile}, which is not next to the DICOMDIR`,
     });
   }
   const issues = [...file.issues, ...tree.issues, ...missingIssues];

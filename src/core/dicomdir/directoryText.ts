@@ -3,7 +3,7 @@
  * with its offset, its key attributes and the file it references.
  */
 import type { Issue } from '../model';
-import { formatOffset } from '../format/formatValue';
+import { offsetText } from '../format/presentation';
 import type { DirectoryRecord, DirectoryTree } from './readDirectory';
 
 /** Whether each referenced file exists, by record offset (filled by the caller, which has the file system). */
@@ -15,7 +15,7 @@ export function formatDirectory(tree: DirectoryTree, missing: MissingFiles, issu
     const keys = Object.entries(record.keys).filter(([, value]) => value !== '').map(([key, value]) => `${key}=${value}`);
     const file = record.referencedFile === null ? '' : `  -> ${record.referencedFile}${missing.has(record.offset) ? ' (missing)' : ''}`;
     const inactive = record.inactive ? ' (inactive)' : '';
-    lines.push(`${'  '.repeat(depth)}${record.type}${inactive} ${formatOffset(record.offset)}  ${keys.join('  ')}${file}`.trimEnd());
+    lines.push(`${'  '.repeat(depth)}${record.type}${inactive} ${offsetText(record.offset)}  ${keys.join('  ')}${file}`.trimEnd());
     record.children.forEach((child) => visit(child, depth + 1));
   };
   tree.records.forEach((record) => visit(record, 0));

@@ -8,7 +8,7 @@
  */
 import type { DicomElement, DicomFile, DicomItem, Issue } from '../model';
 import { findElement, joinedTextOf, numberOf, textOf, valuesOf } from '../query/elementValues';
-import { formatOffset } from '../format/formatValue';
+import { offsetText } from '../format/presentation';
 
 export interface DirectoryRecord {
   /** Directory Record Type: PATIENT, STUDY, SERIES, IMAGE, SR DOCUMENT, PRIVATE, ... */
@@ -61,11 +61,11 @@ export function readDirectory(file: DicomFile): DirectoryTree | null {
     while (next !== 0) {
       const index = byOffset.get(next);
       if (index === undefined) {
-        issues.push(pointerIssue('dicomdir-pointer-not-a-record', from, `${pointerName(from)} points at ${formatOffset(next)}, where no directory record starts`));
+        issues.push(pointerIssue('dicomdir-pointer-not-a-record', from, `${pointerName(from)} points at ${offsetText(next)}, where no directory record starts`));
         break;
       }
       if (reached.has(index)) {
-        issues.push(pointerIssue('dicomdir-record-linked-twice', from, `${pointerName(from)} points at the record at ${formatOffset(next)}, which another pointer already reached (a loop or a shared record)`));
+        issues.push(pointerIssue('dicomdir-record-linked-twice', from, `${pointerName(from)} points at the record at ${offsetText(next)}, which another pointer already reached (a loop or a shared record)`));
         break;
       }
       reached.add(index);
@@ -88,7 +88,7 @@ export function readDirectory(file: DicomFile): DirectoryTree | null {
     if (reached.has(index)) return;
     issues.push({
       code: 'dicomdir-record-unreachable', severity: 'warning', offset: item.offset, end: item.end, path: itemPath(index),
-      message: `directory record at ${formatOffset(item.offset)} (${textOf(item.elements, '00041430') ?? 'no type'}) is not reached by any pointer; listed after the root entity with the records it links to`,
+      message: `directory record at ${offsetText(item.offset)} (${textOf(item.elements, '00041430') ?? 'no type'}) is not reached by any pointer; listed after the root entity with the records it links to`,
     });
     records.push(...chain(item.offset, undefined, 0));
   });
@@ -123,7 +123,7 @@ function checkLastRootRecord(file: DicomFile, records: readonly DirectoryRecord[
   const declared = numberOf(file.dataSet, '00041202');
   const last = records.at(-1);
   if (lastPointer && declared !== null && last && declared !== last.offset) {
-    issues.push(pointerIssue('dicomdir-last-record-mismatch', lastPointer, `${pointerName(lastPointer)} is ${formatOffset(declared)}, but the root entity's last record is at ${formatOffset(last.offset)}`));
+    issues.push(pointerIssue('dicomdir-last-record-mismatch', lastPointer, `${pointerName(lastPointer)} is ${offsetText(declared)}, but the root entity's last record is at ${offsetText(last.offset)}`));
   }
 }
 
@@ -133,7 +133,7 @@ function itemPath(index: number): string {
 
 function pointerName(pointer: DicomElement | undefined): string {
   if (!pointer) return 'a pointer';
-  return `${pointer.keyword ?? pointer.tag} at ${formatOffset(pointer.offset)}`;
+  return `${pointer.keyword ?? pointer.tag} at ${offsetText(pointer.offset)}`;
 }
 
 function pointerIssue(code: string, pointer: DicomElement | undefined, message: string): Issue {

@@ -6,7 +6,7 @@
  * issue at the offset of its element, naming a file that has the usual value.
  */
 import type { Issue } from '../model';
-import { formatTag } from '../format/formatValue';
+import { tagText } from '../format/presentation';
 import type { InstanceSummary } from './instanceSummary';
 
 export interface ConsistencyIssue extends Issue {
@@ -65,7 +65,7 @@ export function checkConsistency(instances: readonly InstanceSummary[], contentO
           issues.push({
             code: rule.code, severity: 'warning', offset: summary.offsets[tag] ?? null, path: tag, tag, keyword,
             source: summary.source, other: holder.source,
-            message: `${keyword} ${formatTag({ tag })} is "${value}" here but "${usual}" in ${holder.source} (same ${rule.keyName} ${key})`,
+            message: `${keyword} ${tagText({ tag })} is "${value}" here but "${usual}" in ${holder.source} (same ${rule.keyName} ${key})`,
           });
         }
       }

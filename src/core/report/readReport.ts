@@ -5,7 +5,7 @@
 import type { DicomElement, DicomFile, DicomItem, Issue } from '../model';
 import { findElement, itemsOf, joinedTextOf, textOf, valuesOf } from '../query/elementValues';
 import { uidName } from '../values/uidNames';
-import { formatOffset } from '../format/formatValue';
+import { offsetText } from '../format/presentation';
 import type { CodedConcept, ContentItem, ContentValue, SopReference, StructuredReport } from './reportModel';
 
 const CONTENT_SEQUENCE = '0040A730';
@@ -76,7 +76,7 @@ function contentItem(elements: readonly DicomElement[], place: Place, issues: Is
     return { ...base, valueType: null, concept: null, value: { kind: 'none' }, referencedPosition: referenced.map(String).join('.') };
   }
   if (valueType === null) {
-    issues.push(issueAt(place, 'sr-missing-value-type', `content item ${place.position} at ${formatOffset(place.offset)} has no Value Type (0040,A040)`));
+    issues.push(issueAt(place, 'sr-missing-value-type', `content item ${place.position} at ${offsetText(place.offset)} has no Value Type (0040,A040)`));
   }
   const concept = codeOf(itemsOf(elements, '0040A043')[0]);
   return { ...base, valueType, concept, value: valueOf(valueType, elements, place, issues) };
@@ -112,7 +112,7 @@ function valueOf(valueType: string | null, elements: readonly DicomElement[], pl
     case 'TCOORD': return temporalValue(elements);
     case null: return { kind: 'none' };
     default:
-      issues.push(issueAt(place, 'sr-unknown-value-type', `content item ${place.position} at ${formatOffset(place.offset)} has value type ${valueType}, which PS3.3 does not define`));
+      issues.push(issueAt(place, 'sr-unknown-value-type', `content item ${place.position} at ${offsetText(place.offset)} has value type ${valueType}, which PS3.3 does not define`));
       return { kind: 'none' };
   }
 }
@@ -163,7 +163,7 @@ function checkReferences(root: ContentItem, issues: Issue[]): void {
   walk(root, (item) => positions.add(item.position));
   walk(root, (item) => {
     if (item.referencedPosition !== undefined && !positions.has(item.referencedPosition)) {
-      issues.push(issueAt(item, 'sr-reference-not-found', `content item ${item.position} at ${formatOffset(item.offset)} refers by reference to ${item.referencedPosition}, which the document does not have`));
+      issues.push(issueAt(item, 'sr-reference-not-found', `content item ${item.position} at ${offsetText(item.offset)} refers by reference to ${item.referencedPosition}, which the document does not have`));
     }
   });
 }

@@ -5,7 +5,7 @@
  * consistency problems of the workspace in the Problems panel.
  */
 import * as vscode from 'vscode';
-import { formatOffset } from '../../core/format/formatValue';
+import { offsetText } from '../../core/format/presentation';
 import { EDITOR_VIEW_TYPE } from '../editor/dicomEditorProvider';
 import { patientNodes, type ExplorerNode } from './explorerNodes';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -58,7 +58,7 @@ export function registerDicomExplorer(context: vscode.ExtensionContext): DicomEx
     diagnostics.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const issue of workspaceIndex.consistency()) {
-      const at = issue.offset === null ? '' : ` (at ${formatOffset(issue.offset)})`;
+      const at = issue.offset === null ? '' : ` (at ${offsetText(issue.offset)})`;
       const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${issue.message}${at}`,
         issue.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       diagnostic.code = issue.code;

@@ -4,7 +4,7 @@
  * `vscode`), so the tree provider stays a thin adapter and the tests can check the nodes.
  */
 import type { DicomFile } from '../../core/model';
-import { formatOffset } from '../../core/format/formatValue';
+import { offsetText } from '../../core/format/presentation';
 import { readDirectory, type DirectoryRecord } from '../../core/dicomdir/readDirectory';
 import { readReport } from '../../core/report/readReport';
 import type { ContentItem } from '../../core/report/reportModel';
@@ -48,7 +48,7 @@ function reportNode(item: ContentItem): StructureNode {
     item.concept ? `Concept name: ${codeText(item.concept)}` : null,
     `Value: ${valueText(item.value)}`,
     item.observationDateTime ? `Observation date/time: ${item.observationDateTime}` : null,
-    `Item at ${formatOffset(item.offset)}${item.path ? ` (${item.path})` : ''}`,
+    `Item at ${offsetText(item.offset)}${item.path ? ` (${item.path})` : ''}`,
   ].filter((line): line is string => line !== null).join('\n');
   return {
     id: `report/${item.position}`,
@@ -87,7 +87,7 @@ function recordNode(record: DirectoryRecord): StructureNode {
     id: `directory/${record.offset}`,
     label: `${record.type}${record.inactive ? ' (inactive)' : ''}`,
     description: [summary, record.referencedFile].filter(Boolean).join('  '),
-    tooltip: [`${record.type} record at ${formatOffset(record.offset)} (${record.path})`, ...keys, record.referencedFile ? `File: ${record.referencedFile}` : null]
+    tooltip: [`${record.type} record at ${offsetText(record.offset)} (${record.path})`, ...keys, record.referencedFile ? `File: ${record.referencedFile}` : null]
       .filter((line): line is string => line !== null).join('\n'),
     offset: record.offset,
     end: record.end,
