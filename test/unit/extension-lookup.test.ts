@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deepestNodeAtOffset, nodesAtOffset, parseOffset } from '../../src/extension/tree/offsetLookup';
+import { deepestNodeAtOffset, nodesAtOffset } from '../../src/extension/tree/offsetLookup';
+import { parseOffset } from '../../src/core/locate/parseOffset';
 import { buildFilter, filterChildren } from '../../src/extension/tree/treeFilter';
 import { childNodes, rootNodes } from '../../src/extension/tree/tagNodes';
 import { documentView, headerRows, summaryFields } from '../../src/extension/editor/documentView';

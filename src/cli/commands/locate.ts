@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { openDicom } from '../../core/parse/readDicom';
 import { locateOffset, type Located } from '../../core/locate/locateOffset';
+import { parseOffset } from '../../core/locate/parseOffset';
 import type { DicomFile } from '../../core/model';
 import { offsetText } from '../../core/format/presentation';
 import { withFileAccess } from '../../node/fileAccess';
@@ -20,7 +21,7 @@ Names what each byte offset of a DICOM file belongs to: the innermost element, i
 delimiter or fragment holding it, the part (preamble, prefix, header, value, item,
 delimiter, fragment) and its path with tags and items from 0 (00081115[0].00081150;
 7FE00010.Fragment[0] for the first fragment after the Basic Offset Table).
-Offsets are decimal or hex with 0x. In a deflated file, offsets after the file meta group
+Offsets are decimal, or hex as 0x1A4, #1A4 or 1A4h. In a deflated file, offsets after the file meta group
 are positions in the inflated data set, as everywhere in this tool.
 
 Options:
@@ -37,11 +38,6 @@ interface LocateRow {
   readonly start?: number;
   readonly end?: number;
   readonly inflated?: true;
-}
-
-function parseOffset(text: string): number | null {
-  const value = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text.slice(2), 16) : /^\d+$/.test(text) ? Number(text) : NaN;
-  return Number.isSafeInteger(value) ? value : null;
 }
 
 function row(file: DicomFile, offset: number): LocateRow {
@@ -84,7 +80,7 @@ export async function runLocate(argv: string[], out: CliOutput): Promise<number>
   const offsets = offsetTexts.map(parseOffset);
   const bad = offsetTexts.find((_, i) => offsets[i] === null);
   if (bad !== undefined) {
-    await write(out.stderr, `dicom-inspector: "${bad}" is not a byte offset (a decimal number, or hex with 0x)\n`);
+    await write(out.stderr, `dicom-inspector: "${bad}" is not a byte offset (a decimal number, or hex as 0x1A4, #1A4 or 1A4h)\n`);
     return EXIT_UNUSABLE;
   }
   let opened;

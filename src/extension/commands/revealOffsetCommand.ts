@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { offsetText } from '../../core/format/presentation';
-import { parseOffset } from '../tree/offsetLookup';
+import { parseOffset } from '../../core/locate/parseOffset';
 import type { TagTree } from '../tree/tagTreeView';
 
 export function registerRevealOffsetCommand(context: vscode.ExtensionContext, tree: TagTree): void {

@@ -1,36 +1,9 @@
 /**
- * "Go to Offset": parse what the user typed and find the deepest node containing a byte.
- * Pure (no `vscode`).
+ * "Go to Offset": find the deepest tree node containing a byte (what the user typed is read by
+ * the core's parseOffset, as `dicom-inspector locate` reads it). Pure (no `vscode`).
  */
 import type { DicomFile } from '../../core/model';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from './tagNodes';
-
-/**
- * Accepts `0x1A4`, `1A4h`, `#1A4` (hex) or `420` (decimal), with optional spaces and `_` or `,`
- * digit separators. Returns null for anything else, including negative or unsafe numbers.
- */
-export function parseOffset(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s_,]/g, '');
-  let digits: string;
-  let radix: number;
-  if (/^0x[0-9a-f]+$/i.test(cleaned)) {
-    digits = cleaned.slice(2);
-    radix = 16;
-  } else if (/^#[0-9a-f]+$/i.test(cleaned)) {
-    digits = cleaned.slice(1);
-    radix = 16;
-  } else if (/^[0-9a-f]+h$/i.test(cleaned)) {
-    digits = cleaned.slice(0, -1);
-    radix = 16;
-  } else if (/^[0-9]+$/.test(cleaned)) {
-    digits = cleaned;
-    radix = 10;
-  } else {
-    return null;
-  }
-  const value = parseInt(digits, radix);
-  return Number.isSafeInteger(value) ? value : null;
-}
 
 /** The last node whose offset is <= target, if it also contains the target. Nodes are in file order. */
 function containingNode(nodes: readonly TagNode[], target: number): TagNode | undefined {
