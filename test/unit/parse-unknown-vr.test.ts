@@ -43,7 +43,7 @@ test('UN: known tags read with the dictionary VR as pydicom reads them, unknown 
   const file = parseDicomBytes(bytes);
   const theirs = pydicomView(bytes);
   const unElements = file.dataSet.filter((e) => e.vr === 'UN');
-  assert.equal(unElements.length, 5);
+  assert.equal(unElements.length, 6);
   for (const element of unElements) {
     const [vr, text] = theirs[element.tag];
     assert.equal(element.decodedVr ?? 'UN', vr, `${element.tag}: VR used`);
