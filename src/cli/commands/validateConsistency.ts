@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkConsistency, type ConsistencyIssue } from '../../core/explorer/consistency';
 import type { InstanceSummary } from '../../core/explorer/instanceSummary';
-import { formatOffset } from '../../core/format/formatValue';
+import { offsetText } from '../../core/format/presentation';
 import { fileDigest, summarizeFolder } from '../../node/summarizeFiles';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
@@ -33,7 +33,7 @@ export async function runConsistency(paths: readonly string[], json: boolean, ou
   } else {
     await write(out.stdout, `${summaries.length} DICOM files: ${issues.length === 0 ? 'consistent' : `${issues.length} inconsistenc${issues.length === 1 ? 'y' : 'ies'}`}\n`);
     for (const issue of issues) {
-      await write(out.stdout, `${issue.source}  ${(issue.offset === null ? '-' : formatOffset(issue.offset)).padEnd(8)} ${issue.severity.padEnd(7)} ${issue.code.padEnd(26)} ${issue.message}\n`);
+      await write(out.stdout, `${issue.source}  ${(issue.offset === null ? '-' : offsetText(issue.offset)).padEnd(8)} ${issue.severity.padEnd(7)} ${issue.code.padEnd(26)} ${issue.message}\n`);
     }
   }
   return issues.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
