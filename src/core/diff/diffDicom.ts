@@ -1,6 +1,6 @@
 import type { DicomElement, DicomItem } from '../model';
 import type { OpenedDicom } from '../parse/readDicom';
-import { formatValue, oneLine } from '../format/formatValue';
+import { valueText } from '../format/presentation';
 import { valueRange, wordSize } from '../values/valueBytes';
 import { makeDiffFilter } from './diffFilter';
 import { pairElements, pairItemsByKey, pairItemsByPosition } from './pairing';
@@ -11,7 +11,7 @@ import type { DiffEntry, DiffOptions, DiffResult, DiffSide } from './types';
 const PIXEL_DATA = '7FE00010';
 
 function elementSide(element: DicomElement): DiffSide {
-  return { offset: element.offset, vr: element.vr, length: element.length, value: oneLine(formatValue(element)) };
+  return { offset: element.offset, vr: element.vr, length: element.length, value: valueText(element) };
 }
 
 function itemSide(item: DicomItem): DiffSide {

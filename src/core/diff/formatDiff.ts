@@ -1,4 +1,4 @@
-import { formatOffset } from '../format/formatValue';
+import { offsetText } from '../format/presentation';
 import type { DiffEntry, DiffResult, DiffSide, PixelComparison } from './types';
 
 /** The pixel line of a Pixel Data difference, in words. */
@@ -15,7 +15,7 @@ export function describePixels(pixels: PixelComparison): string {
 function sideLine(label: string, side: DiffSide | null): string {
   if (!side) return `  ${label} -`;
   const length = side.length === null ? 'u/l' : String(side.length);
-  return `  ${label} ${formatOffset(side.offset)} ${side.vr || '--'} ${length}  ${side.value}`.trimEnd();
+  return `  ${label} ${offsetText(side.offset)} ${side.vr || '--'} ${length}  ${side.value}`.trimEnd();
 }
 
 function entryText(entry: DiffEntry): string {

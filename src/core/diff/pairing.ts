@@ -1,5 +1,5 @@
 import type { DicomElement, DicomItem } from '../model';
-import { formatValue } from '../format/formatValue';
+import { valueText } from '../format/presentation';
 
 /** Two nodes found at the same place in both files; either side missing means added/removed. */
 export interface Pair<T> {
@@ -48,7 +48,7 @@ export function pairItemsByPosition(a: readonly DicomItem[], b: readonly DicomIt
 export function pairItemsByKey(a: readonly DicomItem[], b: readonly DicomItem[], keyTag: string): Pair<DicomItem>[] {
   const keyOf = (item: DicomItem, position: number) => {
     const element = item.elements.find((e) => e.tag === keyTag);
-    return element ? 'value:' + formatValue(element) : 'position:' + position;
+    return element ? 'value:' + valueText(element) : 'position:' + position;
   };
   const keyed = (list: readonly DicomItem[]) => {
     let unkeyed = 0;

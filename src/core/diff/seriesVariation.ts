@@ -1,5 +1,5 @@
 import type { DicomElement, DicomFile } from '../model';
-import { formatValue, oneLine } from '../format/formatValue';
+import { valueText } from '../format/presentation';
 import { makeDiffFilter } from './diffFilter';
 import type { DiffOptions } from './types';
 
@@ -42,7 +42,7 @@ function leaves(elements: readonly DicomElement[], prefix: string, skip: (e: Dic
       element.items.forEach((item, i) => leaves(item.elements, `${path}[${i}].`, skip, out));
       out.set(`${path}#items`, { keyword: element.keyword && `${element.keyword} items`, text: String(element.items.length) });
     } else if (!out.has(path)) {
-      out.set(path, { keyword: element.keyword, text: oneLine(formatValue(element)) });
+      out.set(path, { keyword: element.keyword, text: valueText(element) });
     }
   }
 }
