@@ -130,9 +130,11 @@ async function allNumbers(element: DicomElement, source: FileAccess, le: boolean
 
 /**
  * The elements to write out: the meta group is left out (it describes the file, not the data
- * set, and neither form carries it), so are group lengths, which depend on an encoding.
+ * set, and neither form carries it), so are group lengths, which depend on an encoding, and
+ * Data Set Trailing Padding (FFFC,FFFC), which PS3.10 lets any reader ignore and which DCMTK's
+ * dcm2json and dcm2xml leave out too.
  */
 export async function exportElements(elements: readonly DicomElement[], file: DicomFile, source: FileAccess, options: ExportOptions): Promise<ExportElement[]> {
-  const kept = elements.filter((e) => e.group !== 2 && e.element !== 0);
+  const kept = elements.filter((e) => e.group !== 2 && e.element !== 0 && e.tag !== 'FFFCFFFC');
   return Promise.all(kept.map(async (element) => ({ element, value: await exportValue(element, file, source, options) })));
 }
