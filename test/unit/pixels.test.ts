@@ -7,7 +7,7 @@ import { unpackNativeFrame, type NativeLayout } from '../../src/core/pixels/nati
 import { expandSegmentedLut } from '../../src/core/pixels/palette';
 import { ybrFullToRgb8 } from '../../src/core/pixels/colour';
 import { openPixelReader } from '../../src/core/pixels/readFrame';
-import { findFrameDecoder, registerFrameDecoder } from '../../src/core/pixels/decoderRegistry';
+import { findFrameDecoder } from '../../src/core/pixels/decoderRegistry';
 import { PixelDataError } from '../../src/core/pixels/imageDescription';
 import { packSamples, writeImage, type ImageSpec } from './renderFixtures';
 
@@ -129,10 +129,16 @@ test('bad image descriptions are reported with what is wrong', async () => {
   await assert.rejects(reader({ ...base, photometric: 'PALETTE COLOR' }), /palette descriptor is missing/);
 });
 
-test('the registry finds decoders by transfer syntax and accepts new ones', () => {
-  assert.equal(findFrameDecoder('1.2.840.10008.1.2.5')?.name, 'RLE Lossless');
-  assert.equal(findFrameDecoder('1.2.840.10008.1.2.2')?.name, 'Native (uncompressed)');
-  assert.equal(findFrameDecoder('9.9.9'), undefined);
-  registerFrameDecoder({ name: 'test', transferSyntaxUids: ['9.9.9'], encapsulated: true, decode: () => { throw new Error('unused'); } });
-  assert.equal(findFrameDecoder('9.9.9')?.name, 'test');
+test('the transfer-syntax registry names the decoder of each syntax, or why there is none', () => {
+  const name = (uid: string) => {
+    const found = findFrameDecoder(uid);
+    return 'unsupported' in found ? `unsupported: ${found.unsupported}` : found.name;
+  };
+  assert.equal(name('1.2.840.10008.1.2.5'), 'RLE Lossless');
+  assert.equal(name('1.2.840.10008.1.2.2'), 'Native (uncompressed)');
+  assert.equal(name('1.2.840.10008.1.2.4.50'), 'JPEG (DCT)');
+  assert.equal(name('1.2.840.10008.1.2.4.203'), 'HTJ2K');
+  assert.match(name('1.2.840.10008.1.2.4.102'), /unsupported: video/);
+  assert.match(name('1.2.840.10008.1.2.4.94'), /unsupported: .*JPIP server/);
+  assert.match(name('9.9.9'), /unsupported: it is not a transfer syntax of the DICOM standard/);
 });

@@ -53,7 +53,7 @@ test('transfer syntax properties', () => {
   assert.deepEqual(transferSyntax('1.2.840.10008.1.2.1'), {
     uid: '1.2.840.10008.1.2.1', name: 'Explicit VR Little Endian', keyword: 'ExplicitVRLittleEndian',
     type: 'Transfer Syntax', retired: false,
-    explicitVr: true, littleEndian: true, deflated: false, encapsulated: false,
+    explicitVr: true, littleEndian: true, deflated: false, encapsulated: false, pixels: 'native',
   });
   const implicit = transferSyntax('1.2.840.10008.1.2');
   assert.equal(implicit?.explicitVr, false);
@@ -67,6 +67,12 @@ test('transfer syntax properties', () => {
   const jpegBaseline = transferSyntax('1.2.840.10008.1.2.4.50');
   assert.equal(jpegBaseline?.name, 'JPEG Baseline (Process 1)');
   assert.equal(jpegBaseline?.encapsulated, true);
+  assert.equal(jpegBaseline?.pixels, 'jpeg-dct');
+  // Every encapsulated syntax names a compressed decoder or says why it has none; no native one.
+  for (const uid of ['1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.5']) {
+    assert.notEqual(transferSyntax(uid)?.pixels, 'native', uid);
+  }
+  assert.deepEqual(Object.keys(transferSyntax('1.2.840.10008.1.2.4.100')?.pixels as object), ['unsupported']);
   assert.equal(transferSyntax('1.2.840.10008.1.2.4.201')?.keyword, 'HTJ2KLossless');
   assert.equal(transferSyntax('1.2.840.10008.1.2.8.1')?.deflated, false);
   assert.equal(transferSyntax('1.2.840.10008.1.2.8.1')?.encapsulated, true);

@@ -1,3 +1,4 @@
+import { transferSyntax } from '../dictionary/uids';
 import { unpackNativeFrame } from '../pixels/nativeUnpack';
 import { chooseCodec } from './codestreamFamily';
 import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
@@ -9,11 +10,10 @@ import { CodecError, failureReason, type CodecOutput, type CompressedCodec, type
 /** Every compressed-frame codec, one per family of transfer syntaxes. */
 export const COMPRESSED_CODECS: readonly CompressedCodec[] = [jpegDctCodec, jpegLosslessCodec, jpegLsCodec, jpeg2000Codec, htj2kCodec];
 
-const byUid = new Map<string, CompressedCodec>();
-for (const codec of COMPRESSED_CODECS) for (const uid of codec.transferSyntaxUids) byUid.set(uid, codec);
-
+/** The compressed codec the transfer-syntax registry names for this syntax, if any. */
 export function compressedCodecFor(transferSyntaxUid: string): CompressedCodec | undefined {
-  return byUid.get(transferSyntaxUid);
+  const pixels = transferSyntax(transferSyntaxUid)?.pixels;
+  return COMPRESSED_CODECS.find((codec) => codec.codec === pixels);
 }
 
 /**
@@ -22,7 +22,7 @@ export function compressedCodecFor(transferSyntaxUid: string): CompressedCodec |
  * syntax and why when the data cannot be decoded.
  */
 export async function decodeCompressedFrame(transferSyntaxUid: string, frameBytes: Uint8Array, info: CompressedFrameInfo): Promise<DecodedCompressedFrame> {
-  const declared = byUid.get(transferSyntaxUid);
+  const declared = compressedCodecFor(transferSyntaxUid);
   if (!declared) throw new CodecError(`Transfer syntax ${transferSyntaxUid} is not a compressed syntax this viewer decodes.`);
   const choice = chooseCodec(declared, frameBytes);
   let out: CodecOutput;

@@ -14,7 +14,7 @@ export interface CompressedStoredFrame extends StoredFrame {
 function frameDecoderFor(codec: CompressedCodec): FrameDecoder {
   return {
     name: codec.name,
-    transferSyntaxUids: codec.transferSyntaxUids,
+    codec: codec.codec,
     encapsulated: true,
     locateFrame: locateEncapsulatedFrame,
     decode: (frame: EncodedFrame, image: ImageDescription) => decodeStoredFrame(frame, image),

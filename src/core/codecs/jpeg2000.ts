@@ -3,8 +3,6 @@ import { readJ2kHeader } from './codestreamHeaders';
 import { openJpeg, openJph, runDecoder, type EmscriptenDecoder } from './emscriptenModules';
 import { CodecError, failureReason, type CodecOutput, type CompressedFrameInfo } from './types';
 
-const J2K_UIDS = ['1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.92', '1.2.840.10008.1.2.4.93'];
-const HTJ2K_UIDS = ['1.2.840.10008.1.2.4.201', '1.2.840.10008.1.2.4.202', '1.2.840.10008.1.2.4.203'];
 
 async function decodeJ2k(bytes: Uint8Array, info: CompressedFrameInfo, makeDecoder: () => Promise<EmscriptenDecoder>, what: string): Promise<CodecOutput> {
   const header = readJ2kHeader(bytes);
@@ -37,7 +35,7 @@ async function decodeJ2k(bytes: Uint8Array, info: CompressedFrameInfo, makeDecod
 /** JPEG 2000 Part 1 and Part 2 (lossless and lossy) through the OpenJPEG WASM build. */
 export const jpeg2000Codec = {
   name: 'JPEG 2000',
-  transferSyntaxUids: J2K_UIDS,
+  codec: 'jpeg2000' as const,
   wasmNames: ['openjpeg'] as const,
   decode: (bytes: Uint8Array, info: CompressedFrameInfo) => decodeJ2k(bytes, info, async () => new (await openJpeg()).J2KDecoder(), 'JPEG 2000'),
 };
@@ -45,7 +43,7 @@ export const jpeg2000Codec = {
 /** High-Throughput JPEG 2000 (lossless, RPCL lossless, lossy) through the OpenJPH WASM build. */
 export const htj2kCodec = {
   name: 'HTJ2K',
-  transferSyntaxUids: HTJ2K_UIDS,
+  codec: 'htj2k' as const,
   wasmNames: ['openjph'] as const,
   decode: (bytes: Uint8Array, info: CompressedFrameInfo) => decodeJ2k(bytes, info, async () => new (await openJph()).HTJ2KDecoder(), 'HTJ2K'),
 };

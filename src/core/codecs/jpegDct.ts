@@ -11,7 +11,7 @@ import { CodecError, type CodecOutput, type CompressedCodec } from './types';
  */
 export const jpegDctCodec: CompressedCodec = {
   name: 'JPEG (DCT)',
-  transferSyntaxUids: ['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51'],
+  codec: 'jpeg-dct',
   wasmNames: ['libjpeg-turbo-8bit', 'dcmjs-native-codecs'],
   async decode(bytes, info): Promise<CodecOutput> {
     const header = readJpegHeader(bytes);

@@ -4,7 +4,7 @@ import { CodecError, type CodecOutput, type CompressedCodec } from './types';
 /** JPEG Lossless, process 14 (any predictor) and its selection-value-1 subset (SV1). */
 export const jpegLosslessCodec: CompressedCodec = {
   name: 'JPEG Lossless',
-  transferSyntaxUids: ['1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.70'],
+  codec: 'jpeg-lossless',
   wasmNames: [],
   async decode(bytes, info): Promise<CodecOutput> {
     const header = readJpegHeader(bytes);

@@ -1,3 +1,4 @@
+import { transferSyntax } from '../dictionary/uids';
 import { readJpegHeader } from './codestreamHeaders';
 import { charls, runDecoder } from './emscriptenModules';
 import { CodecError, type CodecOutput, type CompressedCodec } from './types';
@@ -5,7 +6,7 @@ import { CodecError, type CodecOutput, type CompressedCodec } from './types';
 /** JPEG-LS lossless and near-lossless through the CharLS WASM build. */
 export const jpegLsCodec: CompressedCodec = {
   name: 'JPEG-LS',
-  transferSyntaxUids: ['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81'],
+  codec: 'jpeg-ls',
   wasmNames: ['charls'],
   async decode(bytes, info, transferSyntaxUid): Promise<CodecOutput> {
     const header = readJpegHeader(bytes);
@@ -20,7 +21,7 @@ export const jpegLsCodec: CompressedCodec = {
       near = d.getNearLossless();
     });
     const warnings =
-      near > 0 && transferSyntaxUid === '1.2.840.10008.1.2.4.80'
+      near > 0 && transferSyntax(transferSyntaxUid)?.keyword === 'JPEGLSLossless'
         ? [`The transfer syntax is JPEG-LS Lossless but the codestream is near-lossless (NEAR=${near}).`]
         : [];
     return {

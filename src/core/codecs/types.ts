@@ -1,3 +1,4 @@
+import type { PixelCodecName } from '../dictionary/uids';
 import type { SampleArray } from '../pixels/storedFrame';
 import type { WasmName } from './wasmSource';
 
@@ -47,7 +48,8 @@ export interface DecodedCompressedFrame {
 /** Decodes one codestream; `transferSyntaxUid` tells which of the family's syntaxes it is. */
 export interface CompressedCodec {
   readonly name: string;
-  readonly transferSyntaxUids: readonly string[];
+  /** The registry's name for this decoder (the `pixels` column of uids-transfer.ts). */
+  readonly codec: PixelCodecName;
   /** Names of the WASM binaries the codec loads, for hosts that supply them (see wasmSource). */
   readonly wasmNames: readonly WasmName[];
   decode(bytes: Uint8Array, info: CompressedFrameInfo, transferSyntaxUid: string): Promise<CodecOutput>;

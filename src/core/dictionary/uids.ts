@@ -31,6 +31,12 @@ export interface UidEntry {
   readonly retired: boolean;
 }
 
+/** The frame decoders, one per family of codestreams. */
+export type PixelCodecName = 'native' | 'rle' | 'jpeg-dct' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg2000' | 'htj2k';
+
+/** Which decoder reads a syntax's Pixel Data, or in words why none does. */
+export type PixelCodec = PixelCodecName | { readonly unsupported: string };
+
 export interface TransferSyntaxEntry extends UidEntry {
   readonly type: 'Transfer Syntax';
   readonly explicitVr: boolean;
@@ -39,6 +45,7 @@ export interface TransferSyntaxEntry extends UidEntry {
   readonly deflated: boolean;
   /** Pixel Data is encapsulated (fragments in an item sequence). */
   readonly encapsulated: boolean;
+  readonly pixels: PixelCodec;
 }
 
 /** A table row: UID, name, and the keyword when `keywordFromName` would not produce it. */

@@ -1,27 +1,20 @@
 import { compressedFrameDecoders } from '../codecs/frameDecoders';
+import { transferSyntax, type PixelCodecName } from '../dictionary/uids';
 import { nativeDecoder } from './decoders/native';
 import { rleDecoder } from './decoders/rle';
 import type { FrameDecoder } from './decoders/types';
 
 /**
- * Transfer syntax UID -> frame decoder. Native and RLE are built in; the compressed syntaxes
- * register themselves with `registerFrameDecoder` (a later registration for a UID wins).
+ * Frame decoders by codec name. Which syntax uses which decoder is a column of the one
+ * transfer-syntax registry (src/core/dictionary/uids-transfer.ts), not a list kept here.
  */
-const decoders = new Map<string, FrameDecoder>();
+const DECODERS: ReadonlyMap<PixelCodecName, FrameDecoder> = new Map([nativeDecoder, rleDecoder, ...compressedFrameDecoders].map((d) => [d.codec, d]));
 
-export function registerFrameDecoder(decoder: FrameDecoder): void {
-  for (const uid of decoder.transferSyntaxUids) decoders.set(uid, decoder);
+/** The decoder for a transfer syntax, or in words why there is none. */
+export function findFrameDecoder(transferSyntaxUid: string): FrameDecoder | { readonly unsupported: string } {
+  const pixels = transferSyntax(transferSyntaxUid)?.pixels;
+  if (pixels === undefined) return { unsupported: 'it is not a transfer syntax of the DICOM standard' };
+  if (typeof pixels !== 'string') return pixels;
+  const decoder = DECODERS.get(pixels);
+  return decoder ?? { unsupported: `no decoder is registered for ${pixels}` };
 }
-
-export function findFrameDecoder(transferSyntaxUid: string): FrameDecoder | undefined {
-  return decoders.get(transferSyntaxUid);
-}
-
-export function supportedTransferSyntaxes(): string[] {
-  return [...decoders.keys()];
-}
-
-registerFrameDecoder(nativeDecoder);
-registerFrameDecoder(rleDecoder);
-// JPEG, JPEG-LS, JPEG 2000 and HTJ2K; each loads its codec on first use.
-for (const decoder of compressedFrameDecoders) registerFrameDecoder(decoder);

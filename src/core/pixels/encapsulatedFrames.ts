@@ -1,3 +1,4 @@
+import { transferSyntax, type PixelCodecName } from '../dictionary/uids';
 import type { FileAccess } from '../io';
 import type { DicomElement, Fragment } from '../model';
 import type { EncodedFrame } from './decoders/types';
@@ -90,10 +91,17 @@ const J2K_FAMILY: CodestreamMarkers = {
   starts: (h) => (h[0] === 0xff && h[1] === 0x4f && h[2] === 0xff && h[3] === 0x51) || (h[0] === 0 && h[1] === 0 && h[2] === 0 && h[3] === 0x0c && h[4] === 0x6a && h[5] === 0x50),
 };
 
+const MARKERS: Partial<Record<PixelCodecName, CodestreamMarkers>> = {
+  'jpeg-dct': JPEG_FAMILY,
+  'jpeg-lossless': JPEG_FAMILY,
+  'jpeg-ls': JPEG_FAMILY,
+  jpeg2000: J2K_FAMILY,
+  htj2k: J2K_FAMILY,
+};
+
 function markersFor(uid: string): CodestreamMarkers | undefined {
-  if (/^1\.2\.840\.10008\.1\.2\.4\.(5\d|6\d|70|80|81)$/.test(uid)) return JPEG_FAMILY;
-  if (/^1\.2\.840\.10008\.1\.2\.4\.(9[0-3]|20[1-3])$/.test(uid)) return J2K_FAMILY;
-  return undefined;
+  const pixels = transferSyntax(uid)?.pixels;
+  return typeof pixels === 'string' ? MARKERS[pixels] : undefined;
 }
 
 /** Both families end with FFD9 (EOI / EOC); a pad byte (00, from some writers FF) may follow. */

@@ -37,7 +37,7 @@ export async function openPixelReader(file: DicomFile, source: FileAccess): Prom
   const image = describeImage(file);
   const uid = image.transferSyntax.uid;
   const decoder = findFrameDecoder(uid);
-  if (!decoder) throw new PixelDataError(`Transfer syntax ${image.transferSyntax.name} (${uid}) cannot be decoded yet.`);
+  if ('unsupported' in decoder) throw new PixelDataError(`Transfer syntax ${image.transferSyntax.name} (${uid}) cannot be decoded: ${decoder.unsupported}.`);
   if (decoder.encapsulated !== Boolean(image.pixelData.fragments)) {
     throw new PixelDataError(`Pixel Data is ${image.pixelData.fragments ? '' : 'not '}encapsulated, but ${image.transferSyntax.name} says otherwise.`);
   }

@@ -4,7 +4,7 @@ import { storedFrameFromNativeBytes } from './fromNativeBytes';
 /** Uncompressed syntaxes; deflated data sets arrive here already inflated (see pixelSource). */
 export const nativeDecoder: FrameDecoder = {
   name: 'Native (uncompressed)',
-  transferSyntaxUids: ['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99'],
+  codec: 'native',
   encapsulated: false,
   decode(frame, image) {
     if (frame.kind !== 'native') throw new Error('Native decoder was given encapsulated data.');

@@ -5,7 +5,7 @@ import { joinFragments } from './joinFragments';
 
 export const rleDecoder: FrameDecoder = {
   name: 'RLE Lossless',
-  transferSyntaxUids: ['1.2.840.10008.1.2.5'],
+  codec: 'rle',
   encapsulated: true,
   decode(frame, image) {
     if (frame.kind !== 'encapsulated') throw new Error('RLE decoder was given native data.');

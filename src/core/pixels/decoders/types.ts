@@ -1,3 +1,4 @@
+import type { PixelCodecName } from '../../dictionary/uids';
 import type { FileAccess } from '../../io';
 import type { ImageDescription } from '../imageDescription';
 import type { StoredFrame } from '../storedFrame';
@@ -10,14 +11,14 @@ export type EncodedFrame =
   | { readonly kind: 'encapsulated'; readonly fragments: readonly Uint8Array[] };
 
 /**
- * A decoder for one family of transfer syntaxes. Compressed-syntax decoders (JPEG, JPEG-LS,
- * JPEG 2000, HTJ2K) plug in here through `registerFrameDecoder`; they may load their codec
- * lazily inside `decode`, and may replace how frames are found with `locateFrame` (for
+ * A decoder for one family of transfer syntaxes, named by the transfer-syntax registry's
+ * `pixels` column. Compressed-syntax decoders (JPEG, JPEG-LS, JPEG 2000, HTJ2K) load their
+ * codec lazily inside `decode`, and may replace how frames are found with `locateFrame` (for
  * example by scanning codestream markers when there is no offset table).
  */
 export interface FrameDecoder {
   readonly name: string;
-  readonly transferSyntaxUids: readonly string[];
+  readonly codec: PixelCodecName;
   readonly encapsulated: boolean;
   decode(frame: EncodedFrame, image: ImageDescription): StoredFrame | Promise<StoredFrame>;
   locateFrame?(image: ImageDescription, index: number, source: FileAccess): Promise<EncodedFrame>;
