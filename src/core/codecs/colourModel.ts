@@ -1,8 +1,8 @@
 import type { J2kHeader, JpegHeader } from './codestreamHeaders';
 
 /**
- * Which colour model a decoded frame is in, decided from the codestream (the data the codec
- * actually transformed or not) with a warning when the DICOM header says otherwise.
+ * Which colour model a decoded frame is in, with a warning when the DICOM header and the
+ * codestream disagree.
  */
 export interface ColourDecision {
   readonly photometric: string;
@@ -27,28 +27,33 @@ export function jpegColourMarking(header: JpegHeader): JpegColourMarking {
 }
 
 export interface JpegColourDecision extends ColourDecision {
-  /** Decode without a YCbCr to RGB conversion, although libjpeg would assume YCbCr. */
-  readonly keepRgb: boolean;
+  /** Convert the samples from YCbCr to RGB (true) or take them as they are (false). */
+  readonly ycbcr: boolean;
 }
 
+const JPEG_YBR_HEADERS = new Set(['YBR_FULL', 'YBR_FULL_422', 'YBR_PARTIAL_422', 'YBR_PARTIAL_420']);
+
 /**
- * Three-component DCT JPEG comes out of libjpeg-turbo as RGB. A marked codestream is followed
- * (with a warning when the header says otherwise). An unmarked one follows the header, as
- * DCMTK does, except that subsampled chroma can only be YCbCr (nobody subsamples RGB).
+ * Three-component DCT JPEG: the DICOM header decides, as DCMTK (dcmdjpeg/dcmj2pnm, default
+ * "convert if the Photometric Interpretation is YCbCr") and pydicom do: a YBR_* header means
+ * the samples are YCbCr and are converted to RGB, anything else means they are taken as they
+ * are. The codestream's own marking (JFIF, Adobe APP14, component ids, subsampled chroma) is
+ * only compared with the header, and a disagreement is reported, because the colours are then
+ * probably wrong in every reader.
  */
 export function jpegDctColour(header: JpegHeader, declared: string): JpegColourDecision {
-  if (header.componentIds.length !== 3) return { photometric: declared, warnings: [], keepRgb: false };
+  if (header.componentIds.length !== 3) return { photometric: declared, warnings: [], ycbcr: false };
+  const ycbcr = JPEG_YBR_HEADERS.has(declared);
   const marking = jpegColourMarking(header);
   const subsampled = header.sampling.some(([h, v]) => h !== header.sampling[0][0] || v !== header.sampling[0][1]);
-  const ycbcr = marking === 'ycbcr' || (marking === 'unmarked' && (subsampled || declared !== 'RGB'));
   const warnings: string[] = [];
-  if (ycbcr && declared === 'RGB') {
-    const why = marking === 'ycbcr' ? 'is marked as YCbCr' : 'has subsampled chroma, so it holds YCbCr';
-    warnings.push(`Photometric Interpretation is RGB but the JPEG codestream ${why}; it was converted from YCbCr as the codestream says.`);
-  } else if (!ycbcr && YBR_HEADERS.has(declared)) {
-    warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream is marked as RGB; its samples were taken as RGB as the codestream says.`);
+  if (!ycbcr && (marking === 'ycbcr' || subsampled)) {
+    const why = marking === 'ycbcr' ? `is marked as YCbCr (${header.jfif ? 'JFIF marker' : 'Adobe APP14 transform'})` : 'has subsampled chroma, so it probably holds YCbCr';
+    warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream ${why}; the samples were taken as ${declared} as the header says (as DCMTK and pydicom do), so the colours may be wrong.`);
+  } else if (ycbcr && marking === 'rgb') {
+    warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream is marked as RGB; the samples were converted from YCbCr as the header says (as DCMTK and pydicom do), so the colours may be wrong.`);
   }
-  return { photometric: 'RGB', warnings, keepRgb: !ycbcr && marking === 'unmarked' };
+  return { photometric: 'RGB', warnings, ycbcr };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { joinFragments } from '../pixels/decoders/joinFragments';
 import { jpegDctColour } from './colourModel';
 import { readJpegHeader } from './codestreamHeaders';
 import { libJpegTurbo, runDecoder } from './emscriptenModules';
@@ -22,7 +23,7 @@ export const jpegDctCodec: CompressedCodec = {
     const colour = jpegDctColour(header, info.photometricInterpretation);
     const module = await libJpegTurbo();
     let frameInfo = { width: 0, height: 0, bitsPerSample: 8, componentCount: 1 };
-    const input = colour.keepRgb ? withAdobeRgbMarker(bytes) : bytes;
+    const input = header.componentIds.length === 3 ? withColourMarker(bytes, colour.ycbcr) : bytes;
     const decoded = runDecoder(new module.JPEGDecoder(), input, (d) => (frameInfo = d.getFrameInfo()));
     return {
       bytes: decoded,
@@ -38,16 +39,33 @@ export const jpegDctCodec: CompressedCodec = {
   },
 };
 
+const JFIF_APP0 = [0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
+const ADOBE_NO_TRANSFORM = [0xff, 0xee, 0x00, 0x0e, 0x41, 0x64, 0x6f, 0x62, 0x65, 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00];
+
 /**
- * The libjpeg-turbo build offers no way to set the output colour space, so an unmarked RGB
- * codestream gets an Adobe APP14 segment with transform 0 ("no transform") after SOI, which is
- * how libjpeg itself is told that three components are RGB.
+ * The libjpeg-turbo build offers no way to set the colour spaces, and libjpeg decides from
+ * the markers (JFIF first, then Adobe APP14, then component ids). So the JFIF and Adobe
+ * segments before the frame header are dropped and one segment saying what the DICOM header
+ * decided is put after SOI: JFIF for YCbCr, Adobe with transform 0 for "no transform".
  */
-function withAdobeRgbMarker(bytes: Uint8Array): Uint8Array {
-  const adobe = [0xff, 0xee, 0x00, 0x0e, 0x41, 0x64, 0x6f, 0x62, 0x65, 0x00, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00];
-  const out = new Uint8Array(bytes.length + adobe.length);
-  out.set(bytes.subarray(0, 2));
-  out.set(adobe, 2);
-  out.set(bytes.subarray(2), 2 + adobe.length);
-  return out;
+export function withColourMarker(bytes: Uint8Array, ycbcr: boolean): Uint8Array {
+  const parts: Uint8Array[] = [bytes.subarray(0, 2), Uint8Array.from(ycbcr ? JFIF_APP0 : ADOBE_NO_TRANSFORM)];
+  let at = 2;
+  let kept = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1];
+    if (marker !== 0xe0 && marker !== 0xee) {
+      if (marker >= 0xc0 && marker <= 0xfe && marker !== 0xff) {
+        // Only APPn and table segments come before the frame header; stop at anything else.
+        if (!(marker >= 0xe1 && marker <= 0xef) && marker !== 0xdb && marker !== 0xc4 && marker !== 0xdd && marker !== 0xfe) break;
+      }
+      at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+      continue;
+    }
+    parts.push(bytes.subarray(kept, at));
+    at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+    kept = at;
+  }
+  parts.push(bytes.subarray(kept));
+  return joinFragments(parts);
 }
