@@ -111,6 +111,14 @@ export interface FrameMessage {
   readonly display: DisplaySettingsView;
   /** Set when the frame is drawn in part (the file or the Pixel Data value ends inside it). */
   readonly partial: PartialFrameView | null;
+  /** What the decoder noticed about the frame's data (codestream and header disagreeing). */
+  readonly warnings: readonly FrameWarningView[];
+}
+
+export interface FrameWarningView {
+  readonly code: string;
+  readonly offset: number | null;
+  readonly message: string;
 }
 
 export interface FrameErrorMessage {

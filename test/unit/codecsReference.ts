@@ -15,7 +15,7 @@ export const ENCAPSULATED = path.resolve(__dirname, '../../../shared/corpus/dico
 
 export interface DecodedFile {
   readonly transferSyntax: string;
-  readonly frames: (StoredFrame & { warnings?: readonly string[] })[];
+  readonly frames: StoredFrame[];
 }
 
 export async function decodeAllFrames(file: string): Promise<DecodedFile> {
@@ -62,4 +62,9 @@ export function maxDifference(a: StoredFrame, b: StoredFrame): number {
 
 export function scratchPath(name: string): string {
   return path.join(scratch, `${counter++}-${name}`);
+}
+
+/** The messages of a frame's or a codec's warnings, joined, for matching in assertions. */
+export function warningText(warnings: readonly { readonly message: string }[] | undefined): string {
+  return (warnings ?? []).map((w) => w.message).join(' ');
 }

@@ -94,6 +94,7 @@ function loadedFrame(message: FrameMessage): LoadedFrame {
       bitsStored: message.bitsStored,
       signed: message.signed,
       samples: samplesFromBuffer(message.sampleType, message.samples),
+      warnings: message.warnings.map((w) => ({ ...w, severity: 'warning' as const })),
     },
     settings: settingsFromView(message.display),
     partial: message.partial,

@@ -254,6 +254,8 @@ class Viewer {
       }
       // Drawn at once, not on the next animation frame: cine would otherwise skip frames.
       this.render();
+      // What the decoder noticed (the frame is shown all the same), as set text, never HTML.
+      this.status.textContent = (loaded.frame.warnings ?? []).map((w) => `Warning: ${w.message}`).join('\n');
     } catch (error) {
       if (wanted !== this.index) return;
       this.showMessage(`Frame ${wanted + 1}: ${(error as Error).message}`);

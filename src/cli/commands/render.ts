@@ -16,13 +16,17 @@ import type { FrameDisplaySettings } from '../../core/display/frameDisplaySettin
 import { encodePng } from '../../core/png/encodePng';
 import { framePngName } from '../../core/png/framePngName';
 import { openPixelReader } from '../../core/pixels/readFrame';
+import { DEFAULT_DECODE_LIMIT_MIB } from '../../core/pixels/decodeBudget';
+import { PixelDataError } from '../../core/pixels/imageDescription';
+import { offsetText } from '../../core/format/presentation';
 import { openFileAccess } from '../../node/fileAccess';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { checkOutputTarget, OutputError, writeOutputFile } from '../../node/outputFile';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 const USAGE = `Usage: dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
-                              [--colormap NAME] [--range MIN MAX] [--equalize N] --out OUT.png [--force]
+                              [--colormap NAME] [--range MIN MAX] [--equalize N]
+                              [--decode-limit-mib N] --out OUT.png [--force]
 
 Renders frames of a DICOM file to PNG through the viewer's display pipeline
 (modality LUT, VOI window or LUT, MONOCHROME1 inversion, 8-bit output).
@@ -38,13 +42,16 @@ Options:
                           the others are black (e.g. --range 300 894 for bone).
   --equalize N            Histogram-equalised display with N bins (fastai's freqhist_bins
                           and hist_scaled), from the frame's values; replaces the window.
+  --decode-limit-mib N    Memory one frame's decode may take, in MiB (default ${DEFAULT_DECODE_LIMIT_MIB});
+                          a larger frame is refused before anything is allocated.
   --out OUT.png           Where to write the PNG (required). An existing file is not replaced
                           unless --force; the input or a read-only file never is.
   --force                 Replace existing PNGs.
   -h, --help              Show this help.
 
 --window, --colormap, --range and --equalize apply to greyscale frames; colour frames are
-written as they are.
+written as they are. What the decoder noticed about a frame (codestream and header
+disagreeing) is printed to stderr as warnings; the PNG is still written.
 
 Exit status: 0 written, 1 a frame cannot be rendered (the reason on standard error), 2 bad
 arguments, an unreadable or non-DICOM FILE, or an output that cannot or must not be written.
@@ -58,6 +65,7 @@ interface RenderArgs {
   colourMap: ColourMapName;
   range: { min: number; max: number } | null;
   equaliseBins: number | null;
+  decodeLimitMiB: number;
   out: string;
   force: boolean;
 }
@@ -87,6 +95,7 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   let equaliseBins: number | null = null;
   let out: string | undefined;
   let force = false;
+  let decodeLimitMiB = DEFAULT_DECODE_LIMIT_MIB;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -113,6 +122,10 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
       const v = argv[++i];
       equaliseBins = Number(v);
       if (v === undefined || !Number.isInteger(equaliseBins) || equaliseBins < 2 || equaliseBins > 4096) throw new UsageError(`--equalize needs a whole number of bins from 2 to 4096, not ${v ?? 'nothing'}.`);
+    } else if (a === '--decode-limit-mib') {
+      const v = argv[++i];
+      decodeLimitMiB = Number(v);
+      if (v === undefined || !Number.isInteger(decodeLimitMiB) || decodeLimitMiB < 1) throw new UsageError(`--decode-limit-mib needs a whole number of MiB from 1, not ${v ?? 'nothing'}.`);
     } else if (a === '--out') {
       out = argv[++i];
       if (!out) throw new UsageError('--out needs a file name.');
@@ -127,7 +140,7 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'No FILE given.' : `One FILE only, got ${positionals.length}.`);
   if (!out) throw new UsageError('--out OUT.png is required.');
   if (allFrames && argv.includes('--frame')) throw new UsageError('--frame and --all-frames cannot be used together.');
-  return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, out, force };
+  return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, decodeLimitMiB, out, force };
 }
 
 /** The look the options ask for; equalisation breaks come from the frame's own values. */
@@ -169,7 +182,7 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
       await write(out.stderr, `render: ${args.file} is not a DICOM file\n`);
       return EXIT_UNUSABLE;
     }
-    const reader = await openPixelReader(file, source);
+    const reader = await openPixelReader(file, source, { decodeLimitMiB: args.decodeLimitMiB });
     const count = reader.image.numberOfFrames;
     const index = args.frame - 1;
     if (index >= count) throw new Error(`frame ${args.frame} does not exist; the file has ${count} frame(s).`);
@@ -181,6 +194,10 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
       const look = isGreyscale(frame) ? lookFor(args, frame, settings) : undefined;
       const image = look && !isPlainLook(look) ? renderWithLook(frame, settings, choices, look) : renderFrame(frame, settings, choices, reader.palette);
       await writeOutputFile(args.allFrames ? framePngName(args.out, i + 1, count) : args.out, encodePng(image), options);
+      for (const warning of frame.warnings ?? []) {
+        const frameName = args.allFrames ? `frame ${i + 1}: ` : '';
+        await write(out.stderr, `warning [${warning.code}]${warning.offset === null ? '' : ` at ${offsetText(warning.offset)}`}: ${frameName}${warning.message}\n`);
+      }
     }
     if (args.allFrames) await write(out.stdout, `Wrote ${count} frame(s) to ${framePngName(args.out, 1, count)} ... ${framePngName(args.out, count, count)}\n`);
     return EXIT_OK;
@@ -189,7 +206,8 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
       await write(out.stderr, `render: ${error instanceof OutputError ? error.message : fsMessage(`cannot read ${args.file}`, error)}\n`);
       return EXIT_UNUSABLE;
     }
-    await write(out.stderr, `Cannot render ${args.file}: ${(error as Error).message}\n`);
+    const code = error instanceof PixelDataError ? ` [${error.code}]` : '';
+    await write(out.stderr, `Cannot render ${args.file}${code}: ${(error as Error).message}\n`);
     return EXIT_PROBLEMS;
   } finally {
     await access.close();

@@ -3,12 +3,12 @@ import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
 import { jpegDctCodec } from './jpegDct';
 import { jpegLosslessCodec } from './jpegLossless';
 import { jpegLsCodec } from './jpegLs';
-import type { CompressedCodec } from './types';
+import type { CodecWarning, CompressedCodec } from './types';
 
 export interface CodecChoice {
   readonly codec: CompressedCodec;
   readonly bytes: Uint8Array;
-  readonly warnings: string[];
+  readonly warnings: CodecWarning[];
 }
 
 const JPEG_FAMILY = new Set<CompressedCodec>([jpegDctCodec, jpegLosslessCodec, jpegLsCodec]);
@@ -24,18 +24,18 @@ export function chooseCodec(declared: CompressedCodec, bytes: Uint8Array): Codec
     const header = readJpegHeader(bytes);
     if (!header) return { codec: declared, bytes, warnings: [] };
     const actual = header.sof === 0xc3 ? jpegLosslessCodec : header.sof === 0xf7 ? jpegLsCodec : jpegDctCodec;
-    const warnings = actual === declared ? [] : [`The transfer syntax says ${declared.name} but the codestream is ${actual.name}; it was decoded as the codestream says.`];
+    const warnings = actual === declared ? [] : [{ code: 'codestream-other-process', message: `The transfer syntax says ${declared.name} but the codestream is ${actual.name}; it was decoded as the codestream says.` }];
     return { codec: actual, bytes, warnings };
   }
   if (J2K_FAMILY.has(declared)) {
     const start = j2kStart(bytes);
     if (start === undefined) return { codec: declared, bytes, warnings: [] };
-    const warnings = start > 0 ? ['The frame is a JP2 file rather than a bare JPEG 2000 codestream; its codestream was decoded.'] : [];
+    const warnings: CodecWarning[] = start > 0 ? [{ code: 'codestream-in-jp2-file', message: 'The frame is a JP2 file rather than a bare JPEG 2000 codestream; its codestream was decoded.' }] : [];
     const codestream = bytes.subarray(start);
     // HTJ2K transfer syntaxes may carry Part 1 codestreams (OpenJPEG decodes those); a
     // JPEG 2000 syntax may not carry HT block coding, so only that direction is worth a warning.
     const ht = readJ2kHeader(codestream)?.htj2k ?? false;
-    if (ht && declared === jpeg2000Codec) warnings.push('The transfer syntax says JPEG 2000 but the codestream uses HTJ2K block coding; it was decoded as HTJ2K.');
+    if (ht && declared === jpeg2000Codec) warnings.push({ code: 'codestream-other-process', message: 'The transfer syntax says JPEG 2000 but the codestream uses HTJ2K block coding; it was decoded as HTJ2K.' });
     return { codec: ht ? htj2kCodec : jpeg2000Codec, bytes: codestream, warnings };
   }
   return { codec: declared, bytes, warnings: [] };

@@ -1,4 +1,5 @@
 import type { J2kHeader, JpegHeader } from './codestreamHeaders';
+import type { CodecWarning } from './types';
 
 /**
  * Which colour model a decoded frame is in, with a warning when the DICOM header and the
@@ -6,7 +7,7 @@ import type { J2kHeader, JpegHeader } from './codestreamHeaders';
  */
 export interface ColourDecision {
   readonly photometric: string;
-  readonly warnings: string[];
+  readonly warnings: CodecWarning[];
 }
 
 const YBR_HEADERS = new Set(['YBR_FULL', 'YBR_FULL_422', 'YBR_PARTIAL_422', 'YBR_PARTIAL_420', 'YBR_ICT', 'YBR_RCT']);
@@ -46,12 +47,12 @@ export function jpegDctColour(header: JpegHeader, declared: string): JpegColourD
   const ycbcr = JPEG_YBR_HEADERS.has(declared);
   const marking = jpegColourMarking(header);
   const subsampled = header.sampling.some(([h, v]) => h !== header.sampling[0][0] || v !== header.sampling[0][1]);
-  const warnings: string[] = [];
+  const warnings: CodecWarning[] = [];
   if (!ycbcr && (marking === 'ycbcr' || subsampled)) {
     const why = marking === 'ycbcr' ? `is marked as YCbCr (${header.jfif ? 'JFIF marker' : 'Adobe APP14 transform'})` : 'has subsampled chroma, so it probably holds YCbCr';
-    warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream ${why}; the samples were taken as ${declared} as the header says (as DCMTK and pydicom do), so the colours may be wrong.`);
+    warnings.push({ code: 'jpeg-colour-mismatch', message: `Photometric Interpretation is ${declared} but the JPEG codestream ${why}; the samples were taken as ${declared} as the header says (as DCMTK and pydicom do), so the colours may be wrong.` });
   } else if (ycbcr && marking === 'rgb') {
-    warnings.push(`Photometric Interpretation is ${declared} but the JPEG codestream is marked as RGB; the samples were converted from YCbCr as the header says (as DCMTK and pydicom do), so the colours may be wrong.`);
+    warnings.push({ code: 'jpeg-colour-mismatch', message: `Photometric Interpretation is ${declared} but the JPEG codestream is marked as RGB; the samples were converted from YCbCr as the header says (as DCMTK and pydicom do), so the colours may be wrong.` });
   }
   return { photometric: 'RGB', warnings, ycbcr };
 }
@@ -67,13 +68,13 @@ export function j2kColour(header: J2kHeader, declared: string): ColourDecision {
     const warnings =
       declared === expected || header.mct === 2
         ? []
-        : [`Photometric Interpretation is ${declared} but the JPEG 2000 codestream applies the ${header.reversible ? 'reversible (RCT)' : 'irreversible (ICT)'} colour transform; the decoded RGB is shown as the codestream says.`];
+        : [{ code: 'j2k-colour-mismatch', message: `Photometric Interpretation is ${declared} but the JPEG 2000 codestream applies the ${header.reversible ? 'reversible (RCT)' : 'irreversible (ICT)'} colour transform; the decoded RGB is shown as the codestream says.` }];
     return { photometric: 'RGB', warnings };
   }
   if (declared === 'YBR_ICT' || declared === 'YBR_RCT') {
     return {
       photometric: 'RGB',
-      warnings: [`Photometric Interpretation is ${declared} but the JPEG 2000 codestream has no colour transform; its samples were taken as RGB as the codestream says.`],
+      warnings: [{ code: 'j2k-colour-mismatch', message: `Photometric Interpretation is ${declared} but the JPEG 2000 codestream has no colour transform; its samples were taken as RGB as the codestream says.` }],
     };
   }
   return { photometric: declared, warnings: [] };

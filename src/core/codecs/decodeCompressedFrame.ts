@@ -1,6 +1,8 @@
 import { transferSyntax } from '../dictionary/uids';
 import { unpackNativeFrame } from '../pixels/nativeUnpack';
 import { chooseCodec } from './codestreamFamily';
+import { findCodestreamDamage } from './codestreamDamage';
+import { readJ2kHeader, readJpegHeader } from './codestreamHeaders';
 import { htj2kCodec, jpeg2000Codec } from './jpeg2000';
 import { jpegDctCodec } from './jpegDct';
 import { jpegLosslessCodec } from './jpegLossless';
@@ -25,19 +27,33 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
   const declared = compressedCodecFor(transferSyntaxUid);
   if (!declared) throw new CodecError(`Transfer syntax ${transferSyntaxUid} is not a compressed syntax this viewer decodes.`);
   const choice = chooseCodec(declared, frameBytes);
+  const what = `${declared.name} (${transferSyntaxUid}) frame cannot be decoded`;
+  // Before the codec allocates anything: the codestream's own size must be the header's.
+  checkDeclaredSize(choice.bytes, info, what);
+  // The codecs rarely say where a codestream is broken; the marker walk finds the first
+  // broken segment. A JP2 wrapper cut off the front is counted back in, so offsets count from
+  // the start of the frame's data.
+  const damaged = (): CodecError | undefined => {
+    const damage = findCodestreamDamage(choice.bytes);
+    return damage && new CodecError(`${what}: ${damage.message}.`, damage.offset + (frameBytes.length - choice.bytes.length));
+  };
+  if (choice.codec.needsWholeCodestream) {
+    const refused = damaged();
+    if (refused) throw refused;
+  }
   let out: CodecOutput;
   try {
     out = await choice.codec.decode(choice.bytes, info, transferSyntaxUid);
-    checkShape(out, info);
   } catch (problem) {
-    throw new CodecError(`${declared.name} (${transferSyntaxUid}) frame cannot be decoded: ${failureReason(problem)}.`);
+    throw damaged() ?? new CodecError(`${what}: ${failureReason(problem)}.`);
   }
+  checkShape(out, info, what);
   const warnings = [...choice.warnings, ...out.warnings];
   if (!endsWithEndMarker(frameBytes)) {
-    warnings.push('The codestream does not end with its end marker (FFD9): the frame may be incomplete.');
+    warnings.push({ code: 'codestream-no-end-marker', message: 'The codestream does not end with its end marker (FFD9): the frame may be incomplete.' });
   }
   if (out.precision > info.bitsStored) {
-    warnings.push(`The codestream has ${out.precision}-bit samples but Bits Stored is ${info.bitsStored}; values were masked to Bits Stored.`);
+    warnings.push({ code: 'codestream-precision-above-bits-stored', message: `The codestream has ${out.precision}-bit samples but Bits Stored is ${info.bitsStored}; values were masked to Bits Stored.` });
   }
   const signed = info.pixelRepresentation === 1;
   // Codecs return bytes up to 8 bits and 16-bit words above; values keep the header's Bits
@@ -68,17 +84,32 @@ export async function decodeCompressedFrame(transferSyntaxUid: string, frameByte
   };
 }
 
-function checkShape(out: CodecOutput, info: CompressedFrameInfo): void {
-  if (out.precision > 16) throw new CodecError(`the codestream has ${out.precision}-bit samples; at most 16 bits are supported`);
-  if (out.width === 0 || out.height === 0) throw new CodecError('the decoder could not read the codestream (corrupt data)');
+function checkDeclaredSize(bytes: Uint8Array, info: CompressedFrameInfo, what: string): void {
+  const jpeg = readJpegHeader(bytes);
+  const j2k = jpeg ? undefined : readJ2kHeader(bytes);
+  const size = jpeg ? { columns: jpeg.columns, rows: jpeg.rows, components: jpeg.componentIds.length } : j2k;
+  if (!size) return;
+  // JPEG may give 0 rows and the height later in a DNL marker.
+  if (size.columns !== info.columns || (size.rows !== info.rows && size.rows !== 0)) {
+    throw new CodecError(`${what}: the codestream is ${size.columns} × ${size.rows} pixels but Columns × Rows is ${info.columns} × ${info.rows}; nothing was decoded.`);
+  }
+  if (size.components !== info.samplesPerPixel) {
+    throw new CodecError(`${what}: the codestream has ${size.components} components but Samples per Pixel is ${info.samplesPerPixel}; nothing was decoded.`);
+  }
+}
+
+function checkShape(out: CodecOutput, info: CompressedFrameInfo, what: string): void {
+  const fail = (reason: string) => new CodecError(`${what}: ${reason}.`);
+  if (out.precision > 16) throw fail(`the codestream has ${out.precision}-bit samples; at most 16 bits are supported`);
+  if (out.width === 0 || out.height === 0) throw fail('the decoder could not read the codestream (corrupt data)');
   if (out.width !== info.columns || out.height !== info.rows) {
-    throw new CodecError(`the codestream is ${out.width} × ${out.height} pixels but Columns × Rows is ${info.columns} × ${info.rows}`);
+    throw fail(`the codestream is ${out.width} × ${out.height} pixels but Columns × Rows is ${info.columns} × ${info.rows}`);
   }
   if (out.components !== info.samplesPerPixel) {
-    throw new CodecError(`the codestream has ${out.components} components but Samples per Pixel is ${info.samplesPerPixel}`);
+    throw fail(`the codestream has ${out.components} components but Samples per Pixel is ${info.samplesPerPixel}`);
   }
   const expected = out.width * out.height * out.components * (out.precision <= 8 ? 1 : 2);
-  if (out.bytes.length < expected) throw new CodecError(`the decoder returned ${out.bytes.length} bytes where ${expected} were expected`);
+  if (out.bytes.length < expected) throw fail(`the decoder returned ${out.bytes.length} bytes where ${expected} were expected`);
 }
 
 /**

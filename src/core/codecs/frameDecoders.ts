@@ -4,11 +4,18 @@ import { locateEncapsulatedFrame } from '../pixels/encapsulatedFrames';
 import { PixelDataError, type ImageDescription } from '../pixels/imageDescription';
 import type { StoredFrame } from '../pixels/storedFrame';
 import { COMPRESSED_CODECS, decodeCompressedFrame } from './decodeCompressedFrame';
-import { CodecError, type CompressedCodec, type CompressedFrameInfo } from './types';
+import type { Issue } from '../model';
+import { hex } from '../parse/errors';
+import { CodecError, type CodecWarning, type CompressedCodec, type CompressedFrameInfo } from './types';
 
 /** A decoded compressed frame; `warnings` say where the codestream and the header disagree. */
 export interface CompressedStoredFrame extends StoredFrame {
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Issue[];
+}
+
+/** A codec's warning as a problem of the file, placed at the frame's first fragment. */
+function asIssue(warning: CodecWarning, offset: number, index: number): Issue {
+  return { code: warning.code, severity: 'warning', offset, tag: '7FE00010', keyword: 'PixelData', message: `Frame ${index + 1} (fragment at ${hex(offset)}): ${warning.message}` };
 }
 
 function frameDecoderFor(codec: CompressedCodec): FrameDecoder {
@@ -47,13 +54,28 @@ async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): 
       bitsStored: decoded.bitsStored,
       signed: decoded.signed,
       samples: decoded.pixels,
-      warnings: decoded.warnings,
+      warnings: decoded.warnings.map((w) => asIssue(w, frame.offset, frame.index)),
     };
   } catch (problem) {
     // The viewer shows PixelDataError messages; the codec's message already names the syntax.
-    if (problem instanceof CodecError) throw new PixelDataError(problem.message.replace(/\(1\.2\.840[^)]*\)/, `(${image.transferSyntax.name}, ${image.transferSyntax.uid})`));
+    if (problem instanceof CodecError) {
+      const where = problem.codestreamOffset === undefined ? '' : ` (file offset ${hex(fileOffsetOf(frame, problem.codestreamOffset))})`;
+      const message = problem.message.replace(/\(1\.2\.840[^)]*\)/, `(${image.transferSyntax.name}, ${image.transferSyntax.uid})`).replace(/\.$/, `${where}.`);
+      throw new PixelDataError(`Frame ${frame.index + 1}: ${message}`, 'codestream-undecodable');
+    }
     throw problem;
   }
+}
+
+/** The file position of byte `at` of a frame's codestream (its fragments joined). */
+function fileOffsetOf(frame: Extract<EncodedFrame, { kind: 'encapsulated' }>, at: number): number {
+  let start = 0;
+  for (let i = 0; i < frame.fragments.length; i++) {
+    const length = frame.fragments[i].length;
+    if (at < start + length || i === frame.fragments.length - 1) return frame.valueOffsets[i] + (at - start);
+    start += length;
+  }
+  return frame.offset;
 }
 
 /** One FrameDecoder per codec family, for the pixel decoder registry. */

@@ -17,7 +17,7 @@ async function decodeJ2k(bytes: Uint8Array, info: CompressedFrameInfo, makeDecod
   }
   const warnings = [...colour.warnings];
   if (header.signed !== (info.pixelRepresentation === 1)) {
-    warnings.push(`Pixel Representation is ${info.pixelRepresentation} but the ${what} codestream's samples are ${header.signed ? 'signed' : 'unsigned'}.`);
+    warnings.push({ code: 'codestream-sign-mismatch', message: `Pixel Representation is ${info.pixelRepresentation} but the ${what} codestream's samples are ${header.signed ? 'signed' : 'unsigned'}.` });
   }
   return {
     bytes: decoded,

@@ -8,6 +8,7 @@ export const jpegLsCodec: CompressedCodec = {
   name: 'JPEG-LS',
   codec: 'jpeg-ls',
   wasmNames: ['charls'],
+  needsWholeCodestream: true,
   async decode(bytes, info, transferSyntaxUid): Promise<CodecOutput> {
     const header = readJpegHeader(bytes);
     if (!header || header.sof !== 0xf7) throw new CodecError('the fragment data is not a JPEG-LS codestream (no SOI and SOF55 frame header)');
@@ -22,7 +23,7 @@ export const jpegLsCodec: CompressedCodec = {
     });
     const warnings =
       near > 0 && transferSyntax(transferSyntaxUid)?.keyword === 'JPEGLSLossless'
-        ? [`The transfer syntax is JPEG-LS Lossless but the codestream is near-lossless (NEAR=${near}).`]
+        ? [{ code: 'codestream-near-lossless', message: `The transfer syntax is JPEG-LS Lossless but the codestream is near-lossless (NEAR=${near}).` }]
         : [];
     return {
       bytes: decoded,

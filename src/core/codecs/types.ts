@@ -2,6 +2,15 @@ import type { PixelCodecName } from '../dictionary/uids';
 import type { SampleArray } from '../pixels/storedFrame';
 import type { WasmName } from './wasmSource';
 
+/**
+ * Something a codec noticed while decoding a frame it could still decode (the codestream and
+ * the header disagree, the data is padded oddly...). `code` is stable; `message` is for people.
+ */
+export interface CodecWarning {
+  readonly code: string;
+  readonly message: string;
+}
+
 /** What the Image Pixel Module says about a frame; codecs check the codestream against it. */
 export interface CompressedFrameInfo {
   readonly rows: number;
@@ -30,7 +39,7 @@ export interface CodecOutput {
   readonly planar: boolean;
   /** Colour model of `bytes` (for example RGB after the codec undid a YCbCr or MCT transform). */
   readonly photometric: string;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CodecWarning[];
 }
 
 /** A decoded frame: stored values masked and sign-extended, samples of a pixel side by side. */
@@ -42,7 +51,7 @@ export interface DecodedCompressedFrame {
   readonly bitsStored: number;
   readonly signed: boolean;
   readonly photometricInterpretation: string;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly CodecWarning[];
 }
 
 /** Decodes one codestream; `transferSyntaxUid` tells which of the family's syntaxes it is. */
@@ -52,12 +61,23 @@ export interface CompressedCodec {
   readonly codec: PixelCodecName;
   /** Names of the WASM binaries the codec loads, for hosts that supply them (see wasmSource). */
   readonly wasmNames: readonly WasmName[];
+  /**
+   * True when the codec cannot use a damaged codestream: it is then refused from the marker
+   * walk without decoding (CharLS spends minutes on a truncated stream before it gives up).
+   */
+  readonly needsWholeCodestream?: boolean;
   decode(bytes: Uint8Array, info: CompressedFrameInfo, transferSyntaxUid: string): Promise<CodecOutput>;
 }
 
-/** Compressed data that cannot be decoded; the message names the transfer syntax and the reason. */
+/**
+ * Compressed data that cannot be decoded; the message names the transfer syntax and the reason,
+ * and `codestreamOffset` the byte of the frame's codestream where the problem is, when known.
+ */
 export class CodecError extends Error {
   override readonly name = 'CodecError';
+  constructor(message: string, readonly codestreamOffset?: number) {
+    super(message);
+  }
 }
 
 /**

@@ -62,7 +62,7 @@ export async function readFragments(fragments: readonly Fragment[], source: File
     }
     parts.push(bytes);
   }
-  return { kind: 'encapsulated', fragments: parts };
+  return { kind: 'encapsulated', fragments: parts, offset: fragments[0]?.offset ?? 0, index, valueOffsets: fragments.map((f) => f.valueOffset) };
 }
 
 /** Frame `index`'s fragments, found from the header or else from codestream markers, and read. */

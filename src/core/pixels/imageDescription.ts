@@ -22,8 +22,12 @@ export interface ImageDescription {
   readonly frameBits: number;
 }
 
+/** Why frames cannot be read; `code` is stable where programs need to tell the cases apart. */
 export class PixelDataError extends Error {
   override readonly name = 'PixelDataError';
+  constructor(message: string, readonly code: string = 'pixel-data-unreadable') {
+    super(message);
+  }
 }
 
 const EXPLICIT_LITTLE: TransferSyntaxInfo = {

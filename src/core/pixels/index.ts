@@ -11,3 +11,4 @@ export { readPalette, expandSegmentedLut, type Palette } from './palette';
 export { readLookupTable, lookup, type LookupTable, LutError } from './lutData';
 export { unpackNativeFrame, type NativeLayout } from './nativeUnpack';
 export { decodeRleFrame, RleError } from './rleLossless';
+export { checkDecodeLimit, checkDataSuffices, decodedFrameBytes, DEFAULT_DECODE_LIMIT_MIB } from './decodeBudget';

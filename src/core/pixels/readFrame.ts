@@ -3,7 +3,8 @@ import type { DicomFile } from '../model';
 import { findFrameDecoder } from './decoderRegistry';
 import type { EncodedFrame, FrameDecoder } from './decoders/types';
 import { fragmentsOfFrame, readFragments } from './encapsulatedFrames';
-import { describeImage, nativeFrameSpan, PixelDataError, pixelDataTooShort, type ImageDescription } from './imageDescription';
+import { checkDataSuffices, checkDecodeLimit, DEFAULT_DECODE_LIMIT_MIB } from './decodeBudget';
+import { checkFrameIndex, describeImage, nativeFrameSpan, PixelDataError, pixelDataTooShort, type ImageDescription } from './imageDescription';
 import { describePartialFrame, padFrameBytes, type PartialFrame } from './partialFrame';
 import { readPalette, type Palette } from './palette';
 import type { StoredFrame } from './storedFrame';
@@ -28,12 +29,17 @@ export interface ReadFrameOptions {
   readonly allowPartial?: boolean;
 }
 
+export interface PixelReaderOptions {
+  /** Working memory one frame's decode may take, in MiB (default DEFAULT_DECODE_LIMIT_MIB). */
+  readonly decodeLimitMiB?: number;
+}
+
 /**
  * Prepares frame reading for a parsed file; throws PixelDataError naming what is unsupported.
  * `source` addresses bytes the way the model does: `openDicom(...).source` (the file itself,
  * or for a deflated file the meta group followed by the inflated data set).
  */
-export async function openPixelReader(file: DicomFile, source: FileAccess): Promise<PixelReader> {
+export async function openPixelReader(file: DicomFile, source: FileAccess, options: PixelReaderOptions = {}): Promise<PixelReader> {
   const image = describeImage(file);
   const uid = image.transferSyntax.uid;
   const decoder = findFrameDecoder(uid);
@@ -47,9 +53,16 @@ export async function openPixelReader(file: DicomFile, source: FileAccess): Prom
     decoder,
     source,
     palette,
-    async readFrame(index, options = {}) {
-      if (decoder.encapsulated || decoder.locateFrame) return decoder.decode(await locateFrame(image, decoder, source, index), image);
-      const { encoded, partial } = await locateNativeFrame(image, source, index, options.allowPartial === true);
+    async readFrame(index, frameOptions = {}) {
+      checkFrameIndex(image, index);
+      // The budget is checked from the header before any byte of the frame is read or decoded.
+      checkDecodeLimit(image, decoder.codec, options.decodeLimitMiB ?? DEFAULT_DECODE_LIMIT_MIB, index);
+      if (decoder.encapsulated || decoder.locateFrame) {
+        const encoded = await locateFrame(image, decoder, source, index);
+        if (encoded.kind === 'encapsulated') checkDataSuffices(image, decoder.codec, encoded.fragments.reduce((n, f) => n + f.length, 0), index);
+        return decoder.decode(encoded, image);
+      }
+      const { encoded, partial } = await locateNativeFrame(image, source, index, frameOptions.allowPartial === true);
       const frame = await decoder.decode(encoded, image);
       return partial ? { ...frame, partial } : frame;
     },
@@ -65,12 +78,14 @@ export async function locateFrame(image: ImageDescription, decoder: FrameDecoder
 /** A native frame's bytes; when they end early, either an error or (allowPartial) the bytes padded with zeros. */
 async function locateNativeFrame(image: ImageDescription, source: FileAccess, index: number, allowPartial: boolean): Promise<{ encoded: EncodedFrame; partial?: PartialFrame }> {
   const span = nativeFrameSpan(image, index);
-  const bytes = span.declaredBytes > 0 ? await source.read(span.offset, span.declaredBytes) : new Uint8Array(0);
+  // Read only what the file holds: a declared length past its end must not size the buffer.
+  const inFile = Math.max(0, Math.min(span.declaredBytes, (await source.size()) - span.offset));
+  const bytes = inFile > 0 ? await source.read(span.offset, inFile) : new Uint8Array(0);
   if (bytes.length === span.length) return { encoded: { kind: 'native', bytes, bitOffset: span.bitOffset } };
   const endOfFile = bytes.length < span.declaredBytes;
   if (!allowPartial || bytes.length === 0) {
     if (!endOfFile) throw pixelDataTooShort(image, index);
-    throw new PixelDataError(`Frame ${index + 1} runs past the end of the file: ${bytes.length} of ${span.length} bytes are there.`);
+    throw new PixelDataError(`Frame ${index + 1} at offset ${span.offset} runs past the end of the file: ${bytes.length} of ${span.length} bytes are there.`, 'frame-past-end-of-file');
   }
   const cause = endOfFile ? `the file ends at byte ${span.offset + bytes.length}` : `Pixel Data declares ${image.pixelData.length} bytes`;
   return {

@@ -29,17 +29,26 @@ export function decodeRleFrame(data: Uint8Array, shape: RleFrameShape): Uint8Arr
   }
   const offsets: number[] = [];
   for (let i = 0; i < segmentCount; i++) offsets.push(view.getUint32(4 + i * 4, true));
-  const out = new Uint8Array(shape.pixels * expected);
+  const ends = offsets.map((start, seg) => (seg + 1 < segmentCount ? offsets[seg + 1] : data.length));
+  // Every segment is checked before the frame is allocated: its place in the data, and that
+  // its bytes can decode to a whole plane (a replicate run turns 2 bytes into at most 128).
   for (let seg = 0; seg < segmentCount; seg++) {
     const start = offsets[seg];
-    const end = seg + 1 < segmentCount ? offsets[seg + 1] : data.length;
+    const end = ends[seg];
     if (start < 64 || start > data.length || end < start || end > data.length) {
       throw new RleError(`RLE segment ${seg + 1} has offset ${start}, outside the frame of ${data.length} bytes.`);
     }
+    const most = Math.ceil((end - start) / 2) * 128;
+    if (most < shape.pixels) {
+      throw new RleError(`RLE segment ${seg + 1} (frame offset ${start}) has ${end - start} bytes, which decode to at most ${most}; the frame needs ${shape.pixels}.`);
+    }
+  }
+  const out = new Uint8Array(shape.pixels * expected);
+  for (let seg = 0; seg < segmentCount; seg++) {
     const sample = Math.floor(seg / bytesPerSample);
     const byteInSample = bytesPerSample - 1 - (seg % bytesPerSample); // segments go MSB first
     const planeBase = sample * shape.pixels * bytesPerSample + byteInSample;
-    unpackBits(data, start, end, out, planeBase, bytesPerSample, shape.pixels, seg + 1);
+    unpackBits(data, offsets[seg], ends[seg], out, planeBase, bytesPerSample, shape.pixels, seg + 1);
   }
   return out;
 }

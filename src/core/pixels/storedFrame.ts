@@ -1,4 +1,5 @@
 import type { PartialFrame } from './partialFrame';
+import type { Issue } from '../model';
 
 /** Typed arrays a decoded frame's samples can live in (chosen by bits stored and sign). */
 export type SampleArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array;
@@ -22,6 +23,8 @@ export interface StoredFrame {
   readonly samples: SampleArray;
   /** Set when the frame's bytes end early (read with `allowPartial`): which rows are missing. */
   readonly partial?: PartialFrame;
+  /** What the decoder noticed about this frame's data (it was still decoded), with offsets. */
+  readonly warnings?: readonly Issue[];
 }
 
 /** The smallest typed array that holds `count` values of this many bits and sign. */

@@ -6,7 +6,7 @@
 import type { FileAccess } from '../../core/io';
 import type { DicomFile } from '../../core/model';
 import { numberAt } from '../../core/pixels/elementValues';
-import { openPixelReader, type PixelReader } from '../../core/pixels/readFrame';
+import { openPixelReader, type PixelReader, type PixelReaderOptions } from '../../core/pixels/readFrame';
 import { colourToRgb8 } from '../../core/pixels/colour';
 import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { isGreyscale, renderFrame } from '../../core/display/renderFrame';
@@ -35,10 +35,10 @@ function frameRate(file: DicomFile): number | null {
  * Prepares `file` for frame reading from `source` (the file's bytes, or for a deflated file the
  * inflated stream: `openDicom(...).source`). Never throws: a problem becomes the info message's error.
  */
-export async function openImageSession(file: DicomFile, source: FileAccess): Promise<ImageSession> {
+export async function openImageSession(file: DicomFile, source: FileAccess, options: PixelReaderOptions = {}): Promise<ImageSession> {
   let reader: PixelReader;
   try {
-    reader = await openPixelReader(file, source);
+    reader = await openPixelReader(file, source, options);
   } catch (error) {
     const info: ImageInfoMessage = { type: 'viewer/image', info: null, error: (error as Error).message };
     const fail = async (): Promise<never> => {
@@ -81,6 +81,7 @@ export async function openImageSession(file: DicomFile, source: FileAccess): Pro
           samples: samplesToBuffer(samples),
           display,
           partial: stored.partial ? { completeRows: stored.partial.completeRows, message: stored.partial.message } : null,
+          warnings: (stored.warnings ?? []).map(({ code, offset, message }) => ({ code, offset, message })),
         };
       } catch (error) {
         return { type: 'viewer/frameError', frame, message: (error as Error).message };

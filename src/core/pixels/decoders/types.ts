@@ -8,7 +8,15 @@ export type EncodedFrame =
   /** Native data: the frame's byte range; 1-bit frames may start at `bitOffset` in the first byte. */
   | { readonly kind: 'native'; readonly bytes: Uint8Array; readonly bitOffset: number }
   /** Encapsulated data: the values of the fragments that make up the frame, in order. */
-  | { readonly kind: 'encapsulated'; readonly fragments: readonly Uint8Array[] };
+  | {
+      readonly kind: 'encapsulated';
+      readonly fragments: readonly Uint8Array[];
+      /** Offset of the first fragment's item tag (model positions), and the frame, for messages. */
+      readonly offset: number;
+      readonly index: number;
+      /** Where each fragment's value starts (model positions), to place codestream bytes in the file. */
+      readonly valueOffsets: readonly number[];
+    };
 
 /**
  * A decoder for one family of transfer syntaxes, named by the transfer-syntax registry's
