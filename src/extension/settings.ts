@@ -3,6 +3,7 @@
  * (package.json declares the same keys for the Settings UI).
  */
 import * as vscode from 'vscode';
+import { DEFAULT_DECODE_LIMIT_MIB } from '../core/pixels/decodeBudget';
 import type { OffsetFormat } from '../shared/protocol';
 
 export const SETTINGS_SECTION = 'dicomInspector';
@@ -14,6 +15,8 @@ export interface InspectorSettings {
   readonly offerReopenForDicomFiles: boolean;
   /** Largest file (MiB) read whole through workspace.fs when ranged reads are not possible. */
   readonly maxWholeFileReadMiB: number;
+  /** Memory one frame's decode may take (MiB); larger frames are refused before decoding. */
+  readonly decodeLimitMiB: number;
 }
 
 function clampInteger(value: unknown, fallback: number, min: number, max: number): number {
@@ -28,6 +31,7 @@ export function readSettings(): InspectorSettings {
     maxValueLength: clampInteger(config.get('maxValueLength'), 128, 8, 100_000),
     offerReopenForDicomFiles: config.get<boolean>('offerReopenForDicomFiles', true),
     maxWholeFileReadMiB: clampInteger(config.get('maxWholeFileReadMiB'), 64, 1, 4096),
+    decodeLimitMiB: clampInteger(config.get('decodeLimitMiB'), DEFAULT_DECODE_LIMIT_MIB, 16, 16384),
   };
 }
 

@@ -16,6 +16,8 @@ export interface OpenImageRequest {
   readonly file: DicomFile;
   /** Size of the byte source the model's offsets refer to. */
   readonly sourceSize: number;
+  /** Memory one frame's decode may take, in MiB (the dicomInspector.decodeLimitMiB setting). */
+  readonly decodeLimitMiB: number;
 }
 
 /** Request: answered by `viewer/frame` or `viewer/frameError`. */

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
 import type { HostToViewerMessage, ImageInfoMessage, RenderChoicesView, SaveResultMessage, ViewerToHostMessage } from '../../shared/viewerProtocol';
 import { framePngName } from '../../core/png/framePngName';
+import { readSettings } from '../settings';
 import { openImageSession, type ImageSession } from './imageSession';
 import { frameWorkerScript, openWorkerSession } from './workerSession';
 
@@ -71,8 +72,9 @@ export class FrameServer implements vscode.Disposable {
     const { file, source } = document;
     if (!file || !source) return Promise.reject(new Error(document.loadError ?? 'the file could not be read'));
     const script = frameWorkerScript();
-    const worker = script ? openWorkerSession(script, file, source) : undefined;
-    const session = worker ?? openImageSession(file, source);
+    const options = { decodeLimitMiB: readSettings().decodeLimitMiB };
+    const worker = script ? openWorkerSession(script, file, source, options) : undefined;
+    const session = worker ?? openImageSession(file, source, options);
     const timer = setTimeout(() => this.forget(document, opened), IDLE_CLOSE_MS);
     timer.unref();
     const opened: OpenSession = { version: document.version, session, timer, close: async () => (await worker)?.terminate() };

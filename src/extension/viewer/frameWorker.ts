@@ -33,7 +33,7 @@ port.on('message', (raw: unknown) => host.receive(raw));
 async function answer(message: HostToWorkerMessage): Promise<WorkerToHostMessage | undefined> {
   switch (message.type) {
     case 'open':
-      session = openImageSession(message.file, remoteSource(message.sourceSize));
+      session = openImageSession(message.file, remoteSource(message.sourceSize), { decodeLimitMiB: message.decodeLimitMiB });
       return (await session).info;
     case 'frame':
       return (await opened()).frameMessage(message.frame);

@@ -12,6 +12,8 @@ import { MessageEndpoint } from '../../shared/messageEndpoint';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage } from '../../shared/viewerProtocol';
 import { parseWorkerMessage, transferablesOf, type FailedReply, type HostToWorkerMessage, type PngReply, type WorkerToHostMessage } from '../../shared/workerProtocol';
 import type { ImageSession } from './imageSession';
+import { DEFAULT_DECODE_LIMIT_MIB } from '../../core/pixels/decodeBudget';
+import type { PixelReaderOptions } from '../../core/pixels/readFrame';
 
 /** dist/frameWorker.js beside the bundled extension (dist/extension.js). */
 export function frameWorkerScript(): string | undefined {
@@ -23,7 +25,7 @@ export interface WorkerSession extends ImageSession {
   terminate(): Promise<void>;
 }
 
-export async function openWorkerSession(script: string, file: DicomFile, source: FileAccess): Promise<WorkerSession> {
+export async function openWorkerSession(script: string, file: DicomFile, source: FileAccess, options: PixelReaderOptions = {}): Promise<WorkerSession> {
   const worker = new Worker(script);
   worker.unref(); // never keeps the extension host alive on shutdown
   const endpoint = new MessageEndpoint<HostToWorkerMessage, WorkerToHostMessage>({
@@ -44,7 +46,7 @@ export async function openWorkerSession(script: string, file: DicomFile, source:
   worker.on('message', (raw: unknown) => endpoint.receive(raw));
   worker.on('error', (error) => endpoint.close(error));
   worker.on('exit', (code) => endpoint.close(new Error(`the frame worker stopped (exit code ${code})`)));
-  const info = await endpoint.request<ImageInfoMessage | FailedReply>({ type: 'open', file, sourceSize: await source.size() });
+  const info = await endpoint.request<ImageInfoMessage | FailedReply>({ type: 'open', file, sourceSize: await source.size(), decodeLimitMiB: options.decodeLimitMiB ?? DEFAULT_DECODE_LIMIT_MIB });
   if (info.type === 'failed') throw new Error(info.message);
   return {
     info,
