@@ -1,6 +1,8 @@
 import { transferSyntax, type PixelCodecName } from '../dictionary/uids';
 import type { FileAccess } from '../io';
 import type { DicomElement, Fragment } from '../model';
+import { hex } from '../parse/errors';
+import { readRanges } from './batchedReads';
 import type { EncodedFrame } from './decoders/types';
 import { checkFrameIndex, PixelDataError, type ImageDescription } from './imageDescription';
 
@@ -52,16 +54,18 @@ export function fragmentsByOffsets(fragments: readonly Fragment[], offsets: read
   return found;
 }
 
-/** Reads the fragments' values by byte range. A fragment running past the end fails this frame only. */
+/**
+ * Reads the fragments' values, neighbours in one read. A fragment running past the end fails
+ * this frame only.
+ */
 export async function readFragments(fragments: readonly Fragment[], source: FileAccess, index: number): Promise<EncodedFrame> {
-  const parts: Uint8Array[] = [];
-  for (const f of fragments) {
-    const bytes = await source.read(f.valueOffset, f.length);
+  const parts = await readRanges(source, fragments.map((f) => ({ offset: f.valueOffset, length: f.length })));
+  parts.forEach((bytes, k) => {
+    const f = fragments[k];
     if (bytes.length < f.length) {
-      throw new PixelDataError(`Frame ${index + 1}: the fragment at offset ${f.offset} runs past the end of the file (${bytes.length} of ${f.length} bytes).`);
+      throw new PixelDataError(`Frame ${index + 1}: the fragment at offset ${hex(f.offset)} runs past the end of the file (${bytes.length} of ${f.length} bytes).`, 'fragment-past-end');
     }
-    parts.push(bytes);
-  }
+  });
   return { kind: 'encapsulated', fragments: parts, offset: fragments[0]?.offset ?? 0, index, valueOffsets: fragments.map((f) => f.valueOffset) };
 }
 
@@ -133,13 +137,15 @@ async function scanFragments(image: ImageDescription, source: FileAccess): Promi
   const markers = markersFor(image.transferSyntax.uid);
   const problem = `${fragments.length} fragments for ${image.numberOfFrames} frames and no offset table`;
   if (!markers) throw new PixelDataError(`${problem}: frame boundaries cannot be found for ${image.transferSyntax.name}.`);
-  const starts: boolean[] = [];
-  const ends: boolean[] = [];
-  for (const f of fragments) {
-    // A fragment cut short by the end of the file simply reads shorter here.
-    starts.push(markers.starts(await source.read(f.valueOffset, Math.min(6, f.length))));
-    ends.push(f.length >= 2 && endsCodestream(await source.read(f.valueOffset + Math.max(0, f.length - 3), Math.min(3, f.length))));
-  }
+  // The first 6 and last 3 bytes of every fragment, in few reads; a fragment cut short by the
+  // end of the file simply reads shorter here.
+  const ranges = fragments.flatMap((f) => [
+    { offset: f.valueOffset, length: Math.min(6, f.length) },
+    { offset: f.valueOffset + Math.max(0, f.length - 3), length: Math.min(3, f.length) },
+  ]);
+  const edges = await readRanges(source, ranges);
+  const starts = fragments.map((_, k) => markers.starts(edges[2 * k]));
+  const ends = fragments.map((f, k) => f.length >= 2 && endsCodestream(edges[2 * k + 1]));
   const strict = group(fragments, (k) => starts[k] && ends[k - 1]);
   if (strict.length === image.numberOfFrames) return strict;
   const loose = group(fragments, (k) => starts[k]);
