@@ -17,12 +17,12 @@ function lutFromView(view: LutView): LookupTable {
 
 export function settingsToView(s: FrameDisplaySettings): DisplaySettingsView {
   const modality = s.modality.kind === 'rescale' ? { ...s.modality } : { kind: 'lut' as const, lut: lutToView(s.modality.lut), unit: s.modality.unit };
-  return { modality, windows: s.windows.map((w) => ({ ...w })), voiFunction: s.voiFunction, voiLuts: s.voiLuts.map(lutToView), modalityName: s.modalityName, pixelSpacing: s.pixelSpacing ? { ...s.pixelSpacing } : null };
+  return { modality, windows: s.windows.map((w) => ({ ...w })), voiFunction: s.voiFunction, voiLuts: s.voiLuts.map(lutToView), modalityName: s.modalityName, pixelSpacing: s.pixelSpacing ? { ...s.pixelSpacing } : null, ...(s.padding ? { padding: { ...s.padding } } : {}) };
 }
 
 export function settingsFromView(v: DisplaySettingsView): FrameDisplaySettings {
   const modality = v.modality.kind === 'rescale' ? { ...v.modality } : { kind: 'lut' as const, lut: lutFromView(v.modality.lut), unit: v.modality.unit };
-  return { modality, windows: v.windows, voiFunction: v.voiFunction, voiLuts: v.voiLuts.map(lutFromView), modalityName: v.modalityName, pixelSpacing: v.pixelSpacing ?? null };
+  return { modality, windows: v.windows, voiFunction: v.voiFunction, voiLuts: v.voiLuts.map(lutFromView), modalityName: v.modalityName, pixelSpacing: v.pixelSpacing ?? null, ...(v.padding ? { padding: { ...v.padding } } : {}) };
 }
 
 export function sampleTypeOf(samples: SampleArray): SampleType {

@@ -27,6 +27,8 @@ export interface DisplaySettingsView {
   readonly modalityName: string;
   /** Pixel spacing in mm (row, column), from Pixel Spacing or Imager Pixel Spacing; null when unknown. */
   readonly pixelSpacing?: { readonly row: number; readonly column: number; readonly source: 'pixel' | 'imager' } | null;
+  /** Stored values that are padding (Pixel Padding Value / Range Limit), left out of min-max and histogram. */
+  readonly padding?: { readonly min: number; readonly max: number };
 }
 
 export interface ImageInfoView {

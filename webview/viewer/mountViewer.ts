@@ -356,11 +356,11 @@ class Viewer {
     const window = this.window ?? undefined;
     const voiLutIndex = this.voiLut ?? undefined;
     if (this.frameMinMax) {
-      const m = modalityMinMax(presentRows(loaded), settings.modality);
+      const m = modalityMinMax(presentRows(loaded), settings.modality, settings.padding);
       return minMaxWindow(m.min, m.max);
     }
     if (window || settings.windows.length || settings.voiLuts.length) return chooseVoi(frame, settings, { window, voiLutIndex });
-    const m = this.series ?? modalityMinMax(presentRows(loaded), settings.modality);
+    const m = this.series ?? modalityMinMax(presentRows(loaded), settings.modality, settings.padding);
     return minMaxWindow(m.min, m.max);
   }
 
@@ -465,7 +465,7 @@ class Viewer {
     const loaded = this.loaded;
     if (!loaded || !isGreyscale(loaded.frame)) return undefined;
     // Rows missing from a frame cut short read as zeros: they must not stretch the min-max window.
-    if (this.stats?.index !== loaded.index) this.stats = { index: loaded.index, ...modalityMinMax(presentRows(loaded), loaded.settings.modality) };
+    if (this.stats?.index !== loaded.index) this.stats = { index: loaded.index, ...modalityMinMax(presentRows(loaded), loaded.settings.modality, loaded.settings.padding) };
     return this.stats;
   }
 
@@ -484,7 +484,7 @@ class Viewer {
     if (this.cine.playing) return;
     setTimeout(() => {
       if (this.loaded !== loaded || this.cine.playing) return;
-      this.histogramCache = { index: loaded.index, bins, histogram: modalityHistogram(presentRows(loaded).samples, loaded.settings.modality, bins) };
+      this.histogramCache = { index: loaded.index, bins, histogram: modalityHistogram(presentRows(loaded).samples, loaded.settings.modality, bins, loaded.settings.padding) };
       this.side.histogram.update(this.histogramCache.histogram, this.shownWindow, this.range);
     }, 0);
   }

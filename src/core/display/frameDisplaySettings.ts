@@ -4,6 +4,7 @@ import { findElement, itemsOf, numberAt, numbersOf, stringAt, stringsOf, Tags, t
 import { readLookupTable, type LookupTable } from '../pixels/lutData';
 import type { PixelSpacing } from './measure';
 import { doseScaling, pixelSpacingOf } from './physicalUnits';
+import type { StoredRange } from '../pixels/storedFrame';
 import { IDENTITY_MODALITY, modalityUnit, type ModalityTransform } from './modality';
 import { parseVoiFunction, type VoiFunction } from './voi';
 
@@ -24,6 +25,8 @@ export interface FrameDisplaySettings {
   readonly modalityName: string;
   /** Pixel spacing in mm for positions and measurements; null or absent when unknown. */
   readonly pixelSpacing?: PixelSpacing | null;
+  /** Stored values that are padding (left out of min-max and the histogram), when the file says. */
+  readonly padding?: StoredRange;
 }
 
 /**
@@ -74,5 +77,21 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
     const signedInput = signed || (modality.kind === 'rescale' && modality.intercept < 0);
     voiLuts.push(await readLookupTable(item.elements, access, littleEndian, signedInput));
   }
-  return { modality, windows, voiFunction: parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction)), voiLuts, modalityName, pixelSpacing: pixelSpacingOf(ds, perFrame, shared) };
+  return {
+    modality, windows, voiFunction: parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction)), voiLuts, modalityName,
+    pixelSpacing: pixelSpacingOf(ds, perFrame, shared), padding: paddingRange(ds, signed),
+  };
+}
+
+/**
+ * Pixel Padding Value alone pads one stored value; with Pixel Padding Range Limit it pads the
+ * range between the two, in either order (PS3.3 C.7.5.1.1.2). US/SS values of 16 bits follow
+ * Pixel Representation.
+ */
+function paddingRange(ds: ElementList, signed: boolean): StoredRange | undefined {
+  const asStored = (v: number | undefined) => (v !== undefined && signed && v >= 0x8000 && v <= 0xffff ? v - 0x10000 : v);
+  const value = asStored(numberAt(ds, Tags.PixelPaddingValue));
+  if (value === undefined) return undefined;
+  const limit = asStored(numberAt(ds, Tags.PixelPaddingRangeLimit)) ?? value;
+  return { min: Math.min(value, limit), max: Math.max(value, limit) };
 }

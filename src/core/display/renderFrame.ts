@@ -1,6 +1,6 @@
 import { colourToRgb8 } from '../pixels/colour';
 import type { Palette } from '../pixels/palette';
-import { sampleMinMax, storedRange, type StoredFrame } from '../pixels/storedFrame';
+import { sampleMinMax, storedRange, type StoredFrame, type StoredRange } from '../pixels/storedFrame';
 import type { FrameDisplaySettings } from './frameDisplaySettings';
 import { GreyscaleTable } from './greyscaleTable';
 import { modalityValue, type ModalityTransform } from './modality';
@@ -27,18 +27,25 @@ export function isGreyscale(frame: StoredFrame): boolean {
   return frame.photometric === 'MONOCHROME1' || frame.photometric === 'MONOCHROME2';
 }
 
-/** Smallest and largest modality value of the frame (from its stored extremes). */
-export function modalityMinMax(frame: StoredFrame, modality: ModalityTransform): { min: number; max: number } {
-  const stored = sampleMinMax(frame.samples);
+/**
+ * Smallest and largest modality value of the frame, padding left out. One pass over the
+ * samples for their stored extremes; a Modality LUT then costs at most one pass over its
+ * entries (values outside the LUT take its first or last entry), never one step per value
+ * between the extremes, which for 32-bit data would be billions.
+ */
+export function modalityMinMax(frame: StoredFrame, modality: ModalityTransform, padding?: StoredRange): { min: number; max: number } {
+  const stored = sampleMinMax(frame.samples, padding);
   if (modality.kind === 'rescale') {
     const a = modalityValue(modality, stored.min);
     const b = modalityValue(modality, stored.max);
     return { min: Math.min(a, b), max: Math.max(a, b) };
   }
+  const { entries, firstMapped } = modality.lut;
+  const index = (v: number) => Math.min(entries.length - 1, Math.max(0, v - firstMapped));
   let min = Infinity;
   let max = -Infinity;
-  for (let v = stored.min; v <= stored.max; v++) {
-    const m = modalityValue(modality, v);
+  for (let k = index(stored.min); k <= index(stored.max); k++) {
+    const m = modalityValue(modality, firstMapped + k);
     if (m < min) min = m;
     if (m > max) max = m;
   }
@@ -58,7 +65,7 @@ export function chooseVoi(frame: StoredFrame, settings: FrameDisplaySettings, ch
     return { kind: 'window', center: first.center, width: first.width, fn: settings.voiFunction };
   }
   if (settings.voiLuts[0]) return { kind: 'lut', lut: settings.voiLuts[0] };
-  const { min, max } = modalityMinMax(frame, settings.modality);
+  const { min, max } = modalityMinMax(frame, settings.modality, settings.padding);
   return minMaxWindow(min, max);
 }
 

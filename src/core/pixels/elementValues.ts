@@ -74,6 +74,8 @@ export const Tags = {
   RescaleType: '00281054',
   WindowCenterWidthExplanation: '00281055',
   VoiLutFunction: '00281056',
+  PixelPaddingValue: '00280120',
+  PixelPaddingRangeLimit: '00280121',
   RedPaletteDescriptor: '00281101',
   GreenPaletteDescriptor: '00281102',
   BluePaletteDescriptor: '00281103',
@@ -96,4 +98,6 @@ export const Tags = {
   ExtendedOffsetTable: '7FE00001',
   ExtendedOffsetTableLengths: '7FE00002',
   PixelData: '7FE00010',
+  DoseUnits: '30040002',
+  DoseGridScaling: '3004000E',
 } as const;

@@ -39,14 +39,26 @@ export function storedRange(bitsStored: number, signed: boolean): { min: number;
   return signed ? { min: -(2 ** (bitsStored - 1)), max: 2 ** (bitsStored - 1) - 1 } : { min: 0, max: 2 ** bitsStored - 1 };
 }
 
-/** Smallest and largest sample actually present (over all samples of the frame). */
-export function sampleMinMax(samples: SampleArray): { min: number; max: number } {
+/** Stored values that are padding, not image (Pixel Padding Value and Range Limit, PS3.3 C.7.5.1.1.2). */
+export interface StoredRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Smallest and largest sample actually present (over all samples of the frame), leaving out
+ * the `padding` range when given; { 0, 0 } when no sample counts.
+ */
+export function sampleMinMax(samples: SampleArray, padding?: StoredRange): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
+  const low = padding?.min ?? Infinity;
+  const high = padding?.max ?? -Infinity;
   for (let i = 0; i < samples.length; i++) {
     const v = samples[i];
+    if (v >= low && v <= high) continue;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  return samples.length === 0 ? { min: 0, max: 0 } : { min, max };
+  return min > max ? { min: 0, max: 0 } : { min, max };
 }
