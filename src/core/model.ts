@@ -16,6 +16,8 @@ export type ReadIssueCode =
   | 'unexpected-item' | 'expected-item' | 'no-item-delimiter' | 'no-sequence-delimiter'
   | 'element-overruns-container' | 'item-past-end' | 'nesting-too-deep'
   | 'fragment-undefined-length' | 'fragment-past-end' | 'pixel-data-too-short'
+  | 'meta-group-length-mismatch' | 'bits-allocated-unsupported' | 'samples-per-pixel-zero'
+  | 'number-of-frames-invalid' | 'window-width-invalid'
   | 'reading-stopped' | 'internal-error'
   | 'csa-truncated' | 'csa-invalid' | 'csa-not-decoded';
 

@@ -135,6 +135,18 @@ for (const [name, warning] of [
   });
 }
 
-test('a corrupted JPEG 2000 codestream is an error naming the syntax', { skip: skipAll }, async () => {
-  await assert.rejects(decodeAllFrames(file('JPEG2000-embedded-sequence-delimiter.dcm')), /JPEG 2000 Image Compression, 1\.2\.840\.10008\.1\.2\.4\.91\) frame cannot be decoded: the decoder could not read the codestream/);
+test('a JPEG 2000 fragment holding FE FF DD E0 is one fragment by its item length; its corrupt SIZ is named as opj_decompress refuses it too', { skip: skipAll }, async () => {
+  const access = await openFileAccess(file('JPEG2000-embedded-sequence-delimiter.dcm'));
+  try {
+    const { file: parsed } = await openDicom(access);
+    assert.deepEqual(parsed.dataSet.find((e) => e.tag === '7FE00010')?.fragments?.map((f) => f.length), [250]);
+  } finally {
+    await access.close();
+  }
+  // The delimiter bytes sit in Xsiz: the codestream declares a width no decoder accepts
+  // (opj_decompress: "Invalid number of tiles"), refused before anything is decoded.
+  await assert.rejects(
+    decodeAllFrames(file('JPEG2000-embedded-sequence-delimiter.dcm')),
+    /JPEG 2000 Image Compression, 1\.2\.840\.10008\.1\.2\.4\.91\) frame cannot be decoded: the codestream is 3722445056 × 1024 pixels but Columns × Rows is 256 × 1024; nothing was decoded/,
+  );
 });

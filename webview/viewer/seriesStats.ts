@@ -42,7 +42,7 @@ export async function seriesStats(count: number, get: (index: number) => Promise
     if (!isCurrent()) return null;
     const loaded = i === first.index ? first : await get(i).catch(() => undefined);
     if (!loaded || !isGreyscale(loaded.frame)) continue;
-    const m = modalityMinMax(loaded.frame, loaded.settings.modality);
+    const m = modalityMinMax(loaded.frame, loaded.settings.modality, loaded.settings.padding);
     min = Math.min(min, m.min);
     max = Math.max(max, m.max);
     if (counts) storedValueCounts(loaded.frame.samples, range.min, size, counts);

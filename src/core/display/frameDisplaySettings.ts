@@ -6,7 +6,7 @@ import type { PixelSpacing } from './measure';
 import { doseScaling, pixelSpacingOf } from './physicalUnits';
 import type { StoredRange } from '../pixels/storedFrame';
 import { IDENTITY_MODALITY, modalityUnit, type ModalityTransform } from './modality';
-import { parseVoiFunction, type VoiFunction } from './voi';
+import { checkWindow, parseVoiFunction, type VoiFunction } from './voi';
 
 /** A window stored in the file, with its explanation (for the presets list). */
 export interface FileWindow {
@@ -66,9 +66,12 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
   const centers = numbersOf(findElement(voiSource, Tags.WindowCenter));
   const widths = numbersOf(findElement(voiSource, Tags.WindowWidth));
   const explanations = stringsOf(findElement(voiSource, Tags.WindowCenterWidthExplanation));
+  const voiFunction = parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction));
   const windows: FileWindow[] = [];
   for (let i = 0; i < Math.min(centers.length, widths.length); i++) {
-    if (!Number.isFinite(centers[i]) || !Number.isFinite(widths[i])) continue;
+    // A window no VOI function allows (width 0, NaN...) is skipped like a missing one, so the
+    // next window, the VOI LUT or min-max shows the frame; the reader reports it (window-width-invalid).
+    if (!usableWindow(centers[i], widths[i], voiFunction)) continue;
     windows.push({ center: centers[i], width: widths[i], explanation: explanations[i] ?? '' });
   }
   const voiLuts: LookupTable[] = [];
@@ -77,10 +80,16 @@ export async function frameDisplaySettings(file: DicomFile, index: number, acces
     const signedInput = signed || (modality.kind === 'rescale' && modality.intercept < 0);
     voiLuts.push(await readLookupTable(item.elements, access, littleEndian, signedInput));
   }
-  return {
-    modality, windows, voiFunction: parseVoiFunction(stringAt(voiSource, Tags.VoiLutFunction)), voiLuts, modalityName,
-    pixelSpacing: pixelSpacingOf(ds, perFrame, shared), padding: paddingRange(ds, signed),
-  };
+  return { modality, windows, voiFunction, voiLuts, modalityName, pixelSpacing: pixelSpacingOf(ds, perFrame, shared), padding: paddingRange(ds, signed) };
+}
+
+function usableWindow(center: number, width: number, fn: VoiFunction): boolean {
+  try {
+    checkWindow(center, width, fn);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -6,7 +6,8 @@ import { looksExplicit, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
 import { inflateRawCapped } from './inflate';
-import { checkNativePixelDataLength } from './pixelDataCheck';
+import { checkImagePixelModule, checkNativePixelDataLength } from './pixelDataCheck';
+import { checkMetaGroupLength } from './metaGroupCheck';
 
 export interface ParseOptions {
   /** Stop before the value of the top-level Pixel Data (default true). */
@@ -87,6 +88,8 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     guarded(readerState, () => readLevel(readerState, topLevel, dataSetOffset, window.streamSize).end, 0);
   }
   checkNativePixelDataLength(dataSet, issues);
+  checkImagePixelModule(dataSet, issues);
+  checkMetaGroupLength(meta, dataSetOffset, issues);
   const pending = readerState.pixelData;
   const file: DicomFile = {
     size: fileSize, preamble: start.preamble, prefix: start.prefix, dataSetOffset,

@@ -37,3 +37,46 @@ export function checkNativePixelDataLength(elements: readonly DicomElement[], is
     });
   }
 }
+
+const LARGEST_FRAME_COUNT = 2 ** 31 - 1;
+
+/**
+ * Image Pixel Module values no reader can use, flagged with the element's offset as soon as the
+ * header is read (so `dump` and the problems list say it, not only `render`): Bits Allocated
+ * other than 1, 8, 16 or 32, Samples per Pixel 0, Number of Frames that is not a whole number
+ * of frames, and window widths the VOI formulas do not allow (PS3.3 C.11.2.1.2). Nested items
+ * (functional groups) are not looked into here.
+ */
+export function checkImagePixelModule(elements: readonly DicomElement[], issues: Issue[]): void {
+  const at = new Map<string, DicomElement>();
+  for (const element of elements) if (element.group === 0x0028) at.set(element.tag, element);
+  const flag = (element: DicomElement, code: string, severity: Issue['severity'], message: string) =>
+    issues.push({ code, severity, offset: element.offset, end: element.end, tag: element.tag, keyword: element.keyword ?? undefined, message: `${element.name ?? element.tag} at ${hex(element.offset)}: ${message}` });
+
+  const bitsAllocated = at.get('00280100');
+  const bits = bitsAllocated && numberOf(at, '00280100');
+  if (bitsAllocated && bits !== undefined && ![1, 8, 16, 32].includes(bits)) {
+    flag(bitsAllocated, 'bits-allocated-unsupported', 'error', `${bits} bits per sample; frames can be read with 1, 8, 16 or 32 only`);
+  }
+  const samples = at.get('00280002');
+  if (samples && numberOf(at, '00280002') === 0) flag(samples, 'samples-per-pixel-zero', 'error', 'Samples per Pixel is 0; a pixel needs at least one sample');
+
+  const frames = at.get('00280008');
+  if (frames) {
+    const text = String(Array.isArray(frames.value) ? frames.value[0] : frames.value ?? '').trim();
+    const count = Number(text);
+    if (text !== '' && !(Number.isInteger(count) && count >= 1 && count <= LARGEST_FRAME_COUNT)) {
+      flag(frames, 'number-of-frames-invalid', 'error', `"${text}" is not a whole number of frames from 1 to ${LARGEST_FRAME_COUNT}; frames are read as if there were one`);
+    }
+  }
+
+  const widths = at.get('00281051');
+  if (widths) {
+    const values = (Array.isArray(widths.value) ? widths.value : String(widths.value ?? '').split('\\')).map((v) => Number(String(v).trim()));
+    values.forEach((width, i) => {
+      if (Number.isFinite(width) && width <= 0) {
+        flag(widths, 'window-width-invalid', 'warning', `window ${i + 1} has width ${width}, which no VOI function allows; that window is ignored and the frame is shown by another (the next one, the VOI LUT, or min-max)`);
+      }
+    });
+  }
+}

@@ -81,7 +81,8 @@ export function describeImage(file: DicomFile): ImageDescription {
   }
   const planar = numberAt(ds, Tags.PlanarConfiguration) ?? 0;
   const frames = numberAt(ds, Tags.NumberOfFrames) ?? 1;
-  const numberOfFrames = Number.isInteger(frames) && frames >= 1 ? frames : 1;
+  // A count no file can hold ("1e308") is read as one frame; the reader's issue says so.
+  const numberOfFrames = Number.isInteger(frames) && frames >= 1 && frames <= 2 ** 31 - 1 ? frames : 1;
   // YBR_FULL_422 native data stores two luminance samples per chroma pair: 2 samples per pixel.
   const samplesInFrame = photometric === 'YBR_FULL_422' && !file.transferSyntax?.encapsulated ? rows * columns * 2 : rows * columns * samplesPerPixel;
   return {
