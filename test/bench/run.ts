@@ -6,6 +6,7 @@ import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchDiff } from './diff';
 import { benchHeaders } from './headers';
+import { benchHostileFrames } from './hostileFrames';
 import { benchSort } from './sort';
 import { benchValidate } from './validate';
 import { benchViewer } from './viewer';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   validate: benchValidate,
   diff: benchDiff,
   'viewer-looks': benchViewerLooks,
+  hostile: benchHostileFrames,
 };
 
 async function run(): Promise<void> {
