@@ -8,6 +8,7 @@
  *
  * This file is imported by both sides, so it must stay free of `vscode` and DOM types.
  */
+import { parseBytesMessage, parseHostToBytesMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
 import { parseHostToViewerMessage, parseViewerMessage, type HostToViewerMessage, type ViewerToHostMessage } from './viewerProtocol';
 
 export type OffsetFormat = 'hex' | 'decimal';
@@ -54,6 +55,12 @@ export interface DocumentView {
   readonly rowsTruncated: boolean;
   /** True when positions after the meta group are positions in the inflated stream. */
   readonly deflated: boolean;
+  /** Where the data set starts; in a deflated file, where the raw file's compressed bytes start. */
+  readonly dataSetOffset: number;
+  /** Byte order of the data set (the File Meta Information is always little endian). */
+  readonly littleEndian: boolean;
+  /** Specific Character Set terms of the data set's top level, for the Bytes pane's text. */
+  readonly characterSet: readonly string[];
   readonly offsetFormat: OffsetFormat;
   /** Set when the file could not be read at all (I/O error); the rest is then empty. */
   readonly loadError: string | null;
@@ -66,11 +73,15 @@ export interface DocumentMessage {
   readonly document: DocumentView;
 }
 
-/** The tag tree's selection changed; the page highlights the matching row (and the viewer may). */
+/**
+ * The tag tree's selection changed; the page highlights the matching row and the node's bytes:
+ * the header [offset, valueOffset) and the rest [valueOffset, end).
+ */
 export interface SelectElementMessage {
   readonly type: 'selectElement';
   readonly id: string;
   readonly offset: number;
+  readonly valueOffset: number;
   readonly end: number;
 }
 
@@ -96,8 +107,8 @@ export interface RevealOffsetMessage {
 
 export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage;
 
-export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage;
-export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage;
+export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage;
+export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage;
 
 const MAX_ID_LENGTH = 512;
 
@@ -128,12 +139,12 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
 
 /** Validates any message from the webview: the editor's own, or the frame viewer's. */
 export function parseWebviewMessage(message: unknown): WebviewToHostMessage | null {
-  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message);
+  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message) ?? parseBytesMessage(message);
 }
 
 /** Validates any message from the host (the page checks too: defence in depth is cheap). */
 export function parseHostMessage(message: unknown): HostToWebviewMessage | null {
-  return parseEditorHostMessage(message) ?? parseHostToViewerMessage(message);
+  return parseEditorHostMessage(message) ?? parseHostToViewerMessage(message) ?? parseHostToBytesMessage(message);
 }
 
 /** Validates a message received from the host (the page checks too: defence in depth is cheap). */
@@ -147,9 +158,10 @@ export function parseEditorHostMessage(message: unknown): EditorHostMessage | nu
     candidate.type === 'selectElement' &&
     typeof candidate.id === 'string' &&
     isSafeOffset(candidate.offset) &&
+    isSafeOffset(candidate.valueOffset) &&
     isSafeOffset(candidate.end)
   ) {
-    return { type: 'selectElement', id: candidate.id, offset: candidate.offset, end: candidate.end };
+    return { type: 'selectElement', id: candidate.id, offset: candidate.offset, valueOffset: candidate.valueOffset, end: candidate.end };
   }
   return null;
 }

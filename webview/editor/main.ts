@@ -5,6 +5,7 @@
  */
 import { MessageEndpoint } from '../../src/shared/messageEndpoint';
 import { parseHostMessage, type DocumentMessage, type HostToWebviewMessage, type WebviewToHostMessage } from '../../src/shared/protocol';
+import type { BytesPageMessage } from '../../src/shared/bytesProtocol';
 import type { HostToViewerMessage } from '../../src/shared/viewerProtocol';
 import type { ViewerPort } from '../viewer/viewerPort';
 import { element } from './dom';
@@ -29,8 +30,10 @@ const host = new MessageEndpoint<WebviewToHostMessage, HostToWebviewMessage>({
         page.show(message.document);
         return;
       case 'selectElement':
-        page.select(message.id);
+        page.select(message.id, message);
         return;
+      case 'bytes/page':
+        return; // Only ever a reply to the Bytes pane's request, matched by the endpoint.
       default:
         for (const listener of viewerListeners) listener(message);
     }
@@ -49,7 +52,7 @@ const app = document.getElementById('app') ?? document.body.appendChild(element(
 const page = new EditorPage(app, {
   revealRow: (id) => host.notify({ type: 'revealRow', id }),
   revealOffset: (offset) => host.notify({ type: 'revealOffset', offset }),
-}, viewerPort);
+}, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
 

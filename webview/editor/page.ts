@@ -6,6 +6,8 @@ import type { DocumentView, IssueView } from '../../src/shared/protocol';
 import { element, formatSize } from './dom';
 import { offsetText } from '../../src/core/format/presentation';
 import { HeaderTable } from './headerTable';
+import { BytesPane } from './bytes/bytesPane';
+import type { PageRequest } from './bytes/pageCache';
 import { mountViewer } from '../viewer/mountViewer';
 import type { ViewerPort } from '../viewer/viewerPort';
 
@@ -40,26 +42,33 @@ function issueItem(issue: IssueView, view: DocumentView, events: PageEvents): HT
   return element('li', { className: `issue ${issue.severity}` }, parts);
 }
 
+/**
+ * The problems, folded under their count so the panes below keep the room; errors open them,
+ * since they explain why the panes stop early.
+ */
 function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
   const errors = view.issues.filter((issue) => issue.severity === 'error').length;
   const title = view.issues.length === 0 ? 'No problems found' : `${view.issues.length} problem${view.issues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})`;
-  const section = element('section', { className: `issues ${view.issues.length === 0 ? 'clean' : 'has-issues'}`, attributes: { 'aria-label': 'Problems' } }, [
-    element('h2', { text: title }),
+  const section = element('details', { className: `issues ${view.issues.length === 0 ? 'clean' : 'has-issues'}`, attributes: { 'aria-label': 'Problems' } }, [
+    element('summary', {}, [element('h2', { text: title })]),
   ]);
+  section.open = errors > 0;
   if (view.issues.length > 0) {
     section.append(element('ul', {}, view.issues.map((issue) => issueItem(issue, view, events))));
-    if (errors > 0) section.append(element('p', { className: 'hint', text: 'The header below shows everything read before the problem.' }));
+    if (errors > 0) section.append(element('p', { className: 'hint', text: 'The panes below show everything read before the problem.' }));
   }
   return section;
 }
 
 export class EditorPage {
   private readonly table: HeaderTable;
+  readonly bytes: BytesPane;
   private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
 
-  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort) {
+  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest) {
     this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
+    this.bytes = new BytesPane(readBytes, { revealOffset: (offset) => events.revealOffset(offset) });
   }
 
   show(view: DocumentView): void {
@@ -78,24 +87,27 @@ export class EditorPage {
       ]));
       return;
     }
-    // With pixels, the summary folds into one line so the viewer fits the window below it.
+    // The layout fits a 1440×900 window: a short head (with pixels, the summary folds into one
+    // line), then the image and element list beside the Bytes pane, each scrolling inside itself.
     const summary = view.hasPixelData ? collapsedSummary(view) : summarySection(view);
     this.app.classList.toggle('has-viewer', view.hasPixelData);
-    const children: Node[] = [title, summary, issuesSection(view, this.events)];
+    const head = element('div', { className: 'page-head' }, [title, summary, issuesSection(view, this.events)]);
+    const left = element('div', { className: 'pane-column' });
     if (view.hasPixelData) {
-      children.push(this.viewerSection());
-      const details = element('details', { className: 'header-details' }, [element('summary', { text: `Header (${view.rows.length} rows)` }), this.table.root]);
-      children.push(details);
+      left.append(this.viewerSection());
     } else {
       this.unmountViewer();
-      children.push(element('h2', { className: 'table-title', text: 'Header' }), this.table.root);
     }
+    left.append(element('h2', { className: 'table-title', text: 'Elements' }), this.table.root);
+    const workspace = element('div', { className: 'workspace' }, [left, this.bytes.root]);
     this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
-    this.app.replaceChildren(...children);
+    this.app.replaceChildren(head, workspace);
+    this.bytes.show(view);
   }
 
-  select(id: string): void {
+  select(id: string, range: { offset: number; valueOffset: number; end: number }): void {
     this.table.select(id);
+    this.bytes.select(range);
   }
 
   /** The frame viewer's mount point; the viewer is mounted once and kept across re-parses. */

@@ -71,6 +71,11 @@ export class DicomDocument implements vscode.Disposable {
     return this.loaded.source;
   }
 
+  /** Ranged reads of the file as it is on disk (for a deflated file: the compressed data set). */
+  get raw(): FileAccess | null {
+    return this.loaded.access;
+  }
+
   get loadError(): string | null {
     return this.loaded.error;
   }

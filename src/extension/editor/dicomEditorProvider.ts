@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { MessageEndpoint } from '../../shared/messageEndpoint';
 import { parseWebviewMessage, type DocumentView, type HostToWebviewMessage, type WebviewToHostMessage } from '../../shared/protocol';
+import { readBytesPage } from '../bytes/bytesServer';
 import type { DicomDocument } from '../document/dicomDocument';
 import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import { onSettingsChanged, readSettings } from '../settings';
@@ -56,6 +57,8 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
           case 'revealOffset':
             tracker.requestReveal({ document, offset: message.offset });
             return undefined;
+          case 'bytes/read':
+            return readBytesPage(message, document);
           default:
             viewerMounted = true;
             return frames.answer(message, document);

@@ -121,6 +121,9 @@ export function documentView(fileName: string, file: DicomFile, options: Documen
     rows,
     rowsTruncated: truncated,
     deflated: file.deflated,
+    dataSetOffset: file.dataSetOffset,
+    littleEndian: file.transferSyntax?.littleEndian ?? true,
+    characterSet: file.characterSet,
     offsetFormat: options.offsetFormat,
     loadError: null,
   };
@@ -137,6 +140,9 @@ export function errorView(fileName: string, error: string, offsetFormat: OffsetF
     rows: [],
     rowsTruncated: false,
     deflated: false,
+    dataSetOffset: 0,
+    littleEndian: true,
+    characterSet: [],
     offsetFormat,
     loadError: error,
   };

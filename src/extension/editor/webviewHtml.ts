@@ -38,6 +38,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   // One bundle: the page and the frame viewer it mounts for files with pixel data.
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'editor.js'));
   const editorCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'editor.css'));
+  const bytesCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'bytes.css'));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -45,6 +46,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${editorCss.toString()}">
+  <link rel="stylesheet" href="${bytesCss.toString()}">
   <title>DICOM Inspector</title>
 </head>
 <body>

@@ -164,3 +164,16 @@ export function nodeById(id: string, file: DicomFile, options: TagTreeOptions): 
   }
   return node;
 }
+
+/**
+ * Where a node's header ends and its contents begin: the value of an element, the contents of
+ * an item, the data of a fragment. A delimiter is all header; preamble, prefix and the groups
+ * are all contents.
+ */
+export function contentOffset(node: TagNode): number {
+  if (node.element) return node.element.valueOffset;
+  if (node.item) return node.item.valueOffset;
+  if (node.fragment) return node.fragment.valueOffset;
+  if (node.kind === 'itemDelimiter' || node.kind === 'sequenceDelimiter') return node.end;
+  return node.offset;
+}

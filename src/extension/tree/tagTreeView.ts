@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged } from '../settings';
 import { deepestNodeAtOffset } from './offsetLookup';
-import { nodeById, type TagNode } from './tagNodes';
+import { contentOffset, nodeById, type TagNode } from './tagNodes';
 import { TagTreeProvider } from './tagTreeProvider';
 
 export const TAG_VIEW_ID = 'dicomInspector.tags';
@@ -80,7 +80,7 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
     view.onDidChangeSelection((event) => {
       const node = event.selection[0];
       const document = provider.currentDocument;
-      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, end: node.end });
+      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, valueOffset: contentOffset(node), end: node.end });
     }),
     onSettingsChanged(() => {
       provider.refresh();
