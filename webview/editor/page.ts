@@ -6,6 +6,7 @@ import type { DocumentView, IssueView } from '../../src/shared/protocol';
 import { element, formatSize } from './dom';
 import { offsetText } from '../../src/core/format/presentation';
 import { HeaderTable } from './headerTable';
+import { PaneTabs, type Tab } from './paneTabs';
 import { BytesPane } from './bytes/bytesPane';
 import type { PageRequest } from './bytes/pageCache';
 import { mountViewer } from '../viewer/mountViewer';
@@ -63,6 +64,7 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
 export class EditorPage {
   private readonly table: HeaderTable;
   readonly bytes: BytesPane;
+  private readonly tabs = new PaneTabs();
   private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
 
@@ -92,14 +94,15 @@ export class EditorPage {
     const summary = view.hasPixelData ? collapsedSummary(view) : summarySection(view);
     this.app.classList.toggle('has-viewer', view.hasPixelData);
     const head = element('div', { className: 'page-head' }, [title, summary, issuesSection(view, this.events)]);
-    const left = element('div', { className: 'pane-column' });
+    const tabs: Tab[] = [];
     if (view.hasPixelData) {
-      left.append(this.viewerSection());
+      tabs.push({ id: 'image', title: 'Image', content: this.viewerSection() });
     } else {
       this.unmountViewer();
     }
-    left.append(element('h2', { className: 'table-title', text: 'Elements' }), this.table.root);
-    const workspace = element('div', { className: 'workspace' }, [left, this.bytes.root]);
+    tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
+    this.tabs.show(tabs);
+    const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
     this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
     this.app.replaceChildren(head, workspace);
     this.bytes.show(view);

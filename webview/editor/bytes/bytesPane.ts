@@ -118,7 +118,8 @@ export class BytesPane {
   select(highlight: Highlight): void {
     if (this.pages.currentStream === 'raw' && this.file && highlight.offset >= this.file.dataSetOffset) this.switchStream();
     this.highlight = highlight;
-    this.cursor = highlight.offset;
+    // A click in the pane comes back as the selection of its node: the clicked byte stays.
+    if (this.cursor === null || this.cursor < highlight.offset || this.cursor >= highlight.end) this.cursor = highlight.offset;
     this.scrollTo(rowToReveal(highlight.offset, this.topRow, this.geometry(), BYTES_PER_ROW));
     this.inspect();
     this.schedule();
@@ -158,8 +159,10 @@ export class BytesPane {
 
   /** Builds the row pool for the pane's height (on resize), then draws. */
   private layout(): void {
-    const probe = this.rows[0]?.root;
-    if (probe && probe.offsetHeight > 0) this.rowHeight = probe.offsetHeight;
+    // Rows are as tall as the theme's editor font makes them: measure one before counting.
+    if (this.rows.length === 0) this.rows.push(this.createRow());
+    const measured = this.rows[0].root.getBoundingClientRect().height;
+    if (measured > 0) this.rowHeight = measured;
     const count = visibleRows(this.geometry()) + 1;
     while (this.rows.length < count) this.rows.push(this.createRow());
     while (this.rows.length > count) this.rows.pop()!.root.remove();

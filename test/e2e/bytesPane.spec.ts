@@ -1,0 +1,224 @@
+// A person debugging a parser opens files in a 1440×900 window and looks at their bytes: the
+// Bytes pane beside the image and the element list, coloured by part. Clicking a node of the
+// DICOM Tags view highlights its bytes; clicking a byte selects the node locateOffset names; a
+// deflated file switches to its raw bytes; a 2 GiB file scrolls to its last byte. Screenshots
+// are taken in the dark and the light theme.
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { locateOffset } from '../../src/core/locate/locateOffset';
+import type { DicomFile } from '../../src/core/model';
+import { memoryFileAccess } from '../../src/core/io';
+import { openDicom, readDicom } from '../../src/core/parse/readDicom';
+import { identification, imagePixelModule } from '../fixtures/catalog/common';
+import { writeDicom } from '../fixtures/writer';
+import { openWorkbench, quickOpen, runCommand, screenshot, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
+import { clearHover, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
+
+const CT = 'CT1_UNC.explicit_little_endian.dcm';
+const DEFLATED = 'sequences-undefined-deflated.dcm';
+const ENCAPSULATED = 'encapsulated-jpeg-bot.dcm';
+const LARGE = 'bytes-2gib.dcm';
+const LARGE_PIXELS = 2 ** 31;
+
+let workbench: Workbench;
+let largeSize = 0;
+
+before(async () => {
+  // A 2 GiB image whose pixel data is a hole in a sparse file: real size, almost no disk.
+  const { bytes } = writeDicom(
+    [
+      ...identification('bytes-2gib'),
+      ...imagePixelModule({ rows: 1024, columns: 1024, frames: 1024, bitsAllocated: 16 }),
+      { tag: 0x7fe00010, vr: 'OW', value: new Uint8Array(0), declaredLength: LARGE_PIXELS },
+    ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)),
+    { transferSyntax: 'explicitLittle' },
+  );
+  const file = path.join(workspaceDir(), LARGE);
+  const handle = openSync(file, 'w');
+  writeSync(handle, bytes);
+  closeSync(handle);
+  largeSize = bytes.length + LARGE_PIXELS;
+  truncateSync(file, largeSize);
+  workbench = await openWorkbench('bytesPane', { width: 1440, height: 900 });
+});
+
+after(async () => {
+  await workbench?.close();
+  rmSync(path.join(workspaceDir(), LARGE), { force: true });
+});
+
+function hexOf(bytes: Uint8Array, from: number, count: number): string[] {
+  return [...bytes.subarray(from, from + count)].map((b) => b.toString(16).toUpperCase().padStart(2, '0'));
+}
+
+/** The hex cell of one byte, once the pane shows its row. */
+function byteCell(frame: Frame, offset: number) {
+  return frame.locator(`.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"]`);
+}
+
+/** Text and classes of `count` hex cells from `offset`, waiting for the row to be on screen. */
+async function cells(frame: Frame, offset: number, count: number): Promise<Array<{ text: string; className: string }>> {
+  await byteCell(frame, offset).waitFor({ timeout: 15_000 });
+  const out: Array<{ text: string; className: string }> = [];
+  for (let at = offset; at < offset + count; at++) {
+    const cell = byteCell(frame, at);
+    out.push({ text: (await cell.innerText()).trim(), className: (await cell.getAttribute('class')) ?? '' });
+  }
+  return out;
+}
+
+async function waitForClass(frame: Frame, offset: number, className: string): Promise<void> {
+  const selector = `.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"].${className}`;
+  await frame.locator(selector).waitFor({ timeout: 15_000 });
+}
+
+/** Switches between the light and the dark theme VS Code has set for each. */
+async function toggleTheme(page: Page): Promise<void> {
+  await runCommand(page, 'Toggle between Light/Dark Themes');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.waitForTimeout(500);
+}
+
+let ct: { bytes: Uint8Array; model: DicomFile } | undefined;
+
+test('a CT image: image, element list and bytes on one 1440×900 screen, DICM coloured as the prefix', async (t) => {
+  const file = workspaceFile(t, 'corpus', CT);
+  if (!file) return;
+  const bytes = new Uint8Array(readFileSync(file));
+  ct = { bytes, model: await readDicom(memoryFileAccess(bytes)) };
+  const { page } = workbench;
+  await quickOpen(page, CT);
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  try {
+    const prefix = await cells(frame, 128, 4);
+    assert.deepEqual(prefix.map((c) => c.text), ['44', '49', '43', '4D']);
+    assert.ok(prefix.every((c) => c.className.includes('p-prefix')), JSON.stringify(prefix));
+    assert.ok((await cells(frame, 0, 1))[0].className.includes('p-preamble'));
+    // Everything fits: the pane, the element list and the image are inside the window.
+    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.frame-viewer canvas']) {
+      const box = await frame.locator(selector).first().boundingBox();
+      assert.ok(box && box.y + box.height <= 900, `${selector} does not fit the window: ${JSON.stringify(box)}`);
+    }
+    await showTagsView(page);
+  } finally {
+    await clearHover(page);
+    await screenshot(page, 'bytes-editor-dark');
+  }
+});
+
+test('clicking a node in the DICOM Tags view highlights its header and value bytes', async (t) => {
+  if (!ct) return t.skip('the CT image is not in the test workspace');
+  const { page } = workbench;
+  const sopClass = ct.model.dataSet.find((e) => e.keyword === 'SOPClassUID')!;
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  try {
+    await frame.locator('.pane-tab', { hasText: 'Elements' }).click();
+    await tagRow(page, 'SOPClassUID').click();
+    await waitForClass(frame, sopClass.offset, 'sel-header');
+    const header = await cells(frame, sopClass.offset, sopClass.valueOffset - sopClass.offset);
+    assert.deepEqual(header.map((c) => c.text), hexOf(ct.bytes, sopClass.offset, header.length));
+    assert.ok(header.every((c) => c.className.includes('sel-header')), JSON.stringify(header));
+    assert.deepEqual(header.slice(0, 4).map((c) => c.className.includes('p-tag')), [true, true, true, true]);
+    const value = await cells(frame, sopClass.valueOffset, 2);
+    assert.ok(value.every((c) => c.className.includes('sel-value') && c.className.includes('p-value')), JSON.stringify(value));
+    // The element list follows.
+    const row = frame.locator('.header-table tr.selected');
+    assert.match(await row.innerText(), /SOPClassUID/);
+    assert.ok(await row.isVisible());
+  } finally {
+    await screenshot(page, 'bytes-tree-click');
+  }
+});
+
+test('clicking a byte selects the node locateOffset names, in the tags view and the element list', async (t) => {
+  if (!ct) return t.skip('the CT image is not in the test workspace');
+  const { page } = workbench;
+  const sopClass = ct.model.dataSet.find((e) => e.keyword === 'SOPClassUID')!;
+  const target = sopClass.offset - 1;
+  const located = locateOffset(ct.model, target);
+  assert.ok(located?.element?.keyword);
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  try {
+    await byteCell(frame, target).click();
+    assert.match(await selectedTagRowText(page, located.element.keyword), new RegExp(located.element.keyword));
+    await waitForClass(frame, target, 'sel-value');
+    assert.match(await frame.locator('.header-table tr.selected').innerText(), new RegExp(located.element.keyword));
+    assert.match(await frame.locator('.data-inspector caption').innerText(), new RegExp(`0x${target.toString(16).toUpperCase().padStart(4, '0')}`));
+  } finally {
+    await screenshot(page, 'bytes-byte-click');
+  }
+});
+
+test('the same editor in the light theme', async (t) => {
+  if (!ct) return t.skip('the CT image is not in the test workspace');
+  const { page } = workbench;
+  await toggleTheme(page);
+  await clearHover(page);
+  await screenshot(page, 'bytes-editor-light');
+});
+
+test('an encapsulated image: Basic Offset Table, fragment headers and fragment data', async (t) => {
+  if (!workspaceFile(t, 'fixtures', 'good', ENCAPSULATED)) return;
+  const { page } = workbench;
+  const model = await readDicom(memoryFileAccess(new Uint8Array(readFileSync(path.join(workspaceDir(), 'fixtures', 'good', ENCAPSULATED)))));
+  const pixels = model.dataSet.find((e) => e.keyword === 'PixelData')!;
+  await quickOpen(page, ENCAPSULATED);
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
+  try {
+    await showTagsView(page);
+    await tagRow(page, /PixelData/).click();
+    const table = pixels.basicOffsetTable!.item;
+    await waitForClass(frame, table.offset, 'p-fragmentHeader');
+    if (table.length > 0) await waitForClass(frame, table.valueOffset, 'p-offsetTable');
+    const fragment = pixels.fragments![0];
+    await waitForClass(frame, fragment.offset, 'p-fragmentHeader');
+    await waitForClass(frame, fragment.valueOffset, 'p-fragment');
+  } finally {
+    await screenshot(page, 'bytes-encapsulated-light');
+  }
+});
+
+test('a deflated file shows the inflated stream, labelled, and switches to the raw file', async (t) => {
+  const file = workspaceFile(t, 'fixtures', 'good', DEFLATED);
+  if (!file) return;
+  const { page } = workbench;
+  const { file: model } = await openDicom(memoryFileAccess(new Uint8Array(readFileSync(file))));
+  await quickOpen(page, DEFLATED);
+  const frame = await webviewFrame(page, '.bytes-pane .stream-switch:not([hidden])');
+  try {
+    assert.match(await frame.locator('.stream-label').innerText(), /Inflated stream/);
+    await waitForClass(frame, model.dataSetOffset, 'p-tag');
+    await frame.locator('.stream-switch').click();
+    await waitForClass(frame, model.dataSetOffset, 'p-deflated');
+    assert.match(await frame.locator('.stream-label').innerText(), /Raw file/);
+  } finally {
+    await screenshot(page, 'bytes-deflated-raw-light');
+  }
+});
+
+test('a 2 GiB file scrolls to its last byte', async () => {
+  const { page } = workbench;
+  await quickOpen(page, LARGE);
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
+  try {
+    await frame.locator('.bytes-view').click({ position: { x: 5, y: 5 } });
+    await toggleTheme(page);
+    await frame.locator('.bytes-view').focus();
+    await page.keyboard.press('Control+End');
+    // The last row holds the file's last byte, read by range and coloured as Pixel Data's value.
+    const rows = frame.locator('.bytes-row:not([hidden])');
+    const lastRow = rows.last();
+    await lastRow.waitFor();
+    const lastOffset = Number(await lastRow.getAttribute('data-offset'));
+    assert.equal(lastOffset, largeSize - 1 - ((largeSize - 1) % 16), `last row at ${lastOffset} of ${largeSize} bytes`);
+    const last = lastRow.locator('.hex .b.p-value');
+    await last.first().waitFor({ timeout: 15_000 });
+    assert.equal((await last.first().innerText()).trim(), '00');
+  } finally {
+    await clearHover(page);
+    await screenshot(page, 'bytes-2gib-end-dark');
+  }
+});

@@ -1,0 +1,47 @@
+/**
+ * Tabs over the editor's left column (image, element list): each gets the column's whole
+ * height beside the Bytes pane, which a 1440×900 window has no room to split three ways.
+ */
+import { element } from './dom';
+
+export interface Tab {
+  readonly id: string;
+  readonly title: string;
+  readonly content: HTMLElement;
+}
+
+export class PaneTabs {
+  readonly root: HTMLElement;
+  private readonly bar: HTMLElement;
+  private readonly body: HTMLElement;
+  private chosen: string | null = null;
+
+  constructor() {
+    this.bar = element('div', { className: 'pane-tabs', attributes: { role: 'tablist' } });
+    this.body = element('div', { className: 'pane-tab-body' });
+    this.root = element('div', { className: 'pane-column' }, [this.bar, this.body]);
+  }
+
+  /** Shows `tabs`, keeping the tab chosen before when it is still there. */
+  show(tabs: readonly Tab[]): void {
+    const active = tabs.find((tab) => tab.id === this.chosen) ?? tabs[0];
+    this.bar.replaceChildren(
+      ...tabs.map((tab) => {
+        const button = element('button', { className: 'pane-tab', text: tab.title, attributes: { role: 'tab', type: 'button', 'aria-selected': String(tab === active), 'data-tab': tab.id } });
+        button.addEventListener('click', () => {
+          this.chosen = tab.id;
+          this.show(tabs);
+        });
+        return button;
+      }),
+    );
+    for (const tab of tabs) tab.content.hidden = tab !== active;
+    this.body.replaceChildren(...tabs.map((tab) => tab.content));
+  }
+
+  /** Brings a tab to the front (a selection in the element list shows the list). */
+  reveal(id: string, tabs: readonly Tab[]): void {
+    this.chosen = id;
+    this.show(tabs);
+  }
+}
