@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each side by side with a reference tool in the same run.
  * Pass names to run some of them: `npm run bench -- headers`.
  */
+import { benchBytes } from './bytes';
 import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchDiff } from './diff';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   diff: benchDiff,
   'viewer-looks': benchViewerLooks,
   hostile: benchHostileFrames,
+  bytes: benchBytes,
 };
 
 async function run(): Promise<void> {

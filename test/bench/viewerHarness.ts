@@ -1,7 +1,8 @@
 /**
- * Opens the real viewer in headless Chromium on a DICOM file: the page bundle is built with
- * esbuild, and a local HTTP server serves the page and the file by byte range (Range requests).
- * Used by the viewer benchmark.
+ * Opens a real webview part in headless Chromium on a DICOM file: the page bundle (the viewer's
+ * by default, or another browser entry of test/bench) is built with esbuild, and a local HTTP
+ * server serves the page and the file by byte range (Range requests). Used by the viewer and
+ * Bytes pane benchmarks.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,11 +19,13 @@ const THEME = `body { background: #1e1e1e; margin: 8px; --vscode-foreground: #cc
  --vscode-focusBorder: #007fd4; --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-descriptionForeground: #9d9d9d;
  --vscode-errorForeground: #f48771; --vscode-button-background: #0e639c; --vscode-editor-font-family: monospace; }`;
 
-let bundle: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
 
-function pageBundle(): Promise<string> {
-  bundle ??= build({
-    entryPoints: [path.join(ROOT, 'test/bench/viewerPage.ts')],
+function pageBundle(entry: string): Promise<string> {
+  const cached = bundles.get(entry);
+  if (cached) return cached;
+  const bundle = build({
+    entryPoints: [path.join(ROOT, 'test/bench', entry)],
     bundle: true,
     format: 'iife',
     write: false,
@@ -32,6 +35,7 @@ function pageBundle(): Promise<string> {
     external: ['fs', 'path'],
     logLevel: 'error',
   }).then((r) => r.outputFiles[0].text);
+  bundles.set(entry, bundle);
   return bundle;
 }
 
@@ -41,10 +45,10 @@ export interface ViewerPage {
   close(): Promise<void>;
 }
 
-export async function openViewerPage(file: string, viewport = { width: 1100, height: 900 }): Promise<ViewerPage> {
+export async function openViewerPage(file: string, viewport = { width: 1100, height: 900 }, entry = 'viewerPage.ts'): Promise<ViewerPage> {
   const handle = await open(file, 'r');
   const { size } = await handle.stat();
-  const script = await pageBundle();
+  const script = await pageBundle(entry);
   const server: Server = createServer((req, res) => {
     if (req.url === '/file') {
       const m = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');

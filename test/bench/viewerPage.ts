@@ -3,11 +3,11 @@
  * that runs the real frame server code (imageSession) in the page, reading the file by byte
  * range (HTTP Range requests to the harness's local server), as the extension host would.
  */
-import type { FileAccess } from '../../src/core/io';
 import { openDicom } from '../../src/core/parse/readDicom';
 import { openImageSession, type ImageSession } from '../../src/extension/viewer/imageSession';
 import type { HostToViewerMessage, ViewerToHostMessage } from '../../src/shared/viewerProtocol';
 import { mountViewer } from '../../webview/viewer/mountViewer';
+import { httpRangeAccess } from './httpRangeAccess';
 
 declare global {
   interface Window {
@@ -16,15 +16,7 @@ declare global {
   }
 }
 
-const access: FileAccess = {
-  size: async () => window.__fileSize,
-  read: async (offset, length) => {
-    const end = Math.min(offset + length, window.__fileSize);
-    if (end <= offset) return new Uint8Array(0);
-    const response = await fetch('/file', { headers: { Range: `bytes=${offset}-${end - 1}` } });
-    return new Uint8Array(await response.arrayBuffer());
-  },
-};
+const access = httpRangeAccess(window.__fileSize);
 
 window.__mountViewer = () => {
   // Parsed once, as the extension's document does, then handed to the session.

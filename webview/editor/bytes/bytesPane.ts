@@ -47,6 +47,20 @@ function printable(byte: number): string {
   return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '·';
 }
 
+/**
+ * Writes a cell only where it changed: the DOM work of a frame is what sets the frame rate,
+ * and neighbouring rows share most of their classes.
+ */
+function setCell(cell: HTMLElement, text: string, className: string): void {
+  const node = cell.firstChild;
+  if (node instanceof Text) {
+    if (node.data !== text) node.data = text;
+  } else {
+    cell.textContent = text;
+  }
+  if (cell.className !== className) cell.className = className;
+}
+
 function hexByte(byte: number): string {
   return byte.toString(16).toUpperCase().padStart(2, '0');
 }
@@ -210,29 +224,25 @@ export class BytesPane {
     this.rows.forEach((row, r) => {
       const rowOffset = (this.topRow + r) * BYTES_PER_ROW;
       const inFile = rowOffset < size;
-      row.root.hidden = !inFile;
+      if (row.root.hidden === inFile) row.root.hidden = !inFile;
       if (!inFile) return;
       row.root.dataset.offset = String(rowOffset);
-      row.address.textContent = offsetText(rowOffset, format, width);
+      setCell(row.address, offsetText(rowOffset, format, width), 'address');
       for (let i = 0; i < BYTES_PER_ROW; i++) {
         const offset = rowOffset + i;
         const byte = offset < size ? this.pages.byteAt(offset) : undefined;
         const hex = row.hex[i];
         const text = row.text[i];
         if (offset >= size) {
-          hex.textContent = '  ';
-          text.textContent = ' ';
-          hex.className = text.className = 'b p-none';
+          setCell(hex, '  ', 'b p-none');
+          setCell(text, ' ', 'c p-none');
           continue;
         }
-        hex.textContent = byte ? hexByte(byte.value) : '··';
-        text.textContent = byte ? printable(byte.value) : ' ';
         const name = this.classFor(offset, byte?.run);
-        hex.className = `b ${name}`;
-        text.className = `c ${name}`;
+        setCell(hex, byte ? hexByte(byte.value) : '··', `b ${name}`);
+        setCell(text, byte ? printable(byte.value) : ' ', `c ${name}`);
       }
     });
-    this.root.dataset.topOffset = String(this.topRow * BYTES_PER_ROW);
   }
 
   private offsetOf(target: EventTarget | null): number | null {
