@@ -14,7 +14,7 @@ import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, readDicom } from '../../src/core/parse/readDicom';
 import { identification, imagePixelModule } from '../fixtures/catalog/common';
 import { writeDicom } from '../fixtures/writer';
-import { openWorkbench, quickOpen, runCommand, screenshot, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
+import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
 import { clearHover, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
 
 const CT = 'CT1_UNC.explicit_little_endian.dcm';
@@ -75,11 +75,21 @@ async function waitForClass(frame: Frame, offset: number, className: string): Pr
   await frame.locator(selector).waitFor({ timeout: 15_000 });
 }
 
-/** Switches between the light and the dark theme VS Code has set for each. */
-async function toggleTheme(page: Page): Promise<void> {
-  await runCommand(page, 'Toggle between Light/Dark Themes');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.waitForTimeout(500);
+/** Picks a colour theme as a person does: the palette's theme picker, its name, Enter. */
+async function setTheme(page: Page, theme: 'Light Modern' | 'Dark Modern', frame: Frame): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1000);
+  await input.fill(theme);
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Enter');
+  // Webviews follow the theme: their body says which kind it is.
+  const kind = theme.startsWith('Light') ? 'vscode-light' : 'vscode-dark';
+  await frame.waitForFunction((name) => document.body.classList.contains(name), kind, { timeout: 15_000 });
 }
 
 let ct: { bytes: Uint8Array; model: DicomFile } | undefined;
@@ -155,7 +165,7 @@ test('clicking a byte selects the node locateOffset names, in the tags view and 
 test('the same editor in the light theme', async (t) => {
   if (!ct) return t.skip('the CT image is not in the test workspace');
   const { page } = workbench;
-  await toggleTheme(page);
+  await setTheme(page, 'Light Modern', await webviewFrame(page, '.bytes-pane .bytes-row'));
   await clearHover(page);
   await screenshot(page, 'bytes-editor-light');
 });
@@ -190,6 +200,9 @@ test('a deflated file shows the inflated stream, labelled, and switches to the r
   const frame = await webviewFrame(page, '.bytes-pane .stream-switch:not([hidden])');
   try {
     assert.match(await frame.locator('.stream-label').innerText(), /Inflated stream/);
+    // The data set's first element, selected in the tags view, shows in the inflated stream.
+    await showTagsView(page);
+    await tagRow(page, '(0008,0016)').click();
     await waitForClass(frame, model.dataSetOffset, 'p-tag');
     await frame.locator('.stream-switch').click();
     await waitForClass(frame, model.dataSetOffset, 'p-deflated');
@@ -205,7 +218,7 @@ test('a 2 GiB file scrolls to its last byte', async () => {
   const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
   try {
     await frame.locator('.bytes-view').click({ position: { x: 5, y: 5 } });
-    await toggleTheme(page);
+    await setTheme(page, 'Dark Modern', frame);
     await frame.locator('.bytes-view').focus();
     await page.keyboard.press('Control+End');
     // The last row holds the file's last byte, read by range and coloured as Pixel Data's value.

@@ -91,7 +91,10 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode> {
   getTreeItem(node: TagNode): vscode.TreeItem {
     const file = this.file;
     if (!file) return new vscode.TreeItem('');
-    const label = nodeLabel(node, file, this.settings);
+    const name = nodeLabel(node, file, this.settings);
+    // The offset leads the label, so a narrow sidebar cuts the value, never the offset.
+    const [offset, ...marks] = nodeDescription(node, file, this.settings.offsetFormat).split(' ');
+    const label = `${offset} ${name}`;
     const expandable = hasChildren(node, file, this.settings);
     const openByDefault = node.kind === 'dataSet' || (this.filterState?.visible.has(node.id) === true && !this.filterState.matches.has(node.id));
     const collapsed = openByDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
@@ -99,10 +102,10 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode> {
     // Under a filter the ids change, so VS Code applies the Expanded state below instead of
     // the remembered one: the parents of matches open by themselves.
     item.id = this.filterState ? `${node.id}?filter=${this.filterState.query}` : node.id;
-    item.description = nodeDescription(node, file, this.settings.offsetFormat);
+    item.description = marks.length > 0 ? marks.join(' ') : undefined;
     item.iconPath = new vscode.ThemeIcon(ICONS[node.kind], this.filterState?.matches.has(node.id) ? new vscode.ThemeColor('list.highlightForeground') : undefined);
     item.contextValue = node.element ? (node.element.items ? 'dicomSequence' : 'dicomElement') : `dicom-${node.kind}`;
-    item.accessibilityInformation = { label: `${label}, offset ${item.description}` };
+    item.accessibilityInformation = { label: `${name}, offset ${[offset, ...marks].join(' ')}` };
     return item;
   }
 

@@ -97,12 +97,20 @@ export function allNodes(api: InspectorApi, limit = 100_000): TagNode[] {
   return nodes;
 }
 
-export function treeLabel(api: InspectorApi, node: TagNode): string {
+/** The tree item's whole label: the offset, then the node. */
+function fullLabel(api: InspectorApi, node: TagNode): string {
   const label = api.tagTree.provider.getTreeItem(node).label;
   return typeof label === 'string' ? label : label?.label ?? '';
 }
 
+/** The node's label after the offset that leads it. */
+export function treeLabel(api: InspectorApi, node: TagNode): string {
+  return fullLabel(api, node).replace(/^\S+ /, '');
+}
+
+/** The offset leading the label, with the description's mark ("(inflated)") when there is one. */
 export function treeDescription(api: InspectorApi, node: TagNode): string {
   const description = api.tagTree.provider.getTreeItem(node).description;
-  return typeof description === 'string' ? description : '';
+  const offset = fullLabel(api, node).split(' ')[0];
+  return typeof description === 'string' && description.length > 0 ? `${offset} ${description}` : offset;
 }

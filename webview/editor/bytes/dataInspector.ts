@@ -29,15 +29,16 @@ export class DataInspector {
       element('thead', {}, [element('tr', {}, [element('th', { text: 'Type', attributes: { scope: 'col' } }), ...this.orderHeads])]),
       this.body,
     ]);
+    this.show(null);
   }
 
+  /**
+   * Shows what the bytes of `place` read as. Without a place every row is there with "—", so the
+   * inspector keeps its height and the rows above it never move when a byte is clicked.
+   */
   show(place: InspectedPlace | null): void {
-    if (!place) {
-      this.caption.textContent = 'Click a byte to inspect it';
-      this.body.replaceChildren();
-      return;
-    }
-    this.caption.textContent = `At ${offsetText(place.offset, place.offsetFormat)}`;
+    this.caption.textContent = place ? `At ${offsetText(place.offset, place.offsetFormat)}` : 'Click a byte to inspect it';
+    place ??= { offset: 0, bytes: new Uint8Array(0), littleEndian: true, characterSet: [], offsetFormat: 'hex' };
     // The byte order of the place comes first; the other one is there to spot a wrong guess.
     this.orderHeads[0].textContent = place.littleEndian ? 'Little endian (this data)' : 'Big endian (this data)';
     this.orderHeads[1].textContent = place.littleEndian ? 'Big endian' : 'Little endian';
