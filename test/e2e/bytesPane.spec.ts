@@ -14,7 +14,7 @@ import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, readDicom } from '../../src/core/parse/readDicom';
 import { identification, imagePixelModule } from '../fixtures/catalog/common';
 import { writeDicom } from '../fixtures/writer';
-import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
+import { openWorkbench, quickOpen, screenshot, setColorTheme, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
 import { clearHover, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
 
 const CT = 'CT1_UNC.explicit_little_endian.dcm';
@@ -24,6 +24,7 @@ const LARGE = 'bytes-2gib.dcm';
 const LARGE_PIXELS = 2 ** 31;
 
 let workbench: Workbench;
+let restoreTheme: (() => void) | undefined;
 let largeSize = 0;
 
 before(async () => {
@@ -46,6 +47,7 @@ before(async () => {
 });
 
 after(async () => {
+  restoreTheme?.();
   await workbench?.close();
   rmSync(path.join(workspaceDir(), LARGE), { force: true });
 });
@@ -73,23 +75,6 @@ async function cells(frame: Frame, offset: number, count: number): Promise<Array
 async function waitForClass(frame: Frame, offset: number, className: string): Promise<void> {
   const selector = `.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"].${className}`;
   await frame.locator(selector).waitFor({ timeout: 15_000 });
-}
-
-/** Picks a colour theme as a person does: the palette's theme picker, its name, Enter. */
-async function setTheme(page: Page, theme: 'Light Modern' | 'Dark Modern', frame: Frame): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(1000);
-  await input.fill(theme);
-  await page.waitForTimeout(1000);
-  await page.keyboard.press('Enter');
-  // Webviews follow the theme: their body says which kind it is.
-  const kind = theme.startsWith('Light') ? 'vscode-light' : 'vscode-dark';
-  await frame.waitForFunction((name) => document.body.classList.contains(name), kind, { timeout: 15_000 });
 }
 
 let ct: { bytes: Uint8Array; model: DicomFile } | undefined;
@@ -165,7 +150,9 @@ test('clicking a byte selects the node locateOffset names, in the tags view and 
 test('the same editor in the light theme', async (t) => {
   if (!ct) return t.skip('the CT image is not in the test workspace');
   const { page } = workbench;
-  await setTheme(page, 'Light Modern', await webviewFrame(page, '.bytes-pane .bytes-row'));
+  restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
+  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  await frame.waitForFunction(() => document.body.classList.contains('vscode-light'));
   await clearHover(page);
   await screenshot(page, 'bytes-editor-light');
 });
@@ -218,7 +205,8 @@ test('a 2 GiB file scrolls to its last byte', async () => {
   const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
   try {
     await frame.locator('.bytes-view').click({ position: { x: 5, y: 5 } });
-    await setTheme(page, 'Dark Modern', frame);
+    restoreTheme?.();
+    restoreTheme = await setColorTheme(page, 'Default Dark Modern', true);
     await frame.locator('.bytes-view').focus();
     await page.keyboard.press('Control+End');
     // The last row holds the file's last byte, read by range and coloured as Pixel Data's value.

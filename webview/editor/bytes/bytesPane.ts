@@ -146,7 +146,8 @@ export class BytesPane {
 
   /** Moves the first row on screen (clamped); used by scrolling, keys and `select`. */
   scrollTo(row: number): void {
-    this.topRow = clampTopRow(row, this.geometry());
+    // Until the first page says how long the stream is, keep the row (a switch of stream keeps its place).
+    this.topRow = this.pages.streamSize === null ? Math.max(0, Math.round(row)) : clampTopRow(row, this.geometry());
     this.syncScrollbar();
     this.schedule();
   }
