@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serveCodecWasmFrom } from '../node/codecWasm';
+import { readBytesPage } from './bytes/bytesServer';
 import { registerCopyCommands } from './commands/copyCommands';
 import { registerCompare } from './compare/registerCompare';
 import { registerStandardForms } from './export/registerStandardForms';
@@ -30,6 +31,8 @@ export interface InspectorApi {
   readonly explorer: DicomExplorer;
   readonly documents: DicomDocuments;
   readonly frames: FrameServer;
+  /** Answers the Bytes pane's page requests for a document (what the editor page asks). */
+  readonly readBytes: typeof readBytesPage;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectorApi {
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerValidation(context, tracker);
   registerCompare(context, documents);
   registerStandardForms(context, tagTree);
-  return { tracker, tagTree, structure, explorer, documents, frames };
+  return { tracker, tagTree, structure, explorer, documents, frames, readBytes: readBytesPage };
 }
 
 export function deactivate(): void {
