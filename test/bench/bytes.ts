@@ -9,34 +9,17 @@
  * The reference in the same run is xxd printing one 4 KiB page at the same far offsets.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { identification, imagePixelModule } from '../fixtures/catalog/common';
-import { writeDicom } from '../fixtures/writer';
+import { writeSparseImage } from '../support/sparseImage';
 import { table } from './benchSupport';
 import { openViewerPage } from './viewerHarness';
 
 const PIXEL_BYTES = 2 ** 31;
 const SELECTIONS = 40;
 const ROOT = path.resolve(__dirname, '../..');
-
-function writeLargeFile(file: string): number {
-  const { bytes } = writeDicom(
-    [
-      ...identification('bytes-bench'),
-      ...imagePixelModule({ rows: 1024, columns: 1024, frames: 1024, bitsAllocated: 16 }),
-      { tag: 0x7fe00010, vr: 'OW', value: new Uint8Array(0), declaredLength: PIXEL_BYTES },
-    ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)),
-    { transferSyntax: 'explicitLittle' },
-  );
-  const handle = openSync(file, 'w');
-  writeSync(handle, bytes);
-  closeSync(handle);
-  truncateSync(file, bytes.length + PIXEL_BYTES);
-  return bytes.length + PIXEL_BYTES;
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -108,7 +91,7 @@ function xxdPage(file: string, offset: number): number {
 export async function benchBytes(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dicom-inspector-bytes-'));
   const file = path.join(dir, 'large.dcm');
-  const size = writeLargeFile(file);
+  const size = writeSparseImage(file, 'bytes-bench', PIXEL_BYTES);
   const viewer = await openViewerPage(file, { width: 1440, height: 900 }, 'bytesPage.ts');
   try {
     const { page } = viewer;

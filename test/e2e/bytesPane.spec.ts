@@ -4,7 +4,7 @@
 // deflated file switches to its raw bytes; a 2 GiB file scrolls to its last byte. Screenshots
 // are taken in the dark and the light theme.
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
@@ -12,8 +12,7 @@ import { locateOffset } from '../../src/core/locate/locateOffset';
 import type { DicomFile } from '../../src/core/model';
 import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, readDicom } from '../../src/core/parse/readDicom';
-import { identification, imagePixelModule } from '../fixtures/catalog/common';
-import { writeDicom } from '../fixtures/writer';
+import { writeSparseImage } from '../support/sparseImage';
 import { openWorkbench, quickOpen, screenshot, setColorTheme, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
 import { clearHover, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
 
@@ -29,20 +28,7 @@ let largeSize = 0;
 
 before(async () => {
   // A 2 GiB image whose pixel data is a hole in a sparse file: real size, almost no disk.
-  const { bytes } = writeDicom(
-    [
-      ...identification('bytes-2gib'),
-      ...imagePixelModule({ rows: 1024, columns: 1024, frames: 1024, bitsAllocated: 16 }),
-      { tag: 0x7fe00010, vr: 'OW', value: new Uint8Array(0), declaredLength: LARGE_PIXELS },
-    ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)),
-    { transferSyntax: 'explicitLittle' },
-  );
-  const file = path.join(workspaceDir(), LARGE);
-  const handle = openSync(file, 'w');
-  writeSync(handle, bytes);
-  closeSync(handle);
-  largeSize = bytes.length + LARGE_PIXELS;
-  truncateSync(file, largeSize);
+  largeSize = writeSparseImage(path.join(workspaceDir(), LARGE), 'bytes-2gib', LARGE_PIXELS);
   workbench = await openWorkbench('bytesPane', { width: 1440, height: 900 });
 });
 

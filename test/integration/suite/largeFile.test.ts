@@ -1,13 +1,12 @@
 // A multi-gigabyte image opens without reading its pixel data: the extension reads local files
 // by byte range, so the header shows at once and memory does not grow with the file.
 import * as assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { identification, imagePixelModule } from '../../fixtures/catalog/common';
-import { writeDicom } from '../../fixtures/writer';
+import { writeSparseImage } from '../../support/sparseImage';
 import { allNodes, closeAllEditors, openInInspector } from './inspectorHelpers';
 
 const ROWS = 1024;
@@ -23,20 +22,8 @@ suite('Large files', () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'dicom-inspector-large-'));
     file = path.join(scratch, 'large.dcm');
     pixelDataLength = ROWS * COLUMNS * 2 * FRAMES;
-    // The header is written for real; the pixel data is a hole (a sparse file), so the test
-    // needs almost no disk while the file's size is what a reader sees.
-    const { bytes } = writeDicom(
-      [
-        ...identification('large'),
-        ...imagePixelModule({ rows: ROWS, columns: COLUMNS, frames: FRAMES, bitsAllocated: 16 }),
-        { tag: 0x7fe00010, vr: 'OW', value: new Uint8Array(0), declaredLength: pixelDataLength },
-      ].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0)),
-      { transferSyntax: 'explicitLittle' },
-    );
-    const handle = openSync(file, 'w');
-    writeSync(handle, bytes);
-    closeSync(handle);
-    truncateSync(file, bytes.length + pixelDataLength);
+    // The header is written for real; the pixel data is a hole (a sparse file).
+    writeSparseImage(file, 'large', pixelDataLength);
   });
 
   suiteTeardown(() => rmSync(scratch, { recursive: true, force: true }));
