@@ -37,6 +37,8 @@ test('the DICOM editor shows the summary of a CT image', async (t) => {
   try {
     const frame = await webviewWithText(page, 'CT Image Storage');
     assert.equal((await frame.locator('h1').innerText()).trim(), FILE);
+    // With pixels, the summary is folded into one line above the image: open it as a person would.
+    await frame.locator('.summary-details > summary').click();
     const summary = await frame.locator('.summary').innerText();
     assert.match(summary, /Modality\s+CT/);
     assert.match(summary, /Dimensions\s+512 × 512/);
