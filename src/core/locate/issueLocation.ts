@@ -35,11 +35,20 @@ function where(file: DicomFile, offset: number): { path: string; element: DicomE
   return openContainerAt(offset < file.dataSetOffset ? file.meta : file.dataSet, offset);
 }
 
-/** The file with `path`, `tag` and `keyword` filled in on every issue that has an offset inside an element. */
+/** Whether the issue still needs its element: it has an offset and says nothing of where it is. */
+function unplaced(issue: Issue): boolean {
+  return issue.offset !== null && issue.path === undefined && issue.tag === undefined;
+}
+
+/**
+ * The file with `path`, `tag` and `keyword` filled in on every issue that has an offset inside an
+ * element. An issue that already names its element (a CSA header problem names its (0029,xx10),
+ * even when its offset is the first byte after that value) keeps it.
+ */
 export function withIssueLocations(file: DicomFile): DicomFile {
-  if (!file.issues.some((issue) => issue.offset !== null && issue.path === undefined)) return file;
+  if (!file.issues.some(unplaced)) return file;
   const issues = file.issues.map((issue): Issue => {
-    if (issue.offset === null || issue.path !== undefined) return issue;
+    if (!unplaced(issue) || issue.offset === null) return issue;
     const found = where(file, issue.offset);
     if (!found) return issue;
     return { ...issue, path: found.path, tag: found.element.tag, ...(found.element.keyword ? { keyword: found.element.keyword } : {}) };
