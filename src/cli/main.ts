@@ -1,19 +1,13 @@
 /**
  * The `dicom-inspector` command line: one sub-command per job, all on the same core as the
  * VS Code extension.
+ *
+ * Each command is imported only when it runs: scripts/bundle.js makes each command module its
+ * own bundle (dist/cli/NAME.js), so `dump` never loads the code of `render` or `sort` (start-up
+ * is most of a one-file command's time; see test/bench/startup.ts). Import commands here only
+ * with `import('./commands/NAME')`.
  */
-import { runDump } from './commands/dump';
-import { runLocate } from './commands/locate';
-import { runCsv } from './commands/csv';
-import { runRender } from './commands/render';
-import { runSort } from './commands/sort';
-import { runReport } from './commands/report';
-import { runDicomdir } from './commands/dicomdir';
-import { runValidate } from './commands/validate';
-import { runDiff } from './commands/diff';
-import { runJson, runXml } from './commands/standardForms';
 import { join } from 'node:path';
-import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
 
 type Command = (argv: string[], out: CliOutput) => Promise<number>;
@@ -25,17 +19,56 @@ nor an existing file without --force.
 `;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  dump: { run: runDump, summary: 'print every element with its byte offset (text or --json)' },
-  locate: { run: runLocate, summary: 'name the element, item or fragment (and which part) each byte offset belongs to' },
-  csv: { run: runCsv, summary: 'export headers of files and folders as CSV' },
-  render: { run: runRender, summary: 'render one frame to PNG (window/level as in the viewer)' },
-  dicomdir: { run: runDicomdir, summary: 'print a DICOMDIR as Patient/Study/Series/Image records, files checked' },
-  report: { run: runReport, summary: 'print a structured report as its content tree (text like dsrdump, or --json)' },
-  validate: { run: runValidate, summary: 'check files against PS3.5 encoding rules and their IOD (exit 1 on errors)' },
-  diff: { run: runDiff, summary: 'compare two files element by element (exit 0 same, 1 different)' },
-  json: { run: runJson, summary: 'print the data set as DICOM JSON (PS3.18 Annex F)' },
-  xml: { run: runXml, summary: 'print the data set as Native DICOM Model XML (PS3.19)' },
-  sort: { run: runSort, summary: 'copy a folder into Patient/Study/Series folders, never overwriting' },
+  dump: {
+    run: async (argv, out) => (await import('./commands/dump')).runDump(argv, out),
+    summary: 'print every element with its byte offset (text or --json)',
+  },
+  locate: {
+    run: async (argv, out) => (await import('./commands/locate')).runLocate(argv, out),
+    summary: 'name the element, item or fragment (and which part) each byte offset belongs to',
+  },
+  csv: {
+    run: async (argv, out) => (await import('./commands/csv')).runCsv(argv, out),
+    summary: 'export headers of files and folders as CSV',
+  },
+  render: {
+    run: async (argv, out) => {
+      const render = await import('./commands/render');
+      // Codec binaries from the bundle's wasm/ folder (dist/wasm beside dist/cli.js). The render
+      // bundle holds its own copy of the codec layer, so it is set up through that module.
+      render.serveCodecWasmFrom(join(__dirname, 'wasm'));
+      return render.runRender(argv, out);
+    },
+    summary: 'render one frame to PNG (window/level as in the viewer)',
+  },
+  dicomdir: {
+    run: async (argv, out) => (await import('./commands/dicomdir')).runDicomdir(argv, out),
+    summary: 'print a DICOMDIR as Patient/Study/Series/Image records, files checked',
+  },
+  report: {
+    run: async (argv, out) => (await import('./commands/report')).runReport(argv, out),
+    summary: 'print a structured report as its content tree (text like dsrdump, or --json)',
+  },
+  validate: {
+    run: async (argv, out) => (await import('./commands/validate')).runValidate(argv, out),
+    summary: 'check files against PS3.5 encoding rules and their IOD (exit 1 on errors)',
+  },
+  diff: {
+    run: async (argv, out) => (await import('./commands/diff')).runDiff(argv, out),
+    summary: 'compare two files element by element (exit 0 same, 1 different)',
+  },
+  json: {
+    run: async (argv, out) => (await import('./commands/standardForms')).runJson(argv, out),
+    summary: 'print the data set as DICOM JSON (PS3.18 Annex F)',
+  },
+  xml: {
+    run: async (argv, out) => (await import('./commands/standardForms')).runXml(argv, out),
+    summary: 'print the data set as Native DICOM Model XML (PS3.19)',
+  },
+  sort: {
+    run: async (argv, out) => (await import('./commands/sort')).runSort(argv, out),
+    summary: 'copy a folder into Patient/Study/Series folders, never overwriting',
+  },
 };
 
 function usage(): string {
@@ -62,11 +95,10 @@ export async function main(argv: string[], out: CliOutput): Promise<number> {
 }
 
 /**
- * Runs the command line in this process: codec binaries served from the bundle's folder, a
- * closed pipe (e.g. `| head`) taken as the reader stopping, the exit status set.
+ * Runs the command line in this process: a closed pipe (e.g. `| head`) taken as the reader
+ * stopping, the exit status set.
  */
 export function runCli(argv: string[] = process.argv.slice(2)): void {
-  serveCodecWasmFrom(join(__dirname, 'wasm'));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? EXIT_OK);
