@@ -9,12 +9,14 @@ import { benchDiff } from './diff';
 import { benchHeaders } from './headers';
 import { benchHostileFrames } from './hostileFrames';
 import { benchSort } from './sort';
+import { benchStartup } from './startup';
 import { benchValidate } from './validate';
 import { benchViewer } from './viewer';
 import { benchViewerLooks } from './viewerLooks';
 
 const BENCHES: Record<string, () => Promise<string>> = {
   headers: benchHeaders,
+  startup: benchStartup,
   sort: benchSort,
   csv: benchCsv,
   codecs: benchCodecs,
