@@ -91,7 +91,9 @@ function buildRegistry(): ReadonlyMap<string, UidEntry> {
   return registry;
 }
 
-const REGISTRY = buildRegistry();
+// Built on first look-up: a header dump names a few UIDs, and start-up should not pay for all.
+let registry: ReadonlyMap<string, UidEntry> | undefined;
+const uidRegistry = (): ReadonlyMap<string, UidEntry> => (registry ??= buildRegistry());
 const TRANSFER_SYNTAX_BY_UID: ReadonlyMap<string, TransferSyntaxEntry> = new Map(
   TRANSFER_SYNTAXES.map((entry) => [entry.uid, entry]),
 );
@@ -107,7 +109,7 @@ function normalise(uid: string): string {
 }
 
 export function lookupUid(uid: string): UidEntry | undefined {
-  return REGISTRY.get(normalise(uid));
+  return uidRegistry().get(normalise(uid));
 }
 
 export function transferSyntax(uid: string): TransferSyntaxEntry | undefined {
@@ -120,5 +122,5 @@ export function isTransferSyntax(uid: string): boolean {
 
 /** Every registered UID, for listings and for checking the tables. */
 export function allUids(): readonly UidEntry[] {
-  return [...REGISTRY.values()];
+  return [...uidRegistry().values()];
 }
