@@ -77,6 +77,10 @@ const cliCommandsApart = {
 
 const common = {
   bundle: true,
+  // fflate's Node build requires worker_threads as it loads (for its asynchronous API, which the
+  // project does not use: src/core/parse/inflate.ts uses the synchronous Inflate stream). The
+  // browser build is the same code without that, and spares every CLI start loading workers.
+  alias: { fflate: 'fflate/browser' },
   tsconfig: path.join(root, 'tsconfig.json'),
   minify: production,
   sourcemap: production ? false : 'linked',
