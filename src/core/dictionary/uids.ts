@@ -70,30 +70,45 @@ export function keywordFromName(name: string): string {
     .replace(/[^A-Za-z0-9]/g, '');
 }
 
-function buildRegistry(): ReadonlyMap<string, UidEntry> {
+/** A row not yet made into its entry: deriving keywords for all thousand rows is most of the cost. */
+interface PendingRow {
+  readonly row: UidRow;
+  readonly group: UidGroup;
+}
+
+function buildRegistry(): Map<string, UidEntry | PendingRow> {
   const groups: UidGroup[] = [
     { type: 'SOP Class', retired: false, rows: STORAGE_SOP_CLASSES },
     { type: 'SOP Class', retired: true, rows: RETIRED_STORAGE_SOP_CLASSES },
     ...OTHER_UID_GROUPS,
   ];
-  const registry = new Map<string, UidEntry>();
-  const add = (entry: UidEntry): void => {
+  const registry = new Map<string, UidEntry | PendingRow>();
+  const add = (uid: string, value: UidEntry | PendingRow): void => {
     // A UID listed twice is a mistake in the tables; fail loudly rather than keep either row.
-    if (registry.has(entry.uid)) throw new Error(`UID ${entry.uid} is listed twice in the UID registry`);
-    registry.set(entry.uid, entry);
+    if (registry.has(uid)) throw new Error(`UID ${uid} is listed twice in the UID registry`);
+    registry.set(uid, value);
   };
-  for (const entry of TRANSFER_SYNTAXES) add(entry);
-  for (const { type, retired, rows } of groups) {
-    for (const [uid, name, keyword] of rows) {
-      add({ uid, name, keyword: keyword ?? keywordFromName(name), type, retired });
-    }
+  for (const entry of TRANSFER_SYNTAXES) add(entry.uid, entry);
+  for (const group of groups) {
+    for (const row of group.rows) add(row[0], { row, group });
   }
   return registry;
 }
 
-// Built on first look-up: a header dump names a few UIDs, and start-up should not pay for all.
-let registry: ReadonlyMap<string, UidEntry> | undefined;
-const uidRegistry = (): ReadonlyMap<string, UidEntry> => (registry ??= buildRegistry());
+// Built on first look-up, and each entry when first asked for: a header dump names a few UIDs,
+// and start-up should not pay for all (see test/bench/startup.ts).
+let registry: Map<string, UidEntry | PendingRow> | undefined;
+
+function registeredEntry(uid: string): UidEntry | undefined {
+  registry ??= buildRegistry();
+  const found = registry.get(uid);
+  if (found === undefined || !('row' in found)) return found;
+  const [, name, keyword] = found.row;
+  const entry: UidEntry = { uid, name, keyword: keyword ?? keywordFromName(name), type: found.group.type, retired: found.group.retired };
+  registry.set(uid, entry);
+  return entry;
+}
+
 const TRANSFER_SYNTAX_BY_UID: ReadonlyMap<string, TransferSyntaxEntry> = new Map(
   TRANSFER_SYNTAXES.map((entry) => [entry.uid, entry]),
 );
@@ -109,7 +124,7 @@ function normalise(uid: string): string {
 }
 
 export function lookupUid(uid: string): UidEntry | undefined {
-  return uidRegistry().get(normalise(uid));
+  return registeredEntry(normalise(uid));
 }
 
 export function transferSyntax(uid: string): TransferSyntaxEntry | undefined {
@@ -122,5 +137,6 @@ export function isTransferSyntax(uid: string): boolean {
 
 /** Every registered UID, for listings and for checking the tables. */
 export function allUids(): readonly UidEntry[] {
-  return [...uidRegistry().values()];
+  registry ??= buildRegistry();
+  return [...registry.keys()].map((uid) => registeredEntry(uid)!);
 }
