@@ -4,10 +4,11 @@
  *
  * Each command is imported only when it runs: scripts/bundle.js makes each command module its
  * own bundle (dist/cli/NAME.js), so `dump` never loads the code of `render` or `sort` (start-up
- * is most of a one-file command's time; see test/bench/startup.ts). Import commands here only
- * with `import('./commands/NAME')`.
+ * is most of a one-file command's time; see test/bench/startup.ts). So commands are imported
+ * here only by a dynamic import of './commands/' and the module's name, as below.
  */
 import { join } from 'node:path';
+import { serveCodecWasmFrom } from '../node/codecWasm';
 import { EXIT_OK, EXIT_UNUSABLE, write, type CliOutput } from './cliOutput';
 
 type Command = (argv: string[], out: CliOutput) => Promise<number>;
@@ -32,13 +33,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary: 'export headers of files and folders as CSV',
   },
   render: {
-    run: async (argv, out) => {
-      const render = await import('./commands/render');
-      // Codec binaries from the bundle's wasm/ folder (dist/wasm beside dist/cli.js). The render
-      // bundle holds its own copy of the codec layer, so it is set up through that module.
-      render.serveCodecWasmFrom(join(__dirname, 'wasm'));
-      return render.runRender(argv, out);
-    },
+    run: async (argv, out) => (await import('./commands/render')).runRender(argv, out),
     summary: 'render one frame to PNG (window/level as in the viewer)',
   },
   dicomdir: {
@@ -95,10 +90,12 @@ export async function main(argv: string[], out: CliOutput): Promise<number> {
 }
 
 /**
- * Runs the command line in this process: a closed pipe (e.g. `| head`) taken as the reader
- * stopping, the exit status set.
+ * Runs the command line in this process: codec binaries served from the bundle's folder (for
+ * every command's bundle: see src/core/codecs/wasmSource.ts), a closed pipe (e.g. `| head`)
+ * taken as the reader stopping, the exit status set.
  */
 export function runCli(argv: string[] = process.argv.slice(2)): void {
+  serveCodecWasmFrom(join(__dirname, 'wasm'));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? EXIT_OK);

@@ -32,3 +32,26 @@ test('the bundled CLI renders compressed frames with only dist/ beside it', () =
     assert.deepEqual([...readFileSync(out).subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG was written');
   }
 });
+
+test('every bundled command that decodes finds the codec binaries, not only render', () => {
+  // Each command is its own bundle with its own copy of the codec layer (scripts/bundle.js);
+  // diff decodes both files' pixels to compare a compressed file with its uncompressed original.
+  const dir = installedCopy();
+  const single = path.resolve(CORPUS, '../single-frame');
+  const run = spawnSync('node', [
+    path.join(dir, 'bin/dicom-inspector.js'), 'diff',
+    path.join(single, 'CT1_UNC.explicit_little_endian.dcm'), path.join(single, 'CT1_UNC.not_fragmented_bot_jpeg_ls.80.dcm'),
+  ], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /pixels: decoded pixels are equal/);
+});
+
+test('dump loads only the dispatcher and its own bundle (no render, codecs or other commands)', () => {
+  const dir = installedCopy();
+  const script = `require(${JSON.stringify(path.join(dir, 'dist/cli.js'))}).runCli(['dump', process.argv[1]]);
+process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache))));`;
+  const run = spawnSync('node', ['-e', script, path.resolve(CORPUS, '../single-frame/CT1_UNC.explicit_little_endian.dcm')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const loaded = (JSON.parse(run.stderr) as string[]).map((file) => path.relative(dir, file));
+  assert.deepEqual(loaded.sort(), ['dist/cli.js', 'dist/cli/dump.js']);
+});

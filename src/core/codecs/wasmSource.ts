@@ -11,13 +11,20 @@ export type WasmName = 'libjpeg-turbo-8bit' | 'charls' | 'openjpeg' | 'openjph' 
 /** Returns the bytes of a named binary, or undefined to let the package load its own. */
 export type WasmProvider = (name: WasmName) => Promise<Uint8Array | ArrayBuffer | undefined>;
 
-let provider: WasmProvider | undefined;
+/**
+ * Kept on the global object under a registered symbol rather than in this module: the bundled
+ * CLI is one bundle per command (scripts/bundle.js), each with its own copy of this module, and
+ * the provider its dispatcher sets must reach whichever copy decodes.
+ */
+const PROVIDER = Symbol.for('dicom-inspector.codecWasmProvider');
+const shared = globalThis as { [PROVIDER]?: WasmProvider };
 
 export function setCodecWasmProvider(next: WasmProvider | undefined): void {
-  provider = next;
+  shared[PROVIDER] = next;
 }
 
 export async function codecWasmBytes(name: WasmName): Promise<ArrayBuffer | undefined> {
+  const provider = shared[PROVIDER];
   const bytes = provider ? await provider(name) : undefined;
   if (bytes === undefined) return undefined;
   if (bytes instanceof ArrayBuffer) return bytes;
