@@ -24,10 +24,6 @@ import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { checkOutputTarget, OutputError, writeOutputFile } from '../../node/outputFile';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
-// The bundled CLI builds this command as its own file with its own copy of the codec layer:
-// the dispatcher (src/cli/main.ts) points that copy at the binaries through this export.
-export { serveCodecWasmFrom } from '../../node/codecWasm';
-
 const USAGE = `Usage: dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
                               [--colormap NAME] [--range MIN MAX] [--equalize N]
                               [--decode-limit-mib N] --out OUT.png [--force]
