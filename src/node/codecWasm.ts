@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setCodecWasmProvider, type WasmName } from '../core/codecs';
+// The module itself, not the codecs' index: a bundle that only sets the provider (the CLI's
+// dispatcher) must not take in the codecs.
+import { setCodecWasmProvider, type WasmName } from '../core/codecs/wasmSource';
 
 /**
  * Serves the codecs' WebAssembly from `dir` (the bundle's `wasm/` folder, where

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -54,4 +54,7 @@ process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require
   assert.equal(run.status, 0, run.stderr);
   const loaded = (JSON.parse(run.stderr) as string[]).map((file) => path.relative(dir, file));
   assert.deepEqual(loaded.sort(), ['dist/cli.js', 'dist/cli/dump.js']);
+  // The dispatcher is compiled on every start: it holds the command table, not their code.
+  const dispatcher = statSync(path.join(dir, 'dist/cli.js')).size;
+  assert.ok(dispatcher < 64 * 1024, `dist/cli.js is ${dispatcher} bytes`);
 });
