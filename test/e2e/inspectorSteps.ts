@@ -1,6 +1,6 @@
 // Steps of the DICOM Inspector specs that a person does with the mouse and keyboard: show the
 // DICOM Tags view, read its rows, answer the input box of a command.
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand } from './harness/workbench';
 
 /** The "DICOM Tags" pane of the Explorer. */
@@ -63,4 +63,21 @@ export async function runCommandWithInput(page: Page, title: string, answer: str
   await input.fill(answer);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The frame viewer's state as it publishes it on #frame-viewer's data attributes (renders, frame, window...). */
+export async function viewerState(frame: Frame): Promise<Record<string, string>> {
+  return frame.locator('#frame-viewer').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
+}
+
+/** Polls the viewer's state until `check` holds (30 s at most) and returns that state. */
+export async function waitForViewerState(frame: Frame, check: (s: Record<string, string>) => boolean, what: string): Promise<Record<string, string>> {
+  const deadline = Date.now() + 30_000;
+  let state = await viewerState(frame);
+  while (!check(state)) {
+    if (Date.now() > deadline) throw new Error(`viewer never reached: ${what}; state ${JSON.stringify(state)}`);
+    await frame.page().waitForTimeout(100);
+    state = await viewerState(frame);
+  }
+  return state;
 }

@@ -6,9 +6,9 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { decode } from 'fast-png';
-import type { Frame } from 'playwright-core';
 import { fixtureByName } from '../fixtures/catalog';
 import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceDir, type Workbench } from './harness/workbench';
+import { waitForViewerState } from './inspectorSteps';
 
 const FILE = 'partial-first-frame.dcm';
 /** 16 rows of 12 columns at 16 bits: 24 bytes a row. */
@@ -31,28 +31,13 @@ after(async () => {
   await workbench?.close();
 });
 
-async function viewerState(frame: Frame): Promise<Record<string, string>> {
-  return frame.locator('#frame-viewer').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
-}
-
-async function waitForState(frame: Frame, check: (s: Record<string, string>) => boolean, what: string): Promise<Record<string, string>> {
-  const deadline = Date.now() + 30_000;
-  let state = await viewerState(frame);
-  while (!check(state)) {
-    if (Date.now() > deadline) throw new Error(`viewer never reached: ${what}; state ${JSON.stringify(state)}`);
-    await frame.page().waitForTimeout(100);
-    state = await viewerState(frame);
-  }
-  return state;
-}
-
 test('a frame cut short is drawn in part, its missing rows marked, and windowing works on it', async () => {
   const { page } = workbench;
   await quickOpen(page, FILE);
   const frame = await webviewFrame(page, 'canvas.dv-image');
   const canvas = frame.locator('canvas.dv-image');
   try {
-    const first = await waitForState(frame, (s) => Number(s.renders) >= 1, 'the partial frame rendered');
+    const first = await waitForViewerState(frame, (s) => Number(s.renders) >= 1, 'the partial frame rendered');
     assert.equal(first.completeRows, String(KEPT_ROWS));
     const note = frame.locator('.dv-partial');
     assert.match(await note.innerText(), new RegExp(`Frame 1 is cut short: ${KEPT_ROWS * ROW_BYTES + ROW_BYTES / 2} of its ${ROWS * ROW_BYTES} bytes.*rows ${KEPT_ROWS + 1}–${ROWS} of ${ROWS} are missing`));
@@ -84,7 +69,7 @@ test('a frame cut short is drawn in part, its missing rows marked, and windowing
     await page.mouse.move(x + 60, y, { steps: 6 });
     await page.mouse.move(x + 120, y, { steps: 6 });
     await page.mouse.up();
-    await waitForState(frame, (s) => Number(s.width) > Number(first.width), 'a wider window after dragging right');
+    await waitForViewerState(frame, (s) => Number(s.width) > Number(first.width), 'a wider window after dragging right');
   } finally {
     await screenshot(page, 'viewer-partial-frame');
   }

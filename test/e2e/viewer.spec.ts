@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { decode } from 'fast-png';
-import type { Frame, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { openWorkbench, quickOpen, screenshot, webviewFrame, workspaceFile, type Workbench } from './harness/workbench';
+import { waitForViewerState } from './inspectorSteps';
 
 /** Two CT frames, RLE Lossless, with a window of C 49 W 102 in its functional groups. */
 const FILE = 'CT0012.not_fragmented_bot_rle.dcm';
@@ -18,21 +19,6 @@ before(async () => {
 after(async () => {
   await workbench?.close();
 });
-
-async function viewerState(frame: Frame): Promise<Record<string, string>> {
-  return frame.locator('#frame-viewer').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
-}
-
-async function waitForState(frame: Frame, check: (s: Record<string, string>) => boolean, what: string): Promise<Record<string, string>> {
-  const deadline = Date.now() + 30_000;
-  let state = await viewerState(frame);
-  while (!check(state)) {
-    if (Date.now() > deadline) throw new Error(`viewer never reached: ${what}; state ${JSON.stringify(state)}`);
-    await frame.page().waitForTimeout(100);
-    state = await viewerState(frame);
-  }
-  return state;
-}
 
 /** Grey values of the image canvas as the screen shows it (R channel of a screenshot). */
 async function greys(canvas: Locator): Promise<Uint8Array> {
@@ -58,7 +44,7 @@ test('drag windows the image and the arrow key steps frames', async (t) => {
   const frame = await webviewFrame(page, 'canvas.dv-image');
   const canvas = frame.locator('canvas.dv-image');
   try {
-    const first = await waitForState(frame, (s) => Number(s.renders) >= 1, 'first frame rendered');
+    const first = await waitForViewerState(frame, (s) => Number(s.renders) >= 1, 'first frame rendered');
     assert.equal(first.frame, '0');
     const before = await greys(canvas);
 
@@ -72,7 +58,7 @@ test('drag windows the image and the arrow key steps frames', async (t) => {
     await page.mouse.move(x + 60, y, { steps: 6 });
     await page.mouse.move(x + 120, y, { steps: 6 });
     await page.mouse.up();
-    const widened = await waitForState(frame, (s) => Number(s.width) > Number(first.width), 'a wider window after dragging right');
+    const widened = await waitForViewerState(frame, (s) => Number(s.width) > Number(first.width), 'a wider window after dragging right');
     const after = await greys(canvas);
     assert.ok(spread(after) < spread(before), `contrast should drop: ${spread(before).toFixed(1)} -> ${spread(after).toFixed(1)}`);
     await screenshot(page, 'viewer-after-drag');
@@ -80,7 +66,7 @@ test('drag windows the image and the arrow key steps frames', async (t) => {
     // Step to frame 2 with the keyboard; the window the user chose is kept.
     await canvas.click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('ArrowRight');
-    const second = await waitForState(frame, (s) => s.frame === '1' && Number(s.renders) > Number(widened.renders), 'frame 2 rendered');
+    const second = await waitForViewerState(frame, (s) => s.frame === '1' && Number(s.renders) > Number(widened.renders), 'frame 2 rendered');
     assert.equal(second.width, widened.width);
     const next = await greys(canvas);
     let changed = 0;

@@ -11,6 +11,7 @@ import { decode } from 'fast-png';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ctPhantomFile } from '../support/ctPhantom';
 import { openWorkbench, quickOpen, screenshot, setColorTheme, webviewFrame, workspaceDir, type Workbench } from './harness/workbench';
+import { waitForViewerState } from './inspectorSteps';
 
 const FILE = 'phantom-chest-ct.dcm';
 const FRAMES = 20;
@@ -30,21 +31,6 @@ after(async () => {
   restoreTheme?.();
   await workbench?.close();
 });
-
-async function state(frame: Frame): Promise<Record<string, string>> {
-  return frame.locator('#frame-viewer').evaluate((el) => ({ ...(el as HTMLElement).dataset }) as Record<string, string>);
-}
-
-async function until(frame: Frame, check: (s: Record<string, string>) => boolean, what: string): Promise<Record<string, string>> {
-  const deadline = Date.now() + 30_000;
-  let s = await state(frame);
-  while (!check(s)) {
-    if (Date.now() > deadline) throw new Error(`viewer never reached: ${what}; state ${JSON.stringify(s)}`);
-    await frame.page().waitForTimeout(100);
-    s = await state(frame);
-  }
-  return s;
-}
 
 /** RGB pixels of the image canvas as the screen shows them. */
 async function pixels(canvas: Locator): Promise<{ data: Uint8Array; count: number; channels: number }> {
@@ -83,7 +69,7 @@ async function choose(frame: Frame, control: string, option: string): Promise<vo
 async function openPhantom(page: Page): Promise<{ frame: Frame; canvas: Locator; first: Record<string, string> }> {
   await quickOpen(page, FILE);
   const frame = await webviewFrame(page, 'canvas.dv-image');
-  const first = await until(frame, (s) => Number(s.renders) >= 1 && s.seriesSampled === String(FRAMES), 'first frame and series min-max');
+  const first = await waitForViewerState(frame, (s) => Number(s.renders) >= 1 && s.seriesSampled === String(FRAMES), 'first frame and series min-max');
   return { frame, canvas: frame.locator('canvas.dv-image'), first };
 }
 
@@ -103,7 +89,7 @@ test('dark theme at 1440 x 900: controls on screen, typed preset, whole-number d
     await frame.locator('[data-control="presets"]').click();
     await page.keyboard.type('Brain');
     await page.keyboard.press('Enter');
-    const brain = await until(frame, (s) => s.preset === 'ct-brain', 'the Brain preset');
+    const brain = await waitForViewerState(frame, (s) => s.preset === 'ct-brain', 'the Brain preset');
     assert.equal(brain.center, '40');
     assert.equal(brain.width, '80');
     const shown = await frame.locator('[data-control="presets"]').evaluate((el) => (el.shadowRoot?.querySelector('input') as HTMLInputElement | null)?.value ?? el.textContent ?? '');
@@ -116,15 +102,15 @@ test('dark theme at 1440 x 900: controls on screen, typed preset, whole-number d
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 37, box.y + box.height / 2 + 13, { steps: 5 });
     await page.mouse.up();
-    const dragged = await until(frame, (s) => s.width !== '80', 'a window after dragging');
+    const dragged = await waitForViewerState(frame, (s) => s.width !== '80', 'a window after dragging');
     assert.ok(Number.isInteger(Number(dragged.center)) && Number.isInteger(Number(dragged.width)), `whole-number window: ${dragged.center} / ${dragged.width}`);
 
     // Soft-tissue window, then the bone colour map: the picture turns blue-grey.
     await choose(frame, 'presets', 'Mediastinum');
-    await until(frame, (s) => s.preset === 'ct-mediastinum', 'mediastinum');
+    await waitForViewerState(frame, (s) => s.preset === 'ct-mediastinum', 'mediastinum');
     const grey = await pixels(canvas);
     await choose(frame, 'colourmap', 'bone');
-    await until(frame, (s) => s.colourMap === 'bone', 'bone colour map');
+    await waitForViewerState(frame, (s) => s.colourMap === 'bone', 'bone colour map');
     const bone = await pixels(canvas);
     const bluish = (p: typeof bone) => share(p, (r, g, b) => b > r + 8);
     assert.ok(bluish(grey) < 0.01 && bluish(bone) > 0.2, `bone tints mid-greys blue: ${bluish(grey).toFixed(3)} -> ${bluish(bone).toFixed(3)}`);
@@ -132,7 +118,7 @@ test('dark theme at 1440 x 900: controls on screen, typed preset, whole-number d
 
     // The article's bone range: soft tissue and lungs go black, ribs and spine stay.
     await choose(frame, 'range', 'Bone 300 to 894');
-    await until(frame, (s) => s.range === '300 894', 'bone range');
+    await waitForViewerState(frame, (s) => s.range === '300 894', 'bone range');
     const masked = await pixels(canvas);
     const black = (p: typeof bone) => share(p, (r, g, b) => r + g + b === 0);
     assert.ok(black(masked) > black(bone) + 0.2, `bone range masks the rest: black ${black(bone).toFixed(3)} -> ${black(masked).toFixed(3)}`);
@@ -141,11 +127,11 @@ test('dark theme at 1440 x 900: controls on screen, typed preset, whole-number d
 
     // The grid of 16 frames; clicking frame 5 opens it.
     await frame.locator('[data-control="grid"]').click();
-    await until(frame, (s) => s.gridDrawn === '16', 'a grid of 16 frames');
+    await waitForViewerState(frame, (s) => s.gridDrawn === '16', 'a grid of 16 frames');
     await assertOnScreen(page, frame, ['.dv-grid-cell[data-frame="15"]']);
     await screenshot(page, 'viewer-1440-dark-grid');
     await frame.locator('.dv-grid-cell[data-frame="4"]').click();
-    await until(frame, (s) => s.frame === '4', 'frame 5 opened from the grid');
+    await waitForViewerState(frame, (s) => s.frame === '4', 'frame 5 opened from the grid');
   } finally {
     await screenshot(page, 'viewer-1440-dark-final');
   }
@@ -160,11 +146,11 @@ test('light theme at 1440 x 900: equalised ocean_r view, histogram bins, ROI fig
     await assertOnScreen(page, frame, CONTROLS);
     // Start from the file's own display (the first test left a colour map and a range on).
     await frame.locator('vscode-button', { hasText: 'Reset' }).click();
-    await until(frame, (s) => s.colourMap === 'gray' && s.range === '', 'reset');
+    await waitForViewerState(frame, (s) => s.colourMap === 'gray' && s.range === '', 'reset');
     const before = await pixels(canvas);
     await frame.locator('[data-control="equalise"]').click();
     await choose(frame, 'colourmap', 'ocean_r');
-    await until(frame, (s) => s.equalise === '100' && s.colourMap === 'ocean_r', 'equalised ocean_r');
+    await waitForViewerState(frame, (s) => s.equalise === '100' && s.colourMap === 'ocean_r', 'equalised ocean_r');
     const after = await pixels(canvas);
     const coloured = (p: typeof after) => share(p, (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 30);
     assert.ok(coloured(before) < 0.01 && coloured(after) > 0.5, `ocean_r colours the view: ${coloured(before).toFixed(3)} -> ${coloured(after).toFixed(3)}`);
@@ -181,12 +167,12 @@ test('light theme at 1440 x 900: equalised ocean_r view, histogram bins, ROI fig
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.7, { steps: 4 });
     await page.mouse.up();
-    await until(frame, (s) => s.measurements === '1', 'one measurement');
+    await waitForViewerState(frame, (s) => s.measurements === '1', 'one measurement');
     assert.match(await frame.locator('[data-control="measurements"]').innerText(), /Rectangle: mean -?[\d.]+ SD [\d.]+ min -?\d+ max -?\d+ HU, [\d.]+ mm²/);
     await screenshot(page, 'viewer-1440-light-equalised-roi');
     await frame.locator('#frame-viewer .dv-root').focus();
     await page.keyboard.press('Escape');
-    await until(frame, (s) => s.measurements === '0', 'Escape clears measurements');
+    await waitForViewerState(frame, (s) => s.measurements === '0', 'Escape clears measurements');
   } finally {
     await screenshot(page, 'viewer-1440-light-final');
   }
