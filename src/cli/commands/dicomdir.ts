@@ -5,15 +5,13 @@
  * Exit status: 0 read cleanly, 1 read with problems (a pointer that misses, a missing file),
  * 2 not a DICOMDIR, unreadable, or bad usage.
  */
-import { parseArgs } from 'node:util';
-import { readDicom } from '../../core/parse/readDicom';
 import { readDirectory } from '../../core/dicomdir/readDirectory';
 import { allRecords, directoryJson, formatDirectory } from '../../core/dicomdir/directoryText';
 import type { Issue } from '../../core/model';
 import { offsetText } from '../../core/format/presentation';
-import { withFileAccess } from '../../node/fileAccess';
 import { resolveReferencedFile } from '../../node/referencedFiles';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+import { startOneFileCommand } from '../oneFileCommand';
 
 export const DICOMDIR_USAGE = `Usage: dicom-inspector dicomdir FILE [--json]
 
@@ -30,30 +28,9 @@ Exit status: 0 read cleanly, 1 read with problems, 2 not a DICOMDIR or unreadabl
 `;
 
 export async function runDicomdir(argv: string[], out: CliOutput): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (problem) {
-    await write(out.stderr, `${(problem as Error).message}\n\n${DICOMDIR_USAGE}`);
-    return EXIT_UNUSABLE;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    await write(out.stdout, DICOMDIR_USAGE);
-    return EXIT_OK;
-  }
-  if (positionals.length !== 1) {
-    await write(out.stderr, DICOMDIR_USAGE);
-    return EXIT_UNUSABLE;
-  }
-  const path = positionals[0];
-  let file;
-  try {
-    file = await withFileAccess(path, (access) => readDicom(access, { headerOnly: true }), { blocking: true });
-  } catch (problem) {
-    await write(out.stderr, `dicom-inspector: cannot read ${path}: ${(problem as Error).message}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const start = await startOneFileCommand(argv, DICOMDIR_USAGE, out);
+  if (typeof start === 'number') return start;
+  const { path, json, file } = start;
   const tree = file.notDicom ? null : readDirectory(file);
   if (!tree) {
     await write(out.stderr, `dicom-inspector: ${path} is ${file.notDicom ? 'not a DICOM file' : 'not a DICOMDIR (no Directory Record Sequence (0004,1220))'}\n`);
@@ -70,7 +47,7 @@ export async function runDicomdir(argv: string[], out: CliOutput): Promise<numbe
     });
   }
   const issues = [...file.issues, ...tree.issues, ...missingIssues];
-  if (values.json) {
+  if (json) {
     const json = { file: path, fileSetId: tree.fileSetId, records: directoryJson(tree.records, missing), issues };
     await write(out.stdout, JSON.stringify(json, null, 2) + '\n');
   } else {
