@@ -47,6 +47,8 @@ export interface DocumentView {
   readonly fileSize: number;
   readonly summary: readonly SummaryField[];
   readonly issues: readonly IssueView[];
+  /** True when reading stopped early (a reader error): the problem list opens by itself to say why. */
+  readonly readingStopped?: boolean;
   /** True when the file has a Pixel Data element (the frame viewer is mounted). */
   readonly hasPixelData: boolean;
   /** Header rows; sent for every file, shown as the main content when there is no pixel data. */

@@ -93,7 +93,7 @@ test('a broken file shows its problem with the offset, and what was read before 
     const rows = await frame.locator('.header-table tbody tr').count();
     assert.ok(rows >= model.meta.length + model.dataSet.length - 1, 'the elements read before the problem are listed');
     // The offset in the problem is a link to the DICOM Tags view.
-    await frame.locator('.offset-link').first().click();
+    await frame.locator('.issues li', { hasText: error.message }).locator('.offset-link').first().click();
     // The problem lies in the Patient Name's value: that element is revealed.
     assert.match(await selectedTagRowText(page, 'PatientName'), /\(0010,0010\) PatientName/);
   } finally {

@@ -53,7 +53,8 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
   const section = element('details', { className: `issues ${view.issues.length === 0 ? 'clean' : 'has-issues'}`, attributes: { 'aria-label': 'Problems' } }, [
     element('summary', {}, [element('h2', { text: title })]),
   ]);
-  section.open = errors > 0;
+  // Open by itself only when reading stopped early; the checks' findings wait behind the count.
+  section.open = view.readingStopped ?? errors > 0;
   if (view.issues.length > 0) {
     section.append(element('ul', {}, view.issues.map((issue) => issueItem(issue, view, events))));
     if (errors > 0) section.append(element('p', { className: 'hint', text: 'The panes below show everything read before the problem.' }));

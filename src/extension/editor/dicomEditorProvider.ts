@@ -15,13 +15,14 @@ import type { FrameServer } from '../viewer/frameServer';
 import { documentView, errorView } from './documentView';
 import type { EditorTracker } from './editorTracker';
 import { editorHtml, webviewOptions } from './webviewHtml';
+import { shownIssues } from '../validation/shownIssues';
 
 export const EDITOR_VIEW_TYPE = 'dicomInspector.viewer';
 
 export function viewOf(document: DicomDocument): DocumentView {
   const settings = readSettings();
   if (!document.file) return errorView(document.fileName, document.loadError ?? 'The file could not be read.', settings.offsetFormat);
-  return documentView(document.fileName, document.file, settings);
+  return documentView(document.fileName, document.file, { ...settings, issues: shownIssues(document.file).map(({ issue }) => issue) });
 }
 
 export interface EditorServices {

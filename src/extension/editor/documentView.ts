@@ -2,7 +2,7 @@
  * Turns a parsed file into what the editor page draws: summary, issues and header rows.
  * Pure (no `vscode`): unit-tested with node:test.
  */
-import type { DicomElement, DicomFile } from '../../core/model';
+import type { DicomElement, DicomFile, Issue } from '../../core/model';
 import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
 import { keywordText, oneLine, rawValueText, tagText, valueText } from '../../core/format/presentation';
@@ -14,6 +14,8 @@ const PIXEL_DATA_TAG = '7FE00010';
 export interface DocumentViewOptions extends TagTreeOptions {
   readonly offsetFormat: OffsetFormat;
   readonly maxValueLength: number;
+  /** The problems to list, as the Problems panel shows them; default the reader's issues. */
+  readonly issues?: readonly Issue[];
 }
 
 function topLevel(file: DicomFile, keyword: string): DicomElement | undefined {
@@ -116,7 +118,8 @@ export function documentView(fileName: string, file: DicomFile, options: Documen
     fileName,
     fileSize: file.size,
     summary: summaryFields(file),
-    issues: file.issues.map((issue) => ({ code: issue.code, severity: issue.severity, offset: issue.offset, message: issue.message })),
+    readingStopped: file.issues.some((issue) => issue.severity === 'error'),
+    issues: (options.issues ?? file.issues).map((issue) => ({ code: issue.code, severity: issue.severity, offset: issue.offset, message: issue.message })),
     hasPixelData: hasPixelData(file),
     rows,
     rowsTruncated: truncated,

@@ -5,24 +5,16 @@
  * `dicomInspector.validation.severity` (per code: error, warning, information, hint or off).
  */
 import * as vscode from 'vscode';
-import { validateFile } from '../../core/checks';
 import type { DicomDocument } from '../document/dicomDocument';
 import { EDITOR_VIEW_TYPE } from '../editor/dicomEditorProvider';
 import type { EditorTracker } from '../editor/editorTracker';
 import { SETTINGS_SECTION, onSettingsChanged } from '../settings';
 import { REVEAL_PROBLEM_COMMAND, toDiagnostic } from './problemDiagnostics';
-import { readSeverityOverrides, shownSeverity } from './severityOverrides';
+import { shownIssues } from './shownIssues';
 
 function diagnosticsFor(document: DicomDocument): vscode.Diagnostic[] {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  if (!config.get<boolean>('validation.enabled', true) || !document.file) return [];
-  const overrides = readSeverityOverrides(config.get('validation.severity'));
-  const diagnostics: vscode.Diagnostic[] = [];
-  for (const issue of validateFile(document.file).issues) {
-    const severity = shownSeverity(issue, overrides);
-    if (severity !== 'off') diagnostics.push(toDiagnostic(document.uri, issue, severity));
-  }
-  return diagnostics;
+  if (!document.file) return [];
+  return shownIssues(document.file).map(({ issue, severity }) => toDiagnostic(document.uri, issue, severity));
 }
 
 export function registerValidation(context: vscode.ExtensionContext, tracker: EditorTracker): void {
