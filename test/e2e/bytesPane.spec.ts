@@ -63,6 +63,18 @@ async function waitForClass(frame: Frame, offset: number, className: string): Pr
   await frame.locator(selector).waitFor({ timeout: 15_000 });
 }
 
+/**
+ * The editor page of the file in front with its Bytes pane shown: for an image the pane is one
+ * click away (the "Bytes" button at the end of the tab bar), as a person would open it.
+ */
+async function bytesFrame(page: Page, rows = '.bytes-pane .bytes-row'): Promise<Frame> {
+  const frame = await webviewFrame(page, '.bytes-toggle');
+  const toggle = frame.locator('.bytes-toggle');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await frame.locator(rows).first().waitFor({ timeout: 30_000 });
+  return frame;
+}
+
 let ct: { bytes: Uint8Array; model: DicomFile } | undefined;
 
 test('a CT image: image, element list and bytes on one 1440×900 screen, DICM coloured as the prefix', async (t) => {
@@ -72,7 +84,7 @@ test('a CT image: image, element list and bytes on one 1440×900 screen, DICM co
   ct = { bytes, model: await readDicom(memoryFileAccess(bytes)) };
   const { page } = workbench;
   await quickOpen(page, CT);
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  const frame = await bytesFrame(page);
   try {
     const prefix = await cells(frame, 128, 4);
     assert.deepEqual(prefix.map((c) => c.text), ['44', '49', '43', '4D']);
@@ -94,7 +106,7 @@ test('clicking a node in the DICOM Tags view highlights its header and value byt
   if (!ct) return t.skip('the CT image is not in the test workspace');
   const { page } = workbench;
   const sopClass = ct.model.dataSet.find((e) => e.keyword === 'SOPClassUID')!;
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  const frame = await bytesFrame(page);
   try {
     await frame.locator('.pane-tab', { hasText: 'Elements' }).click();
     await tagRow(page, 'SOPClassUID').click();
@@ -121,7 +133,7 @@ test('clicking a byte selects the node locateOffset names, in the tags view and 
   const target = sopClass.offset - 1;
   const located = locateOffset(ct.model, target);
   assert.ok(located?.element?.keyword);
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  const frame = await bytesFrame(page);
   try {
     await byteCell(frame, target).click();
     assert.match(await selectedTagRowText(page, located.element.keyword), new RegExp(located.element.keyword));
@@ -137,7 +149,7 @@ test('the same editor in the light theme', async (t) => {
   if (!ct) return t.skip('the CT image is not in the test workspace');
   const { page } = workbench;
   restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row');
+  const frame = await bytesFrame(page);
   await frame.waitForFunction(() => document.body.classList.contains('vscode-light'));
   await clearHover(page);
   await screenshot(page, 'bytes-editor-light');
@@ -149,7 +161,7 @@ test('an encapsulated image: Basic Offset Table, fragment headers and fragment d
   const model = await readDicom(memoryFileAccess(new Uint8Array(readFileSync(path.join(workspaceDir(), 'fixtures', 'good', ENCAPSULATED)))));
   const pixels = model.dataSet.find((e) => e.keyword === 'PixelData')!;
   await quickOpen(page, ENCAPSULATED);
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
+  const frame = await bytesFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
   try {
     await showTagsView(page);
     await tagRow(page, /PixelData/).click();
@@ -188,7 +200,7 @@ test('a deflated file shows the inflated stream, labelled, and switches to the r
 test('a 2 GiB file scrolls to its last byte', async () => {
   const { page } = workbench;
   await quickOpen(page, LARGE);
-  const frame = await webviewFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
+  const frame = await bytesFrame(page, '.bytes-pane .bytes-row[data-offset="0"]');
   try {
     await frame.locator('.bytes-view').click({ position: { x: 5, y: 5 } });
     restoreTheme?.();

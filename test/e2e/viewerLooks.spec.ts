@@ -121,7 +121,10 @@ test('dark theme at 1440 x 900: controls on screen, typed preset, whole-number d
     await waitForViewerState(frame, (s) => s.range === '300 894', 'bone range');
     const masked = await pixels(canvas);
     const black = (p: typeof bone) => share(p, (r, g, b) => r + g + b === 0);
-    assert.ok(black(masked) > black(bone) + 0.2, `bone range masks the rest: black ${black(bone).toFixed(3)} -> ${black(masked).toFixed(3)}`);
+    // Measured against what was not black before, so the share of canvas the image covers (it
+    // depends on the layout around it) does not matter.
+    const maskedShare = (black(masked) - black(bone)) / (1 - black(bone));
+    assert.ok(maskedShare > 0.5, `bone range masks the rest: black ${black(bone).toFixed(3)} -> ${black(masked).toFixed(3)} (${maskedShare.toFixed(2)} of the picture)`);
     assert.ok(share(masked, (r, g, b) => r + g + b > 300) > 0.005, 'ribs and spine stay bright');
     await screenshot(page, 'viewer-1440-dark-bone-range');
 

@@ -65,13 +65,28 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
 export class EditorPage {
   private readonly table: HeaderTable;
   readonly bytes: BytesPane;
-  private readonly tabs = new PaneTabs();
+  private readonly bytesToggle = element('button', { className: 'bytes-toggle', text: 'Bytes', attributes: { type: 'button', 'aria-pressed': 'false', title: 'Show or hide the Bytes pane' } });
+  private readonly tabs = new PaneTabs(this.bytesToggle);
   private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
+  /** The user's choice; until there is one, the Bytes pane shows for files without pixels, since
+   * a 1440×900 window cannot hold the image with its controls and the bytes side by side. */
+  private bytesChosen: boolean | undefined;
+  private workspace: HTMLElement | undefined;
 
   constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest) {
     this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
     this.bytes = new BytesPane(readBytes, { revealOffset: (offset) => events.revealOffset(offset) });
+    this.bytesToggle.addEventListener('click', () => {
+      this.bytesChosen = this.bytesToggle.getAttribute('aria-pressed') !== 'true';
+      this.showBytes(this.bytesChosen);
+    });
+  }
+
+  private showBytes(shown: boolean): void {
+    this.bytesToggle.setAttribute('aria-pressed', String(shown));
+    this.bytes.root.hidden = !shown;
+    this.workspace?.classList.toggle('bytes-hidden', !shown);
   }
 
   show(view: DocumentView): void {
@@ -91,7 +106,8 @@ export class EditorPage {
       return;
     }
     // The layout fits a 1440×900 window: a short head (with pixels, the summary folds into one
-    // line), then the image and element list beside the Bytes pane, each scrolling inside itself.
+    // line), then the image and element list beside the Bytes pane (one click away for images),
+    // each scrolling inside itself.
     const summary = view.hasPixelData ? collapsedSummary(view) : summarySection(view);
     this.app.classList.toggle('has-viewer', view.hasPixelData);
     const head = element('div', { className: 'page-head' }, [title, summary, issuesSection(view, this.events)]);
@@ -104,6 +120,8 @@ export class EditorPage {
     tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
     this.tabs.show(tabs);
     const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
+    this.workspace = workspace;
+    this.showBytes(this.bytesChosen ?? !view.hasPixelData);
     this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
     this.app.replaceChildren(head, workspace);
     this.bytes.show(view);

@@ -16,7 +16,8 @@ export class PaneTabs {
   private readonly body: HTMLElement;
   private chosen: string | null = null;
 
-  constructor() {
+  /** `trailing`: kept at the end of the tab bar (the Bytes pane's toggle). */
+  constructor(private readonly trailing?: HTMLElement) {
     this.bar = element('div', { className: 'pane-tabs', attributes: { role: 'tablist' } });
     this.body = element('div', { className: 'pane-tab-body' });
     this.root = element('div', { className: 'pane-column' }, [this.bar, this.body]);
@@ -34,6 +35,7 @@ export class PaneTabs {
         });
         return button;
       }),
+      ...(this.trailing ? [this.trailing] : []),
     );
     for (const tab of tabs) tab.content.hidden = tab !== active;
     this.body.replaceChildren(...tabs.map((tab) => tab.content));
