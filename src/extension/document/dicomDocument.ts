@@ -39,6 +39,9 @@ async function load(uri: vscode.Uri): Promise<Loaded> {
   }
 }
 
+/** How long the file access of a replaced parse stays open for reads already started on it. */
+const RETIRED_ACCESS_GRACE_MS = 10_000;
+
 export class DicomDocument implements vscode.Disposable {
   private readonly reloaded = new vscode.EventEmitter<void>();
   /** Fires after every re-parse (the file changed on disk). */
@@ -105,7 +108,10 @@ export class DicomDocument implements vscode.Disposable {
       this.loaded = next;
       this.parses++;
       this.reloaded.fire();
-      await previous.access?.close().catch(() => undefined);
+      // Reads started on the previous parse (a frame being decoded) may still be in flight on its
+      // file access: close it once they have had time to finish, not under them.
+      const retired = previous.access;
+      if (retired) setTimeout(() => void retired.close().catch(() => undefined), RETIRED_ACCESS_GRACE_MS).unref?.();
     });
     return this.loading;
   }
