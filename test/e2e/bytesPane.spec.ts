@@ -91,7 +91,7 @@ test('a CT image: image, element list and bytes on one 1440×900 screen, DICM co
     assert.ok(prefix.every((c) => c.className.includes('p-prefix')), JSON.stringify(prefix));
     assert.ok((await cells(frame, 0, 1))[0].className.includes('p-preamble'));
     // Everything fits: the pane, the element list and the image are inside the window.
-    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.frame-viewer canvas']) {
+    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.frame-viewer .dv-stage']) {
       const box = await frame.locator(selector).first().boundingBox();
       assert.ok(box && box.y + box.height <= 900, `${selector} does not fit the window: ${JSON.stringify(box)}`);
     }

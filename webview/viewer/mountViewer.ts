@@ -64,6 +64,7 @@ type Measurement = Omit<DrawnShape, 'label'>;
 class Viewer {
   private readonly container: HTMLElement;
   private readonly stage: HTMLElement;
+  private readonly toolbarObserver: ResizeObserver;
   private readonly message: HTMLElement;
   /** The issue of a frame cut short, shown above the image (which stays usable). */
   private readonly partialNote: HTMLElement;
@@ -194,6 +195,10 @@ class Viewer {
     root.append(this.container);
     this.fitToWindow = this.fitToWindow.bind(this);
     window.addEventListener('resize', this.fitToWindow);
+    // The column narrows when the Bytes pane opens beside it: the toolbar wraps and the image
+    // must start lower, so a change of the toolbar's size fits the image again.
+    this.toolbarObserver = new ResizeObserver(() => this.fitToWindow());
+    this.toolbarObserver.observe(this.controls.toolbar);
     requestAnimationFrame(this.fitToWindow);
   }
 
@@ -644,6 +649,7 @@ class Viewer {
     this.cine.stop();
     this.generation++;
     window.removeEventListener('resize', this.fitToWindow);
+    this.toolbarObserver.disconnect();
     this.canvas.dispose();
     this.container.remove();
   }
