@@ -27,7 +27,13 @@ export async function runConsistency(paths: readonly string[], json: boolean, ou
       return EXIT_UNUSABLE;
     }
   }
-  const issues = checkConsistency(summaries, (summary) => fileDigest(summary.source));
+  const issues = checkConsistency(summaries, (summary) => {
+    try {
+      return fileDigest(summary.source);
+    } catch {
+      return null; // Removed while the folder was read: nothing to compare.
+    }
+  });
   if (json) {
     await write(out.stdout, JSON.stringify({ files: summaries.length, issues: issues.map(jsonIssue) }, null, 2) + '\n');
   } else {

@@ -48,10 +48,11 @@ const RULES: readonly EntityRule[] = [
 ];
 
 /**
- * `contentOf` gives a digest of a file's content (the caller hashes the bytes); without it,
- * duplicate SOP Instance UIDs are compared by size only.
+ * `contentOf` gives a digest of a file's content (the caller hashes the bytes), or null when the
+ * file cannot be read any more (it is then not compared); without it, duplicate SOP Instance
+ * UIDs are compared by size only.
  */
-export function checkConsistency(instances: readonly InstanceSummary[], contentOf: (summary: InstanceSummary) => string = (s) => String(s.size)): ConsistencyIssue[] {
+export function checkConsistency(instances: readonly InstanceSummary[], contentOf: (summary: InstanceSummary) => string | null = (s) => String(s.size)): ConsistencyIssue[] {
   const issues: ConsistencyIssue[] = [];
   for (const rule of RULES) {
     for (const [key, group] of groupBy(instances, rule.key)) {
@@ -74,8 +75,11 @@ export function checkConsistency(instances: readonly InstanceSummary[], contentO
   for (const [uid, group] of groupBy(instances, (s) => s.sopInstanceUid)) {
     if (uid === '' || group.length < 2) continue;
     const first = group[0];
+    const firstContent = contentOf(first);
+    if (firstContent === null) continue;
     for (const summary of group.slice(1)) {
-      if (contentOf(summary) === contentOf(first)) continue;
+      const content = contentOf(summary);
+      if (content === null || content === firstContent) continue;
       issues.push({
         code: 'duplicate-sop-instance-uid', severity: 'error', offset: summary.offsets['00080018'] ?? null, path: '00080018', tag: '00080018', keyword: 'SOPInstanceUID',
         source: summary.source, other: first.source,

@@ -64,7 +64,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Files whose patient, study or series attributes disagree with the rest of the workspace. */
   consistency(): ConsistencyIssue[] {
-    return checkConsistency(this.index.all(), (summary) => fileDigest(vscode.Uri.parse(summary.source).fsPath));
+    return checkConsistency(this.index.all(), (summary) => {
+      try {
+        return fileDigest(vscode.Uri.parse(summary.source).fsPath);
+      } catch {
+        return null; // Gone since it was indexed: the watcher will drop it.
+      }
+    });
   }
 
   private async summarize(uri: vscode.Uri): Promise<boolean> {
