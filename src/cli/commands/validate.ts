@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { validateFile, type ValidationReport } from '../../core/checks';
 import type { Issue } from '../../core/model';
-import { hex } from '../../core/parse/errors';
+import { offsetText } from '../../core/format/presentation';
 import { readDicom } from '../../core/parse/readDicom';
 import { withFileAccess } from '../../node/fileAccess';
 import { runConsistency } from './validateConsistency';
@@ -68,7 +68,7 @@ function toText(result: FileResult): string {
   const iod = report.iod ? `${report.iod.name} IOD` : 'no IOD checked';
   const head = `${result.file}: ${report.sopClassUid ?? 'no SOP Class UID'} (${iod}): ${report.issues.length === 0 ? 'no problems found' : `${report.issues.length} issue(s)`}\n`;
   const lines = report.issues.map((issue) =>
-    `  ${(issue.offset === null ? '-' : hex(issue.offset)).padEnd(10)} ${issue.severity.padEnd(7)} ${issue.code.padEnd(26)} ${issue.message}\n`);
+    `  ${(issue.offset === null ? '-' : offsetText(issue.offset)).padEnd(10)} ${issue.severity.padEnd(7)} ${issue.code.padEnd(26)} ${issue.message}\n`);
   return head + lines.join('');
 }
 

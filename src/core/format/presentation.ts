@@ -29,6 +29,11 @@ export function offsetText(offset: number, format: OffsetFormat = 'hex', width =
   return format === 'hex' ? '0x' + offset.toString(16).toUpperCase().padStart(width, '0') : String(offset);
 }
 
+/** A DA value as YYYY-MM-DD, as reports and trees show dates; anything else as it is. */
+export function dateText(da: string): string {
+  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da;
+}
+
 /** "(GGGG,EEEE)" for an element or an eight-digit tag. */
 export function tagText(element: Pick<DicomElement, 'tag'> | string): string {
   const tag = typeof element === 'string' ? element.toUpperCase() : element.tag;

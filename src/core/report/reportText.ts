@@ -5,6 +5,7 @@
  * indented two spaces per level.
  */
 import type { CodedConcept, ContentItem, ContentValue, StructuredReport } from './reportModel';
+import { dateText } from '../format/presentation';
 
 export function formatReport(report: StructuredReport): string {
   const lines = [report.documentType, '', ...headerLines(report), ''];
@@ -23,9 +24,9 @@ export function formatReport(report: StructuredReport): string {
 function headerLines(report: StructuredReport): string[] {
   const field = (label: string, value: string | null): string[] => (value ? [`${label.padEnd(20)}: ${value}`] : []);
   const { patient } = report;
-  const details = [patient.sex, patient.birthDate ? isoDate(patient.birthDate) : null, patient.id ? `#${patient.id}` : null].filter(Boolean);
+  const details = [patient.sex, patient.birthDate ? dateText(patient.birthDate) : null, patient.id ? `#${patient.id}` : null].filter(Boolean);
   const patientText = patient.name || details.length > 0 ? `${patient.name ?? ''}${details.length > 0 ? ` (${details.join(', ')})` : ''}` : null;
-  const dateTime = [report.contentDate ? isoDate(report.contentDate) : null, report.contentTime ? isoTime(report.contentTime) : null].filter(Boolean).join(' ');
+  const dateTime = [report.contentDate ? dateText(report.contentDate) : null, report.contentTime ? isoTime(report.contentTime) : null].filter(Boolean).join(' ');
   return [
     ...field('Patient', patientText),
     ...field('Manufacturer', report.manufacturer),
@@ -84,10 +85,6 @@ export function float32Text(value: number): string {
     if (Math.fround(text) === Math.fround(value)) return String(text);
   }
   return String(value);
-}
-
-function isoDate(da: string): string {
-  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da;
 }
 
 function isoTime(tm: string): string {

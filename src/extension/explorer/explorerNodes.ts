@@ -4,6 +4,7 @@
  */
 import type { InstanceSummary } from '../../core/explorer/instanceSummary';
 import type { PatientEntry, SeriesEntry, StudyEntry, StudyIndex } from '../../core/explorer/studyIndex';
+import { dateText } from '../../core/format/presentation';
 
 export type ExplorerNodeKind = 'patient' | 'study' | 'series' | 'instance';
 
@@ -20,10 +21,6 @@ export interface ExplorerNode {
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-function isoDate(da: string): string {
-  return /^\d{8}$/.test(da) ? `${da.slice(0, 4)}-${da.slice(4, 6)}-${da.slice(6)}` : da;
 }
 
 function megabytes(bytes: number): string {
@@ -51,7 +48,7 @@ function patientNode(patient: PatientEntry, index: StudyIndex): ExplorerNode {
     id: `patient/${patient.key}`,
     label: first.patientName || '(no name)',
     description: [first.patientId && `ID ${first.patientId}`, plural(studies.length, 'study', 'studies')].filter(Boolean).join('  '),
-    tooltip: [`Patient ${first.patientName}`, `Patient ID: ${first.patientId}`, first.birthDate && `Birth date: ${isoDate(first.birthDate)}`, first.sex && `Sex: ${first.sex}`,
+    tooltip: [`Patient ${first.patientName}`, `Patient ID: ${first.patientId}`, first.birthDate && `Birth date: ${dateText(first.birthDate)}`, first.sex && `Sex: ${first.sex}`,
       `${plural(instances.length, 'file')}, ${megabytes(instances.reduce((sum, s) => sum + s.size, 0))}`].filter(Boolean).join('\n'),
     sources: () => studies.flatMap((study) => [...study.series.values()].flatMap((series) => seriesSources(series, index))),
     children: () => studies.map((study) => studyNode(study, index)),
@@ -65,7 +62,7 @@ function studyNode(study: StudyEntry, index: StudyIndex): ExplorerNode {
   return {
     kind: 'study',
     id: `study/${study.key}`,
-    label: [isoDate(first.studyDate), first.studyDescription].filter(Boolean).join('  ') || '(no date or description)',
+    label: [dateText(first.studyDate), first.studyDescription].filter(Boolean).join('  ') || '(no date or description)',
     description: [modalities, plural(series.length, 'series', 'series')].filter(Boolean).join('  '),
     tooltip: [`Study Instance UID: ${study.key}`, first.accessionNumber && `Accession number: ${first.accessionNumber}`, first.studyTime && `Study time: ${first.studyTime}`].filter(Boolean).join('\n'),
     sources: () => series.flatMap((s) => seriesSources(s, index)),
