@@ -9,6 +9,7 @@
  * This file is imported by both sides, so it must stay free of `vscode` and DOM types.
  */
 import { parseBytesMessage, parseHostToBytesMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
+import type { StructuredReport } from '../core/report/reportModel';
 import { parseHostToViewerMessage, parseViewerMessage, type HostToViewerMessage, type ViewerToHostMessage } from './viewerProtocol';
 
 export type OffsetFormat = 'hex' | 'decimal';
@@ -64,6 +65,8 @@ export interface DocumentView {
   /** Specific Character Set terms of the data set's top level, for the Bytes pane's text. */
   readonly characterSet: readonly string[];
   readonly offsetFormat: OffsetFormat;
+  /** The content tree of a structured report (SR, Key Object Selection), drawn in the Report tab. */
+  readonly report?: StructuredReport;
   /** Set when the file could not be read at all (I/O error); the rest is then empty. */
   readonly loadError: string | null;
 }
@@ -107,12 +110,20 @@ export interface RevealOffsetMessage {
   readonly offset: number;
 }
 
-export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage;
+/** A report's image reference was clicked: the host opens the instance if the workspace has it. */
+export interface OpenInstanceMessage {
+  readonly type: 'openInstance';
+  readonly sopInstanceUid: string;
+}
+
+export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage | OpenInstanceMessage;
 
 export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage;
 export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage;
 
 const MAX_ID_LENGTH = 512;
+/** A UID: digits and dots, at most 64 characters (PS3.5 9.1). */
+const UID_PATTERN = /^[0-9.]{1,64}$/;
 
 function isSafeOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -134,6 +145,10 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
         : null;
     case 'revealOffset':
       return isSafeOffset(candidate.offset) ? { type: 'revealOffset', offset: candidate.offset } : null;
+    case 'openInstance':
+      return typeof candidate.sopInstanceUid === 'string' && UID_PATTERN.test(candidate.sopInstanceUid)
+        ? { type: 'openInstance', sopInstanceUid: candidate.sopInstanceUid }
+        : null;
     default:
       return null;
   }

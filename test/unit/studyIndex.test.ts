@@ -50,3 +50,13 @@ test('the index groups by patient, study and series, replaces a changed file and
   assert.equal(index.deleteUnder('a/'), 1);
   assert.deepEqual(index.patientList().map((p) => p.key), ['id:P2']);
 });
+
+test('an instance is found by its SOP Instance UID while its file is indexed, and not after it leaves', () => {
+  const index = new StudyIndex();
+  index.set(summary('a/1', { sopInstanceUid: '1.2.99' }));
+  index.set(summary('a/2', { sopInstanceUid: '1.2.98' }));
+  assert.equal(index.findInstance('1.2.98')?.source, 'a/2');
+  assert.equal(index.findInstance('1.2.97'), undefined);
+  index.delete('a/2');
+  assert.equal(index.findInstance('1.2.98'), undefined);
+});

@@ -11,10 +11,12 @@ import { BytesPane } from './bytes/bytesPane';
 import type { PageRequest } from './bytes/pageCache';
 import { mountViewer } from '../viewer/mountViewer';
 import type { ViewerPort } from '../viewer/viewerPort';
+import { ReportPane } from './report/reportPane';
 
 export interface PageEvents {
   revealRow(id: string): void;
   revealOffset(offset: number): void;
+  openInstance(sopInstanceUid: string): void;
 }
 
 function summarySection(view: DocumentView): HTMLElement {
@@ -65,6 +67,7 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
 export class EditorPage {
   private readonly table: HeaderTable;
   readonly bytes: BytesPane;
+  private readonly report: ReportPane;
   private readonly bytesToggle = element('button', { className: 'bytes-toggle', text: 'Bytes', attributes: { type: 'button', 'aria-pressed': 'false', title: 'Show or hide the Bytes pane' } });
   private readonly tabs = new PaneTabs(this.bytesToggle);
   private mounted: { dispose(): void } | undefined;
@@ -76,6 +79,7 @@ export class EditorPage {
 
   constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest) {
     this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
+    this.report = new ReportPane(events);
     this.bytes = new BytesPane(readBytes, { revealOffset: (offset) => events.revealOffset(offset) });
     this.bytesToggle.addEventListener('click', () => {
       this.bytesChosen = this.bytesToggle.getAttribute('aria-pressed') !== 'true';
@@ -117,6 +121,10 @@ export class EditorPage {
     } else {
       this.unmountViewer();
     }
+    if (view.report) {
+      this.report.show(view.report, view.offsetFormat);
+      tabs.push({ id: 'report', title: 'Report', content: this.report.root });
+    }
     tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
     this.tabs.show(tabs);
     const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
@@ -130,6 +138,7 @@ export class EditorPage {
   select(id: string, range: { offset: number; valueOffset: number; end: number }): void {
     this.table.select(id);
     this.bytes.select(range);
+    this.report.select(range.offset);
   }
 
   /** The frame viewer's mount point; the viewer is mounted once and kept across re-parses. */

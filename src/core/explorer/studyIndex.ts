@@ -101,6 +101,14 @@ export class StudyIndex {
     return null;
   }
 
+  /** The file holding the instance with this SOP Instance UID (the first indexed when several do). */
+  findInstance(sopInstanceUid: string): InstanceSummary | undefined {
+    for (const summary of this.bySource.values()) {
+      if (summary.sopInstanceUid === sopInstanceUid) return summary;
+    }
+    return undefined;
+  }
+
   all(): InstanceSummary[] {
     return [...this.bySource.values()];
   }

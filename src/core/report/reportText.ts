@@ -22,18 +22,23 @@ export function formatReport(report: StructuredReport): string {
 }
 
 function headerLines(report: StructuredReport): string[] {
-  const field = (label: string, value: string | null): string[] => (value ? [`${label.padEnd(20)}: ${value}`] : []);
+  return headerFields(report).map(({ label, value }) => `${label.padEnd(20)}: ${value}`);
+}
+
+/** The document's header as dsrdump prints it (the text form and the report view). */
+export function headerFields(report: StructuredReport): { readonly label: string; readonly value: string }[] {
   const { patient } = report;
   const details = [patient.sex, patient.birthDate ? dateText(patient.birthDate) : null, patient.id ? `#${patient.id}` : null].filter(Boolean);
   const patientText = patient.name || details.length > 0 ? `${patient.name ?? ''}${details.length > 0 ? ` (${details.join(', ')})` : ''}` : null;
   const dateTime = [report.contentDate ? dateText(report.contentDate) : null, report.contentTime ? isoTime(report.contentTime) : null].filter(Boolean).join(' ');
-  return [
-    ...field('Patient', patientText),
-    ...field('Manufacturer', report.manufacturer),
-    ...field('Completion Flag', report.completionFlag),
-    ...field('Verification Flag', report.verificationFlag),
-    ...field('Content Date/Time', dateTime || null),
+  const fields: [string, string | null][] = [
+    ['Patient', patientText],
+    ['Manufacturer', report.manufacturer],
+    ['Completion Flag', report.completionFlag],
+    ['Verification Flag', report.verificationFlag],
+    ['Content Date/Time', dateTime || null],
   ];
+  return fields.filter((field): field is [string, string] => Boolean(field[1])).map(([label, value]) => ({ label, value }));
 }
 
 /** One content item as dsrdump prints it. */
@@ -68,6 +73,20 @@ export function valueText(value: ContentValue): string {
     }
     case 'temporal': return `(${value.rangeType ?? ''},${value.positions.join(',')})`;
     case 'none': return '';
+  }
+}
+
+/**
+ * The value as a reader wants it (the report view, the Structure view): meanings rather than
+ * code triplets, units by their code, references by their SOP class name.
+ */
+export function readableValue(value: ContentValue): string {
+  switch (value.kind) {
+    case 'code': return value.code?.meaning ?? '';
+    case 'numeric': return `${value.numeric ?? ''}${value.unit ? ' ' + value.unit.value : ''}`;
+    case 'text': return value.text ?? '';
+    case 'reference': return value.reference ? `${value.reference.sopClassName ?? value.reference.sopClassUid}${value.reference.frames.length ? ` frame ${value.reference.frames.join(',')}` : ''}` : '';
+    default: return valueText(value);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { DicomElement, DicomFile, Issue } from '../../core/model';
 import type { DocumentView, HeaderRow, OffsetFormat, SummaryField } from '../../shared/protocol';
 import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
+import { readReport } from '../../core/report/readReport';
 import { keywordText, oneLine, rawValueText, tagText, valueText } from '../../core/format/presentation';
 
 /** Bounds the message to the webview; the tag tree still shows everything. */
@@ -114,7 +115,9 @@ export function headerRows(file: DicomFile, options: DocumentViewOptions): { row
 
 export function documentView(fileName: string, file: DicomFile, options: DocumentViewOptions): DocumentView {
   const { rows, truncated } = headerRows(file, options);
+  const report = readReport(file);
   return {
+    ...(report ? { report } : {}),
     fileName,
     fileSize: file.size,
     summary: summaryFields(file),

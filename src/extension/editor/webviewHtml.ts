@@ -39,6 +39,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'editor.js'));
   const editorCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'editor.css'));
   const bytesCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'bytes.css'));
+  const reportCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report.css'));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -47,6 +48,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${editorCss.toString()}">
   <link rel="stylesheet" href="${bytesCss.toString()}">
+  <link rel="stylesheet" href="${reportCss.toString()}">
   <title>DICOM Inspector</title>
 </head>
 <body>

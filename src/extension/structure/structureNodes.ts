@@ -8,7 +8,8 @@ import { offsetText } from '../../core/format/presentation';
 import { readDirectory, type DirectoryRecord } from '../../core/dicomdir/readDirectory';
 import { readReport } from '../../core/report/readReport';
 import type { ContentItem } from '../../core/report/reportModel';
-import { codeText, valueText } from '../../core/report/reportText';
+import { codeText, readableValue, valueText } from '../../core/report/reportText';
+import { conceptLabel } from '../../core/report/reportLabels';
 
 export type StructureKind = 'report' | 'directory';
 
@@ -22,6 +23,8 @@ export interface StructureNode {
   readonly end: number;
   /** For DICOMDIR records: the referenced file ID ("A/B/C"). */
   readonly referencedFile?: string;
+  /** For report IMAGE/COMPOSITE/WAVEFORM items: the SOP Instance UID referenced (opened from the workspace). */
+  readonly referencedInstance?: string;
   readonly warning?: string;
   readonly children: readonly StructureNode[];
 }
@@ -41,8 +44,8 @@ export function structureOf(file: DicomFile): Structure | null {
 }
 
 function reportNode(item: ContentItem): StructureNode {
-  const concept = item.concept?.meaning || (item.referencedPosition !== undefined ? `(by reference to ${item.referencedPosition})` : '(no concept name)');
   const relationship = item.relationship ? `${item.relationship} ` : '';
+  const reference = item.value.kind === 'reference' ? item.value.reference : null;
   const tooltip = [
     `${item.position}  ${relationship}${item.valueType ?? ''}`,
     item.concept ? `Concept name: ${codeText(item.concept)}` : null,
@@ -52,25 +55,14 @@ function reportNode(item: ContentItem): StructureNode {
   ].filter((line): line is string => line !== null).join('\n');
   return {
     id: `report/${item.position}`,
-    label: concept,
-    description: [item.valueType, displayValue(item)].filter(Boolean).join('  '),
+    label: conceptLabel(item).text,
+    description: [item.valueType, readableValue(item.value)].filter(Boolean).join('  '),
     tooltip,
     offset: item.offset,
     end: item.end,
+    ...(reference?.sopInstanceUid ? { referencedInstance: reference.sopInstanceUid } : {}),
     children: item.children.map(reportNode),
   };
-}
-
-/** The value as a reader wants it: meanings rather than code triplets, units by their code. */
-function displayValue(item: ContentItem): string {
-  const value = item.value;
-  switch (value.kind) {
-    case 'code': return value.code?.meaning ?? '';
-    case 'numeric': return `${value.numeric ?? ''}${value.unit ? ' ' + value.unit.value : ''}`;
-    case 'text': return value.text ?? '';
-    case 'reference': return value.reference ? `${value.reference.sopClassName ?? value.reference.sopClassUid}${value.reference.frames.length ? ` frame ${value.reference.frames.join(',')}` : ''}` : '';
-    default: return valueText(value);
-  }
 }
 
 const RECORD_SUMMARY_KEYS: Record<string, readonly string[]> = {

@@ -1,7 +1,8 @@
 /**
  * The "DICOM Structure" view: a structured report's content tree or a DICOMDIR's records, for
  * the DICOM editor in front. Selecting a node reveals the item it was read from in the DICOM
- * Tags view (and so in the editor); DICOMDIR records open the files they reference; "Open
+ * Tags view (and so in the editor); DICOMDIR records open the files they reference, report
+ * image references the workspace file with their SOP Instance UID; "Open
  * Report as Text" shows the report as `dicom-inspector report` prints it.
  */
 import * as vscode from 'vscode';
@@ -55,7 +56,7 @@ export class StructureTreeProvider implements vscode.TreeDataProvider<StructureN
     const missing = node.referencedFile !== undefined && this.referencedUri(node) === null;
     item.description = missing ? `${node.description} (missing)` : node.description;
     item.tooltip = missing ? `${node.tooltip}\nThe file is not next to the DICOMDIR.` : node.tooltip;
-    item.contextValue = node.referencedFile !== undefined && !missing ? 'referencesFile' : 'node';
+    item.contextValue = node.referencedFile !== undefined && !missing ? 'referencesFile' : node.referencedInstance ? 'referencesInstance' : 'node';
     if (missing) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.command = { command: 'dicomInspector.revealStructureNode', title: 'Show in DICOM Tags', arguments: [node] };
     return item;
@@ -110,9 +111,11 @@ export function registerStructureView(context: vscode.ExtensionContext, tracker:
     }),
     vscode.commands.registerCommand('dicomInspector.openReferencedFile', async (node?: StructureNode) => {
       const target = node ?? view.selection[0];
+      // A report's image reference: the workspace's file with that SOP Instance UID.
+      if (target?.referencedInstance) return vscode.commands.executeCommand('dicomInspector.openInstance', target.referencedInstance);
       const uri = target ? provider.referencedUri(target) : null;
       if (!uri) {
-        void vscode.window.showWarningMessage(target?.referencedFile ? `${target.referencedFile} is not next to the DICOMDIR.` : 'Select a directory record that references a file.');
+        void vscode.window.showWarningMessage(target?.referencedFile ? `${target.referencedFile} is not next to the DICOMDIR.` : 'Select a directory record or a report item that references a file.');
         return;
       }
       await vscode.commands.executeCommand('vscode.openWith', uri, EDITOR_VIEW_TYPE);
