@@ -134,3 +134,8 @@ export async function* walkInputs(inputs: readonly string[], options: WalkOption
 export async function* excludingPath<T extends { readonly path: string }>(entries: AsyncIterable<T>, excluded: string | undefined): AsyncGenerator<T> {
   for await (const entry of entries) if (entry.path !== excluded) yield entry;
 }
+
+/** The entries of a listing whose path is in `kept` (some files of a folder); every entry when `kept` is undefined. */
+export async function* keepingPaths<T extends { readonly path: string }>(entries: AsyncIterable<T>, kept: ReadonlySet<string> | undefined): AsyncGenerator<T> {
+  for await (const entry of entries) if (!kept || kept.has(entry.path)) yield entry;
+}

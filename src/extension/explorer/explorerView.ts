@@ -1,12 +1,13 @@
 /**
  * The "DICOM Explorer" view: every DICOM file of the workspace as Patient → Study → Series →
  * Instance, without copying anything. Indexed when the view is first shown (cancellable, with
- * progress), then kept current by a file watcher. From a node: open, export CSV, and the
- * consistency problems of the workspace in the Problems panel.
+ * progress), then kept current by a file watcher, with the consistency problems of the
+ * workspace in the Problems panel. What a node does is in explorerActions.ts.
  */
 import * as vscode from 'vscode';
 import { offsetText } from '../../core/format/presentation';
 import { EDITOR_VIEW_TYPE } from '../editor/dicomEditorProvider';
+import { registerExplorerActions } from './explorerActions';
 import { patientNodes, type ExplorerNode } from './explorerNodes';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -82,11 +83,6 @@ export function registerDicomExplorer(context: vscode.ExtensionContext): DicomEx
     showConsistency();
   };
 
-  const selectedSources = (clicked?: ExplorerNode, selected?: readonly ExplorerNode[]): vscode.Uri[] => {
-    const nodes = selected && selected.length > 0 ? selected : clicked ? [clicked] : view.selection;
-    return [...new Set(nodes.flatMap((node) => node.sources()))].map((source) => vscode.Uri.parse(source));
-  };
-
   let consistencyTimer: NodeJS.Timeout | undefined;
   context.subscriptions.push(
     workspaceIndex,
@@ -107,15 +103,9 @@ export function registerDicomExplorer(context: vscode.ExtensionContext): DicomEx
       workspaceIndex.index.deleteUnder('');
       return refresh();
     }),
-    vscode.commands.registerCommand('dicomInspector.explorerExportCsv', (clicked?: ExplorerNode, selected?: readonly ExplorerNode[]) => {
-      const uris = selectedSources(clicked, selected);
-      return vscode.commands.executeCommand('dicomInspector.exportCsv', uris[0], uris);
-    }),
-    vscode.commands.registerCommand('dicomInspector.explorerOpenFirst', (clicked?: ExplorerNode) => {
-      const uri = selectedSources(clicked)[0];
-      return uri ? vscode.commands.executeCommand('vscode.openWith', uri, EDITOR_VIEW_TYPE) : undefined;
-    }),
   );
+  const explorer = { workspaceIndex, view, refresh };
+  registerExplorerActions(context, explorer);
   if (view.visible) void refresh();
-  return { workspaceIndex, view, refresh };
+  return explorer;
 }

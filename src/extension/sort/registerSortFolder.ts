@@ -6,7 +6,8 @@
  *
  * For tests and other extensions the command takes an optional second argument
  * `{ destination, pattern?, clean?, confirm: true }` that skips the questions, and returns
- * the result summary.
+ * the result summary. A third argument, a list of file URIs inside the folder, sorts only those
+ * files (a patient, study or series of the DICOM Explorer).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -81,13 +82,14 @@ function progressTask<T>(title: string, run: (signal: AbortSignal, report: (mess
   });
 }
 
-async function planWithProgress(source: string, destination: string, pattern: string, clean: boolean): Promise<PlannedSort | undefined> {
+async function planWithProgress(source: string, destination: string, pattern: string, clean: boolean, only: ReadonlySet<string> | undefined): Promise<PlannedSort | undefined> {
   return progressTask('Reading DICOM headers', async (signal, report) => {
     let last = 0;
     const planned = await planSortFolder(source, destination, {
       pattern,
       clean,
       signal,
+      only,
       readHeader: (path, stopAfterTag) => readHeaderFromFile(path, { stopAfterTag }),
       onProgress: (_phase, done) => {
         // Reporting every file would flood the UI thread with messages.
@@ -128,7 +130,12 @@ async function announce(result: SortFolderResult): Promise<void> {
   if (choice === open && result.manifestPath) await vscode.window.showTextDocument(vscode.Uri.file(result.manifestPath));
 }
 
-async function sortCommand(previews: SortPreviewDocuments, clicked: unknown, given: unknown): Promise<SortCommandResult | undefined> {
+function filesIn(argument: unknown): ReadonlySet<string> | undefined {
+  if (!Array.isArray(argument)) return undefined;
+  return new Set(argument.filter((uri): uri is vscode.Uri => uri instanceof vscode.Uri && uri.scheme === 'file').map((uri) => uri.fsPath));
+}
+
+async function sortCommand(previews: SortPreviewDocuments, clicked: unknown, given: unknown, files: unknown): Promise<SortCommandResult | undefined> {
   const folder = await chooseFolder(clicked);
   if (!folder) return undefined;
   if (folder.scheme !== 'file') {
@@ -141,11 +148,13 @@ async function sortCommand(previews: SortPreviewDocuments, clicked: unknown, giv
   if (!answers) return undefined;
   const clean = options?.clean ?? settings.clean;
   try {
-    const planned = await planWithProgress(folder.fsPath, answers.destination, answers.pattern, clean);
+    const only = filesIn(files);
+    const planned = await planWithProgress(folder.fsPath, answers.destination, answers.pattern, clean, only);
     if (!planned) return undefined;
     const preview = formatPreview(planned.plan).join('\n');
     if (!options) {
-      await previews.show('Sort preview.txt', `Sort ${folder.fsPath}\ninto ${answers.destination}\n\n${preview}\n`);
+      const what = only ? `${only.size} file(s) of ${folder.fsPath}` : folder.fsPath;
+      await previews.show('Sort preview.txt', `Sort ${what}\ninto ${answers.destination}\n\n${preview}\n`);
       const c = planned.plan.counts;
       const copy = 'Copy';
       const choice = await vscode.window.showInformationMessage(
@@ -168,6 +177,6 @@ export function registerSortFolder(context: vscode.ExtensionContext): void {
   const previews = new SortPreviewDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand('dicomInspector.sortFolder', (clicked?: unknown, second?: unknown) => sortCommand(previews, clicked, second)),
+    vscode.commands.registerCommand('dicomInspector.sortFolder', (clicked?: unknown, second?: unknown, files?: unknown) => sortCommand(previews, clicked, second, files)),
   );
 }

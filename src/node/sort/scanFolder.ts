@@ -6,7 +6,7 @@ import type { DicomFile } from '../../core/model';
 import type { SortInput } from '../../core/sort/plan';
 import { isDicom, snapshotValues, valuesFrom } from '../../core/sort/values';
 import { mapOrdered } from '../../core/scan/orderedPool';
-import { walkFiles, type WalkEntry } from '../walk';
+import { keepingPaths, walkFiles, type WalkEntry } from '../walk';
 
 /** Reads a file's header (never its pixel data); it may stop after `stopAfterTag`, the last top-level tag the sort needs. */
 export type HeaderReader = (path: string, stopAfterTag?: string) => Promise<DicomFile>;
@@ -18,6 +18,8 @@ export interface ScanOptions {
   readonly onProgress?: (done: number) => void;
   /** Read and sort files that symbolic links in the source lead to outside it (default: skip and report them). */
   readonly followLinks?: boolean;
+  /** Only these files of the folder (absolute paths), e.g. one series of the DICOM Explorer; default all. */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The manifest's reason for a link that is not followed. */
@@ -51,7 +53,7 @@ export async function scanFolder(
 ): Promise<SortInput[]> {
   const inputs: SortInput[] = [];
   const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
-  const files = walkFiles(root, { signal: options.signal });
+  const files = keepingPaths(walkFiles(root, { signal: options.signal }), options.only);
   const read = (entry: WalkEntry) => readInput(entry, stopAfterTag, selectors, readHeader, options.followLinks ?? false);
   // Only a few attribute values are kept per file, so the count bound is the one that matters.
   for await (const input of mapOrdered(files, read, { concurrency: options.concurrency ?? 16, signal: options.signal })) {

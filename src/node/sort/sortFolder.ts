@@ -30,6 +30,8 @@ export interface SortFolderOptions {
   readonly fs?: SortFs;
   /** Sort files that symbolic links in the source lead to outside it (default: skip and report). */
   readonly followLinks?: boolean;
+  /** Sort only these files of the source (absolute paths); default every file under it. */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The source cannot be read: nothing was done. */
@@ -85,6 +87,7 @@ export async function planSortFolder(source: string, destination: string, option
     concurrency: options.concurrency,
     signal: options.signal,
     followLinks: options.followLinks,
+    only: options.only,
     onProgress: (done) => options.onProgress?.('scan', done, null),
   }).catch((error: unknown) => {
     // Single unreadable files are skipped inside; this is the source folder itself.
