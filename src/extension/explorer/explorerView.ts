@@ -47,6 +47,8 @@ export interface DicomExplorer {
   readonly view: vscode.TreeView<ExplorerNode>;
   /** Indexes the workspace (once) and shows the consistency problems; resolves when done. */
   refresh(): Promise<void>;
+  /** The patient nodes the view shows (their children are the studies, and so on). */
+  patients(): readonly ExplorerNode[];
 }
 
 export function registerDicomExplorer(context: vscode.ExtensionContext): DicomExplorer {
@@ -104,7 +106,7 @@ export function registerDicomExplorer(context: vscode.ExtensionContext): DicomEx
       return refresh();
     }),
   );
-  const explorer = { workspaceIndex, view, refresh };
+  const explorer: DicomExplorer = { workspaceIndex, view, refresh, patients: () => provider.getChildren() };
   registerExplorerActions(context, explorer);
   if (view.visible) void refresh();
   return explorer;

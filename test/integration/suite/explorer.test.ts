@@ -1,9 +1,13 @@
 // The DICOM Explorer: the workspace's DICOM files as Patient → Study → Series → Instance, kept
 // current by a file watcher, and consistency problems across files in the Problems panel.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../../src/extension/explorer/explorerNodes';
+import type { SortCommandResult } from '../../../src/extension/sort/registerSortFolder';
 import { inspectorApi, requireFiles, waitFor, workspaceFile } from './inspectorHelpers';
 
 const MEDIA = 'fixtures/media';
@@ -44,5 +48,61 @@ suite('DICOM Explorer', () => {
       return list.length > 0 ? list : undefined;
     }, 'consistency diagnostics');
     assert.ok(diagnostics.some((d) => d.code === issue.code && d.message.includes(issue.keyword!)));
+  });
+
+  test('from nodes: sort runs the folder sort on the nodes\' files only, compare runs the compare command on two instances', async function () {
+    await requireFiles(this, workspaceFile(`${MEDIA}/P1/S2/IMG2`));
+    const api = await inspectorApi();
+    await api.explorer.refresh();
+    const alpha = api.explorer.patients().find((node) => node.label === 'Alpha^Ann')!;
+    const [series1, series2] = alpha.children()[0].children();
+    const first = series1.children()[0];
+    const other = series2.children()[1];
+    assert.deepEqual([first.label, other.label], ['IMG1', 'IMG2']);
+
+    const destination = mkdtempSync(path.join(tmpdir(), 'dicom-explorer-sort-'));
+    try {
+      const result = await vscode.commands.executeCommand<SortCommandResult>('dicomInspector.explorerSort', first, [first, other], {
+        destination, pattern: '{SeriesNumber}/{InstanceNumber}.dcm', confirm: true,
+      });
+      assert.equal(result?.complete, true, result?.problem);
+      // Two files of the four under fixtures/media/P1, none of the rest of the folder.
+      assert.deepEqual(result.statuses, { copied: 2 });
+      assert.deepEqual(readdirSync(destination).sort(), ['1', '2', 'dicom-sort-manifest.csv']);
+      assert.deepEqual(readFileSync(path.join(destination, '1', '1.dcm')), readFileSync(workspaceFile(`${MEDIA}/P1/S1/IMG1`).fsPath));
+      assert.deepEqual(readFileSync(path.join(destination, '2', '2.dcm')), readFileSync(workspaceFile(`${MEDIA}/P1/S2/IMG2`).fsPath));
+    } finally {
+      rmSync(destination, { recursive: true, force: true });
+    }
+
+    const compared = await vscode.commands.executeCommand<vscode.Uri>('dicomInspector.explorerCompare', first, [first, other], { ignoreUids: true });
+    assert.ok(compared, 'the compare report opened');
+    const text = (await vscode.workspace.openTextDocument(compared)).getText();
+    assert.match(text, /^changed 00200011 SeriesNumber/m, text.slice(0, 2000));
+    const notTwoInstances = await vscode.commands.executeCommand('dicomInspector.explorerCompare', series1, [series1, series2], {});
+    assert.equal(notTwoInstances, undefined);
+  });
+
+  test('from a series node, CSV export runs the CSV export on the series\' files, one row each', async function () {
+    await requireFiles(this, workspaceFile(`${MEDIA}/P1/S1/IMG1`));
+    const api = await inspectorApi();
+    await api.explorer.refresh();
+    const alpha = api.explorer.patients().find((node: ExplorerNode) => node.label === 'Alpha^Ann')!;
+    const series = alpha.children()[0].children()[0];
+    const config = vscode.workspace.getConfiguration('dicomInspector.csv');
+    await config.update('columns', 'allAttributes', vscode.ConfigurationTarget.Global);
+    await config.update('output', 'besideInput', vscode.ConfigurationTarget.Global);
+    let output: vscode.Uri | undefined;
+    try {
+      const result = await vscode.commands.executeCommand<{ output: vscode.Uri; summary: { files: number } }>('dicomInspector.explorerExportCsv', series);
+      assert.ok(result, 'the export returned its result');
+      output = result.output;
+      assert.equal(result.summary.files, 2);
+      const lines = readFileSync(output.fsPath, 'utf8').trim().split(/\r?\n/);
+      assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), ['IMG1', 'IMG2']);
+    } finally {
+      for (const key of ['columns', 'output']) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+      if (output) rmSync(output.fsPath, { force: true });
+    }
   });
 });

@@ -3,9 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+import { readReport } from '../../../src/core/report/readReport';
+import type { EditorHostMessage, SelectElementMessage } from '../../../src/shared/protocol';
 import { closeAllEditors, coreParse, openInInspector, requireFiles, waitFor, workspaceFile } from './inspectorHelpers';
 
 const REPORT = 'fixtures/reports/comprehensive-3d-sr.dcm';
+const REFERENCED_IMAGE = 'fixtures/reports/referenced-ct.dcm';
 const DICOMDIR = 'fixtures/media/DICOMDIR';
 
 suite('DICOM Structure view', () => {
@@ -55,5 +58,56 @@ suite('DICOM Structure view', () => {
     await vscode.commands.executeCommand('dicomInspector.openReferencedFile', image);
     const target = workspaceFile('fixtures/media/P1/S1/IMG1');
     await waitFor(() => api.tracker.currentDocument?.uri.toString() === target.toString(), 'the referenced image to open in the DICOM editor');
+  });
+
+  test('a Report tab item reveals its sequence item, and the selection comes back to the page at that item', async function () {
+    const uri = workspaceFile(REPORT);
+    await requireFiles(this, uri);
+    const api = await openInInspector(uri);
+    const document = api.documents.find(uri);
+    assert.ok(document?.file);
+    const report = readReport(await coreParse(uri));
+    assert.ok(report);
+    const distance = report.root.children[2].children[1];
+    assert.equal(distance.concept?.meaning, 'Distance');
+
+    const sent: EditorHostMessage[] = [];
+    const post = api.tracker.post.bind(api.tracker);
+    api.tracker.post = (target, message) => {
+      if (target === document) sent.push(message);
+      post(target, message);
+    };
+    try {
+      // What the page sends when the item is clicked (a revealOffset at the item's offset).
+      api.tracker.requestReveal({ document, offset: distance.offset });
+      const selection = await waitFor(() => sent.find((m): m is SelectElementMessage => m.type === 'selectElement' && m.offset === distance.offset), 'the selection to reach the page at the item');
+      assert.equal(selection.end, distance.end);
+      const node = api.tagTree.view.selection[0];
+      assert.equal(node?.kind, 'item');
+      assert.equal(node.offset, distance.offset);
+    } finally {
+      api.tracker.post = post;
+    }
+  });
+
+  test('a referenced image in the workspace opens from the report; one that is not there is said to be missing', async function () {
+    const uri = workspaceFile(REPORT);
+    const image = workspaceFile(REFERENCED_IMAGE);
+    await requireFiles(this, uri, image);
+    const api = await openInInspector(uri);
+    const structure = await waitFor(() => api.structure.provider.structure, 'the report structure');
+    const region = structure.roots[0].children[2].children[1].children[0];
+    const reference = region.children[0];
+    assert.ok(reference.referencedInstance, 'the IMAGE item names its SOP instance');
+    const item = await api.structure.provider.getTreeItem(reference);
+    assert.equal(item.contextValue, 'referencesInstance');
+
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('dicomInspector.openReferencedFile', reference);
+    assert.equal(opened?.toString(), image.toString());
+    await waitFor(() => api.tracker.currentDocument?.uri.toString() === image.toString(), 'the referenced image to open in the DICOM editor');
+
+    const missing = await vscode.commands.executeCommand<vscode.Uri | undefined>('dicomInspector.openInstance', '1.2.3.4.5.6.7.8.9');
+    assert.equal(missing, undefined);
+    assert.equal(api.tracker.currentDocument?.uri.toString(), image.toString(), 'nothing else opened');
   });
 });
