@@ -42,8 +42,9 @@ function instance(i: number): { header: Uint8Array; size: number } {
   return { header: written.bytes, size: written.bytes.length + pixelBytes };
 }
 
-function generate(root: string): void {
-  for (let i = 0; i < FILES; i++) {
+/** A folder of `files` sparse CT instances, 500 per subfolder (also the indexing benchmark's folder). */
+export function generateCtFolder(root: string, files = FILES): void {
+  for (let i = 0; i < files; i++) {
     const folder = join(root, `series${String(Math.floor(i / PER_FOLDER)).padStart(3, '0')}`);
     if (i % PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
     const path = join(folder, `ct${String(i).padStart(5, '0')}.dcm`);
@@ -100,7 +101,7 @@ export async function benchCsv(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-csv-bench-'));
   try {
     const root = join(dir, 'study');
-    generate(root);
+    generateCtFolder(root);
     const cli = bundleCli(dir);
     const python = pythonWithPydicom();
     const script = resolve(__dirname, 'csvPydicom.py');

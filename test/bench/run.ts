@@ -6,6 +6,7 @@ import { benchBytes } from './bytes';
 import { benchCodecs } from './codecs';
 import { benchCsv } from './csv';
 import { benchDiff } from './diff';
+import { benchExplorerIndex } from './explorerIndex';
 import { benchHeaders } from './headers';
 import { benchHostileFrames } from './hostileFrames';
 import { benchSort } from './sort';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   'viewer-looks': benchViewerLooks,
   hostile: benchHostileFrames,
   bytes: benchBytes,
+  'explorer-index': benchExplorerIndex,
 };
 
 async function run(): Promise<void> {

@@ -5,10 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { checkConsistency, type ConsistencyIssue } from '../../core/explorer/consistency';
-import { summarizeInstance, SUMMARY_LAST_TAG } from '../../core/explorer/instanceSummary';
 import { StudyIndex } from '../../core/explorer/studyIndex';
+import { indexFile, indexFiles } from '../../node/indexFiles';
 import { fileDigest } from '../../node/summarizeFiles';
-import { readHeaderFromFile } from '../../node/fileAccess';
 
 /** Reads in flight at once: enough to hide latency, few enough to keep the host responsive. */
 const READS_IN_FLIGHT = 8;
@@ -47,17 +46,19 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async run(token: vscode.CancellationToken, progress: (p: IndexProgress) => void): Promise<void> {
     const uris = (await vscode.workspace.findFiles('**/*', undefined, undefined, token)).filter((uri) => uri.scheme === 'file');
-    let next = 0;
-    let done = 0;
-    const worker = async (): Promise<void> => {
-      while (next < uris.length && !token.isCancellationRequested) {
-        const uri = uris[next++];
-        await this.summarize(uri);
-        done++;
-        if (done % 50 === 0 || done === uris.length) progress({ done, total: uris.length });
-      }
-    };
-    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, worker));
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    try {
+      await indexFiles(this.index, uris.map((uri) => ({ path: uri.fsPath, key: uri.toString() })), {
+        concurrency: READS_IN_FLIGHT,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done % 50 === 0 || done === uris.length) progress({ done, total: uris.length });
+        },
+      });
+    } finally {
+      cancel.dispose();
+    }
     this.built = !token.isCancellationRequested;
     this.changed.fire();
   }
@@ -73,19 +74,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
-  private async summarize(uri: vscode.Uri): Promise<boolean> {
-    const key = uri.toString();
-    try {
-      const file = await readHeaderFromFile(uri.fsPath, { stopAfterTag: SUMMARY_LAST_TAG });
-      const summary = summarizeInstance(file, key);
-      if (summary) {
-        this.index.set(summary);
-        return true;
-      }
-    } catch {
-      // Unreadable, or a folder: not a DICOM file of the workspace.
-    }
-    return this.index.delete(key);
+  /** True when the file is (still) a DICOM instance of the index. */
+  private summarize(uri: vscode.Uri): Promise<boolean> {
+    return indexFile(this.index, { path: uri.fsPath, key: uri.toString() });
   }
 
   private schedule(uri: vscode.Uri): void {
