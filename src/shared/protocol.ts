@@ -116,7 +116,12 @@ export interface OpenInstanceMessage {
   readonly sopInstanceUid: string;
 }
 
-export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage | OpenInstanceMessage;
+/** The Report tab asks for the report's text form (as `dicom-inspector report` prints it) beside the editor. */
+export interface OpenReportTextMessage {
+  readonly type: 'openReportText';
+}
+
+export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage;
 
 export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage;
 export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage;
@@ -145,6 +150,8 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
         : null;
     case 'revealOffset':
       return isSafeOffset(candidate.offset) ? { type: 'revealOffset', offset: candidate.offset } : null;
+    case 'openReportText':
+      return { type: 'openReportText' };
     case 'openInstance':
       return typeof candidate.sopInstanceUid === 'string' && UID_PATTERN.test(candidate.sopInstanceUid)
         ? { type: 'openInstance', sopInstanceUid: candidate.sopInstanceUid }

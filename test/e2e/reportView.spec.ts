@@ -2,7 +2,7 @@
 // editor: the Report tab shows the header, the observation context and the content tree with
 // relationships, value types, concept names and values; a click on an item selects its sequence
 // item in the DICOM Tags view and its bytes; an image reference opens the image the workspace
-// has. Screenshots in the dark and the light theme.
+// has; the report's text form opens beside it. Screenshots in the dark and the light theme.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
@@ -84,7 +84,14 @@ test('light theme: the same report, and an image reference opens the image the w
     // The image is drawn: the viewer counts its renders in data-renders.
     const image = await webviewWithText(page, 'CT Image Storage');
     await image.waitForFunction(() => Number(document.querySelector<HTMLElement>('#frame-viewer')?.dataset.renders ?? 0) >= 1, undefined, { timeout: 30_000 });
-  } finally {
     await screenshot(page, 'report-referenced-image-light');
+
+    // Back on the report, its text form opens beside it.
+    await page.locator('.editor-group-container.active .tab', { hasText: REPORT }).first().click();
+    const back = await webviewFrame(page, '.report-pane .report-text');
+    await back.locator('.report-text').click();
+    await page.locator('.editor-group-container .tab', { hasText: `${REPORT}.report.txt` }).waitFor({ timeout: 30_000 });
+  } finally {
+    await screenshot(page, 'report-text-light');
   }
 });

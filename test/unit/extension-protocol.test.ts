@@ -9,6 +9,7 @@ test('messages from the webview are accepted only in their exact shapes', () => 
   assert.deepEqual(parseEditorWebviewMessage({ type: 'revealRow', id: 'ds/e3/i0/e1', extra: 'dropped' }), { type: 'revealRow', id: 'ds/e3/i0/e1' });
   assert.deepEqual(parseEditorWebviewMessage({ type: 'revealOffset', offset: 420 }), { type: 'revealOffset', offset: 420 });
   assert.deepEqual(parseEditorWebviewMessage({ type: 'openInstance', sopInstanceUid: '1.2.826.0.1.9.1' }), { type: 'openInstance', sopInstanceUid: '1.2.826.0.1.9.1' });
+  assert.deepEqual(parseEditorWebviewMessage({ type: 'openReportText', path: '/etc' }), { type: 'openReportText' });
   for (const bad of [null, 'ready', 42, {}, { type: 'revealRow' }, { type: 'revealRow', id: '' }, { type: 'revealRow', id: 'x'.repeat(600) },
     { type: 'revealOffset', offset: -1 }, { type: 'revealOffset', offset: 1.5 }, { type: 'revealOffset', offset: '420' },
     { type: 'revealOffset', offset: Number.MAX_SAFE_INTEGER + 2 }, { type: 'runScript', code: 'x' },

@@ -53,6 +53,7 @@ const page = new EditorPage(app, {
   revealRow: (id) => host.notify({ type: 'revealRow', id }),
   revealOffset: (offset) => host.notify({ type: 'revealOffset', offset }),
   openInstance: (sopInstanceUid) => host.notify({ type: 'openInstance', sopInstanceUid }),
+  openReportText: () => host.notify({ type: 'openReportText' }),
 }, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));

@@ -17,6 +17,7 @@ export interface PageEvents {
   revealRow(id: string): void;
   revealOffset(offset: number): void;
   openInstance(sopInstanceUid: string): void;
+  openReportText(): void;
 }
 
 function summarySection(view: DocumentView): HTMLElement {

@@ -58,6 +58,9 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
           case 'revealOffset':
             tracker.requestReveal({ document, offset: message.offset });
             return undefined;
+          case 'openReportText':
+            void vscode.commands.executeCommand('dicomInspector.openReportText');
+            return undefined;
           case 'openInstance':
             void vscode.commands.executeCommand('dicomInspector.openInstance', message.sopInstanceUid);
             return undefined;

@@ -16,6 +16,7 @@ import { conceptLabel, observationLines, valueLabel } from '../../../src/core/re
 export interface ReportPaneEvents {
   revealOffset(offset: number): void;
   openInstance(sopInstanceUid: string): void;
+  openReportText(): void;
 }
 
 const OBSERVATION_CONTEXT = 'has obs context';
@@ -51,7 +52,10 @@ export class ReportPane {
     const facts = element('dl', { className: 'report-facts' });
     for (const field of headerFields(report)) facts.append(element('dt', { text: field.label }), element('dd', { text: field.value, title: field.value }));
     const context = observationLines(report.root.children.filter((child) => child.relationship === OBSERVATION_CONTEXT));
-    const parts: Node[] = [element('h2', { text: report.documentType }), facts];
+    const textForm = element('button', { className: 'report-button report-text', text: 'Open as Text', title: 'The report as `dicom-inspector report` prints it (dsrdump\'s form), beside the editor', attributes: { type: 'button' } });
+    textForm.addEventListener('click', () => this.events.openReportText());
+    const title = element('div', { className: 'report-title' }, [element('h2', { text: report.documentType }), textForm]);
+    const parts: Node[] = [title, facts];
     if (context.length > 0) {
       const list = element('dl', { className: 'report-facts observation-context' });
       for (const line of context) list.append(element('dt', { text: line.label, title: line.title }), element('dd', { text: line.value, title: line.value }));
@@ -79,7 +83,7 @@ export class ReportPane {
     if (value.text) row.append(element('span', { className: 'value', text: value.text, title: value.title }));
     const reference = item.value.kind === 'reference' ? item.value.reference : null;
     if (reference?.sopInstanceUid) {
-      const open = element('button', { className: 'open-reference', text: 'Open', title: `Open ${reference.sopInstanceUid} if the workspace has it`, attributes: { type: 'button' } });
+      const open = element('button', { className: 'report-button open-reference', text: 'Open', title: `Open ${reference.sopInstanceUid} if the workspace has it`, attributes: { type: 'button' } });
       open.addEventListener('click', (event) => {
         event.stopPropagation();
         this.events.openInstance(reference.sopInstanceUid);
