@@ -259,3 +259,16 @@ test('hundreds of files with many workers and blocking calls: every file exactly
     for (const rels of index.values()) assert.equal(rels.length, 1);
   }
 });
+
+test('given some files of the folder, only those are read and copied', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  const dest = path.join(dir, 'dest');
+  const { dicom } = await makeSource(src);
+  const chosen = ['flat/1.dcm', 'hostile/0.dcm'];
+  const result = await sortFolder(src, dest, { ...options, only: new Set(chosen.map((rel) => path.join(src, rel))) });
+  assert.equal(result.complete, true, result.problem);
+  assert.deepEqual(result.outcomes.map((o) => [o.source, o.status]), chosen.map((rel) => [rel, 'copied']));
+  const index = await contentIndex(dest);
+  assert.deepEqual([...index.keys()].filter((hash) => index.get(hash)![0] !== MANIFEST_NAME).sort(), chosen.map((rel) => dicom.get(rel)!).sort());
+});
