@@ -5,9 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { memoryFileAccess } from '../../src/core/io';
+import { readDicom } from '../../src/core/parse/readDicom';
 import { referencedImage, structuredReport, REFERENCED_IMAGE_UID } from '../fixtures/reports/structuredReport';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import type { ContentItem } from '../../src/core/report/reportModel';
@@ -71,4 +73,24 @@ test('labels: code meanings with scheme and value on hover, numbers with units, 
   const context = observationLines(view.report!.root.children.filter((child) => child.relationship === 'has obs context'));
   assert.deepEqual(context.map(({ label, value }) => [label, value]), [['Person Observer Name', 'Smith^Jane']]);
   assert.match(dsrdump, /has obs context PNAME:\(121008,DCM,"Person Observer Name"\)="Smith\^Jane"/);
+});
+
+test('the corpus report (deflated, written by DCMTK): every concept dsrdump prints is a label, every item is found at its offset', async () => {
+  requireDcmdump();
+  const path = resolve(__dirname, '../../../shared/corpus/dicomparser/deflate/report_dfl');
+  const corpusFile = await readDicom(memoryFileAccess(new Uint8Array(readFileSync(path))));
+  const corpusView = documentView('report_dfl', corpusFile, { showPrivateTags: true, offsetFormat: 'hex', maxValueLength: 64 });
+  assert.ok(corpusView.report);
+  const all = items(corpusView.report.root);
+  const dsrdump = execFileSync('dsrdump', ['+Pc', '+Pl', '+Pu', '+Psu', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const lines = dsrdump.split('\n').filter((line) => line.trimStart().startsWith('<'));
+  assert.equal(all.length, lines.length, 'one item per dsrdump content line');
+  const labels = new Set(all.map((item) => conceptLabel(item).text));
+  for (const meaning of [...dsrdump.matchAll(/:\([^,()]+,[^,()]+,"([^"]+)"\)=/g)].map((m) => m[1])) assert.ok(labels.has(meaning), meaning);
+  const diameter = all.find((item) => item.concept?.meaning === 'Diameter')!;
+  assert.equal(valueLabel(diameter).text, '1.5 cm');
+  for (const item of all.slice(1)) {
+    const node = deepestNodeAtOffset(corpusFile, item.offset, { showPrivateTags: true });
+    assert.equal(node?.offset, item.offset, item.position);
+  }
 });
