@@ -60,6 +60,23 @@ export class FrameGrid {
     cell.canvas.dataset.drawn = 'true';
   }
 
+  /**
+   * Draws the laid-out cells one frame at a time (frames load in order, so memory stays bounded);
+   * stops when `isCurrent` turns false. An undrawable frame leaves its cell empty, its number shown.
+   */
+  async drawFrames<F>(get: (index: number) => Promise<F>, sourceFor: (frame: F) => PixelSource, isCurrent: () => boolean): Promise<boolean> {
+    for (const { index } of [...this.cells]) {
+      const frame = await get(index).catch(() => undefined);
+      if (frame === undefined || !isCurrent()) return false;
+      try {
+        this.draw(index, sourceFor(frame));
+      } catch {
+        // Left empty: the cell's number still says which frame it is.
+      }
+    }
+    return true;
+  }
+
   drawnCount(): number {
     return this.cells.filter((c) => c.canvas.dataset.drawn === 'true').length;
   }
