@@ -42,6 +42,8 @@ export interface ImageInfoView {
   readonly transferSyntax: string;
   /** Frames per second the file suggests for cine (Recommended Display Frame Rate or Frame Time), or null. */
   readonly frameRate: number | null;
+  /** Overlay planes (60xx) the file has that can be drawn; the viewer offers a toggle when above 0. */
+  readonly overlayPlanes: number;
 }
 
 // ---------- webview -> host ----------
@@ -74,6 +76,8 @@ export interface RenderChoicesView {
   readonly range?: { readonly min: number; readonly max: number } | null;
   /** Break points of an equalised display, replacing the window. */
   readonly equalise?: readonly number[] | null;
+  /** Draw the overlay planes (60xx) over the image, as dcmj2pnm does by default; absent = no. */
+  readonly overlays?: boolean;
 }
 
 /** Save every frame as PNG (one file per frame, same display), with progress and cancel. */
@@ -115,6 +119,18 @@ export interface FrameMessage {
   readonly partial: PartialFrameView | null;
   /** What the decoder noticed about the frame's data (codestream and header disagreeing). */
   readonly warnings: readonly FrameWarningView[];
+  /** The overlay planes that go with this frame (empty when none). */
+  readonly overlays: readonly OverlayView[];
+}
+
+/** One overlay plane of a frame: rows x columns bits packed least significant first, placed at top/left (0-based image pixels). */
+export interface OverlayView {
+  readonly group: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly top: number;
+  readonly left: number;
+  readonly bits: ArrayBuffer;
 }
 
 export interface FrameWarningView {

@@ -46,7 +46,7 @@ test('frame store asks the host once per frame and evicts least recently used fr
     bitsStored: 16, signed: false, samples: new Uint16Array([frame, 1, 2, 3]).buffer,
     display: { modality: { kind: 'rescale', slope: 1, intercept: 0, unit: '' }, windows: [], voiFunction: 'LINEAR', voiLuts: [], modalityName: '' },
     partial: null,
-    warnings: [],
+    warnings: [], overlays: [],
   });
   const a = store.get(0);
   const again = store.get(0);

@@ -40,15 +40,16 @@ export function collect(): { stream: NodeJS.WritableStream; text: () => string }
 
 /**
  * Renders `file` with our CLI and with dcmj2pnm using the same frame and window
- * (a given window: `+Ww C W`; the file's first: `+Wi 1`; none in the file: `+Wm` min-max).
+ * (a given window: `+Ww C W`; the file's first: `+Wi 1`; none in the file: `+Wm` min-max),
+ * plus matching extra options for each (`-O` and `--no-overlays`).
  */
-export async function compareWithDcmtk(file: string, options: { frame?: number; window?: [number, number]; dcmtkWindow?: string[] } = {}): Promise<Comparison> {
+export async function compareWithDcmtk(file: string, options: { frame?: number; window?: [number, number]; dcmtkWindow?: string[]; extra?: { ours: string[]; dcmtk: string[] } } = {}): Promise<Comparison> {
   const dir = mkdtempSync(path.join(tmpdir(), 'render-cmp-'));
   try {
     const ours = path.join(dir, 'ours.png');
     const theirs = path.join(dir, 'dcmtk.png');
     const frame = options.frame ?? 1;
-    const args = [file, '--out', ours, '--frame', String(frame)];
+    const args = [file, '--out', ours, '--frame', String(frame), ...(options.extra?.ours ?? [])];
     let dcmtkWindow = options.dcmtkWindow ?? ['+Wm'];
     if (options.window) {
       args.push('--window', String(options.window[0]), String(options.window[1]));
@@ -57,7 +58,7 @@ export async function compareWithDcmtk(file: string, options: { frame?: number; 
     const err = collect();
     const code = await runRender(args, { stdout: err.stream, stderr: err.stream });
     if (code !== 0) throw new Error(`render exited ${code}: ${err.text()}`);
-    execFileSync('dcmj2pnm', ['+on', '+F', String(frame), ...dcmtkWindow, file, theirs], { stdio: 'pipe' });
+    execFileSync('dcmj2pnm', ['+on', '+F', String(frame), ...dcmtkWindow, ...(options.extra?.dcmtk ?? []), file, theirs], { stdio: 'pipe' });
     const a = decode(readFileSync(ours));
     const b = decode(readFileSync(theirs));
     if (a.width !== b.width || a.height !== b.height || a.channels !== b.channels) {

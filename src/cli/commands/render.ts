@@ -1,6 +1,6 @@
 /**
  * `dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
- *  [--colormap NAME] [--range MIN MAX] [--equalize N] --out OUT.png`
+ *  [--colormap NAME] [--range MIN MAX] [--equalize N] [--no-overlays] --out OUT.png`
  *
  * Renders frames through the same pipeline as the viewer (src/core/display) and writes PNGs:
  * 8-bit grey for monochrome frames, RGB for colour ones and for colour-mapped or masked frames.
@@ -13,6 +13,7 @@ import { freqhistBreaks, storedValueCounts } from '../../core/display/equalise';
 import { isGreyscale, renderFrame, tableRange } from '../../core/display/renderFrame';
 import type { StoredFrame } from '../../core/pixels/storedFrame';
 import type { FrameDisplaySettings } from '../../core/display/frameDisplaySettings';
+import { burnOverlays, overlayPlanes, readOverlays } from '../../core/display/overlays';
 import { encodePng } from '../../core/png/encodePng';
 import { framePngName } from '../../core/png/framePngName';
 import { openPixelReader } from '../../core/pixels/readFrame';
@@ -26,7 +27,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '..
 
 const USAGE = `Usage: dicom-inspector render FILE [--frame N | --all-frames] [--window CENTER WIDTH]
                               [--colormap NAME] [--range MIN MAX] [--equalize N]
-                              [--decode-limit-mib N] --out OUT.png [--force]
+                              [--no-overlays] [--decode-limit-mib N] --out OUT.png [--force]
 
 Renders frames of a DICOM file to PNG through the viewer's display pipeline
 (modality LUT, VOI window or LUT, MONOCHROME1 inversion, 8-bit output).
@@ -42,6 +43,8 @@ Options:
                           the others are black (e.g. --range 300 894 for bone).
   --equalize N            Histogram-equalised display with N bins (fastai's freqhist_bins
                           and hist_scaled), from the frame's values; replaces the window.
+  --no-overlays           Leave out the overlay planes (60xx). By default they are drawn
+                          white over the frame, as dcmj2pnm does (its -O switches them off).
   --decode-limit-mib N    Memory one frame's decode may take, in MiB (default ${DEFAULT_DECODE_LIMIT_MIB});
                           a larger frame is refused before anything is allocated.
   --out OUT.png           Where to write the PNG (required). An existing file is not replaced
@@ -65,6 +68,7 @@ interface RenderArgs {
   colourMap: ColourMapName;
   range: { min: number; max: number } | null;
   equaliseBins: number | null;
+  overlays: boolean;
   decodeLimitMiB: number;
   out: string;
   force: boolean;
@@ -93,6 +97,7 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   let colourMap: ColourMapName = 'gray';
   let range: RenderArgs['range'] = null;
   let equaliseBins: number | null = null;
+  let overlays = true;
   let out: string | undefined;
   let force = false;
   let decodeLimitMiB = DEFAULT_DECODE_LIMIT_MIB;
@@ -122,6 +127,8 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
       const v = argv[++i];
       equaliseBins = Number(v);
       if (v === undefined || !Number.isInteger(equaliseBins) || equaliseBins < 2 || equaliseBins > 4096) throw new UsageError(`--equalize needs a whole number of bins from 2 to 4096, not ${v ?? 'nothing'}.`);
+    } else if (a === '--no-overlays') {
+      overlays = false;
     } else if (a === '--decode-limit-mib') {
       const v = argv[++i];
       decodeLimitMiB = Number(v);
@@ -140,7 +147,7 @@ function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'No FILE given.' : `One FILE only, got ${positionals.length}.`);
   if (!out) throw new UsageError('--out OUT.png is required.');
   if (allFrames && argv.includes('--frame')) throw new UsageError('--frame and --all-frames cannot be used together.');
-  return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, decodeLimitMiB, out, force };
+  return { file: positionals[0], frame, allFrames, window, colourMap, range, equaliseBins, overlays, decodeLimitMiB, out, force };
 }
 
 /** The look the options ask for; equalisation breaks come from the frame's own values. */
@@ -186,6 +193,7 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
     const count = reader.image.numberOfFrames;
     const index = args.frame - 1;
     if (index >= count) throw new Error(`frame ${args.frame} does not exist; the file has ${count} frame(s).`);
+    const overlays = args.overlays ? overlayPlanes(file.dataSet, reader.image) : [];
     const indices = args.allFrames ? Array.from({ length: count }, (_, i) => i) : [index];
     for (const i of indices) {
       const frame = await reader.readFrame(i);
@@ -193,6 +201,7 @@ export async function runRender(argv: string[], out: CliOutput): Promise<number>
       const choices = { window: args.window };
       const look = isGreyscale(frame) ? lookFor(args, frame, settings) : undefined;
       const image = look && !isPlainLook(look) ? renderWithLook(frame, settings, choices, look) : renderFrame(frame, settings, choices, reader.palette);
+      if (overlays.length) burnOverlays(image.data, image.width, image.height, image.channels, await readOverlays(overlays, i, source, reader.image));
       await writeOutputFile(args.allFrames ? framePngName(args.out, i + 1, count) : args.out, encodePng(image), options);
       for (const warning of frame.warnings ?? []) {
         const frameName = args.allFrames ? `frame ${i + 1}: ` : '';

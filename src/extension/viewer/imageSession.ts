@@ -11,7 +11,9 @@ import { colourToRgb8 } from '../../core/pixels/colour';
 import { frameDisplaySettings } from '../../core/display/frameDisplaySettings';
 import { isGreyscale, renderFrame } from '../../core/display/renderFrame';
 import { isPlainLook, lookFromView, renderWithLook } from '../../core/display/displayLook';
+import { burnOverlays, overlayPlanes, packBits, readOverlays, type OverlayBitmap } from '../../core/display/overlays';
 import { encodePng } from '../../core/png/encodePng';
+import type { RenderedImage } from '../../core/display/renderFrame';
 import { sampleTypeOf, samplesToBuffer, settingsToView } from '../../shared/frameTransport';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, ImageInfoView, RenderChoicesView } from '../../shared/viewerProtocol';
 
@@ -47,6 +49,9 @@ export async function openImageSession(file: DicomFile, source: FileAccess, opti
     return { info, frameMessage: async (frame) => ({ type: 'viewer/frameError', frame, message: info.error ?? '' }), renderPng: fail };
   }
   const image = reader.image;
+  const overlays = overlayPlanes(file.dataSet, image);
+  // An overlay that cannot be read leaves the frame without it: the image itself still shows.
+  const overlaysOf = (frame: number): Promise<OverlayBitmap[]> => readOverlays(overlays, frame, source, image).catch(() => []);
   const view: ImageInfoView = {
     rows: image.rows,
     columns: image.columns,
@@ -57,6 +62,7 @@ export async function openImageSession(file: DicomFile, source: FileAccess, opti
     signed: image.signed,
     transferSyntax: image.transferSyntax.name,
     frameRate: frameRate(file),
+    overlayPlanes: overlays.length,
   };
   return {
     info: { type: 'viewer/image', info: view, error: null },
@@ -82,6 +88,7 @@ export async function openImageSession(file: DicomFile, source: FileAccess, opti
           display,
           partial: stored.partial ? { completeRows: stored.partial.completeRows, message: stored.partial.message } : null,
           warnings: (stored.warnings ?? []).map(({ code, offset, message }) => ({ code, offset, message })),
+          overlays: (await overlaysOf(frame)).map(({ bits, ...placed }) => ({ ...placed, bits: packBits(bits).buffer as ArrayBuffer })),
         };
       } catch (error) {
         return { type: 'viewer/frameError', frame, message: (error as Error).message };
@@ -93,8 +100,9 @@ export async function openImageSession(file: DicomFile, source: FileAccess, opti
       const { window, voiLutIndex, invert } = choices;
       const renderChoices = { window: window ?? undefined, voiLutIndex: voiLutIndex ?? undefined, invert };
       const look = lookFromView(choices);
-      if (isGreyscale(stored) && !isPlainLook(look)) return encodePng(renderWithLook(stored, settings, renderChoices, look));
-      return encodePng(renderFrame(stored, settings, renderChoices, reader.palette));
+      const rendered: RenderedImage = isGreyscale(stored) && !isPlainLook(look) ? renderWithLook(stored, settings, renderChoices, look) : renderFrame(stored, settings, renderChoices, reader.palette);
+      if (choices.overlays) burnOverlays(rendered.data, rendered.width, rendered.height, rendered.channels, await overlaysOf(frame));
+      return encodePng(rendered);
     },
   };
 }
