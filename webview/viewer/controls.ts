@@ -25,6 +25,7 @@ export interface ControlEvents {
   onPlay(): void;
   onFps(fps: number): void;
   onGrid(show: boolean, count: number): void;
+  onOverlays(show: boolean): void;
 }
 
 export type ValueElement = HTMLElement & { value: string };
@@ -69,6 +70,7 @@ export class ViewerControls {
   private readonly presets: ValueElement;
   private readonly colourMap: ValueElement;
   private readonly invert: CheckElement;
+  private readonly overlays: CheckElement;
   private readonly frameRange: HTMLInputElement;
   private readonly frameLabel: HTMLElement;
   private readonly play: HTMLElement;
@@ -101,6 +103,8 @@ export class ViewerControls {
     this.colourMap = select('Colour map', COLOUR_MAP_NAMES.map((n) => ({ value: n, label: n })), (v) => events.onColourMap(v as ColourMapName), { 'data-control': 'colourmap' });
     this.colourMap.value = 'gray';
     this.invert = checkbox('Invert', 'Invert (I)', events.onInvert);
+    this.overlays = checkbox('Overlays', 'Show the overlay planes (60xx) stored in the file (O)', events.onOverlays, { 'data-control': 'overlays' });
+    this.overlays.hidden = true;
     const centerGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'C' }), this.center]);
     const widthGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'W' }), this.width]);
     const mapGroup = el('label', { className: 'dv-group' }, [el('span', { text: 'Map' }), this.colourMap]);
@@ -112,6 +116,7 @@ export class ViewerControls {
       this.presets,
       mapGroup,
       this.invert,
+      this.overlays,
       el('div', { className: 'dv-group' }, [
         button('Fit', 'Fit to view (F, double-click)', events.onFit),
         button('1:1', 'Actual size (1)', events.onActualSize),
@@ -163,6 +168,12 @@ export class ViewerControls {
 
   setInvert(inverted: boolean): void {
     this.invert.checked = inverted;
+  }
+
+  /** The overlay toggle shows only when the file has overlay planes. */
+  setOverlays(available: boolean, shown: boolean): void {
+    this.overlays.hidden = !available;
+    this.overlays.checked = shown;
   }
 
   setGreyscale(grey: boolean): void {

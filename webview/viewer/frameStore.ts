@@ -4,6 +4,7 @@
  * cine do not wait for the round trip.
  */
 import type { FrameDisplaySettings } from '../../src/core/display/frameDisplaySettings';
+import { unpackBits, type OverlayBitmap } from '../../src/core/display/overlays';
 import { samplesFromBuffer, settingsFromView } from '../../src/shared/frameTransport';
 import type { StoredFrame } from '../../src/core/pixels/storedFrame';
 import type { FrameErrorMessage, FrameMessage, PartialFrameView } from '../../src/shared/viewerProtocol';
@@ -15,6 +16,8 @@ export interface LoadedFrame {
   readonly settings: FrameDisplaySettings;
   /** Set when the frame's bytes end early: rows from `completeRows` on are not in the file. */
   readonly partial: PartialFrameView | null;
+  /** The overlay planes (60xx) that go with this frame. */
+  readonly overlays: readonly OverlayBitmap[];
 }
 
 const DEFAULT_BUDGET_BYTES = 96 * 1024 * 1024;
@@ -98,5 +101,6 @@ function loadedFrame(message: FrameMessage): LoadedFrame {
     },
     settings: settingsFromView(message.display),
     partial: message.partial,
+    overlays: (message.overlays ?? []).map(({ bits, ...placed }) => ({ ...placed, bits: unpackBits(new Uint8Array(bits), 0, placed.rows * placed.columns) })),
   };
 }

@@ -4,9 +4,11 @@
  * tool chosen, draws a rectangle, ellipse or line; shift-drag, middle-drag or right-drag pans,
  * the wheel zooms around the cursor, double-click fits. Measurements are drawn over the pixels.
  *
- * Only the pixels on screen are computed: each screen pixel looks up its (nearest) image pixel
- * through the grey table. A window change on a 4096 x 4096 frame shown in 800 x 800 screen
- * pixels then costs 640 000 lookups instead of 16 million plus a 64 MB upload.
+ * Only the pixels on screen are computed. Shrunk (a 4096 x 4096 frame in 800 x 800 screen
+ * pixels), each screen pixel looks up its nearest image pixel through the grey table: 640 000
+ * lookups instead of 16 million plus a 64 MB upload. Enlarged (a 512 x 512 frame filling the
+ * window), each visible image pixel is looked up once and the canvas scales them up (nearest
+ * neighbour), which is fewer lookups than screen pixels.
  */
 import type { SampleArray } from '../../src/core/pixels/storedFrame';
 import { fitView, imagePoint, zoomAt, type View } from './viewerMath';
@@ -63,10 +65,14 @@ export class ImageCanvas {
   readonly canvas: HTMLCanvasElement;
   private source: PixelSource | undefined;
   private buffer: ImageData | undefined;
+  /** Image-resolution pixels of an enlarged view, scaled onto the canvas by drawImage. */
+  private readonly enlarged = document.createElement('canvas');
   private view: View = { scale: 1, x: 0, y: 0 };
   private fitted = true;
   private drag: { mode: 'window' | 'pan' | 'measure'; x: number; y: number; view: View } | undefined;
   private shapes: readonly DrawnShape[] = [];
+  /** Overlay planes at image size, drawn over the pixels (null: none, or switched off). */
+  private overlay: CanvasImageSource | null = null;
   tool: CanvasTool = 'window';
   private readonly resizeObserver: ResizeObserver;
 
@@ -86,10 +92,11 @@ export class ImageCanvas {
     this.canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
   }
 
-  /** Shows new pixels; keeps zoom and pan unless the image size changed. */
-  show(source: PixelSource): void {
+  /** Shows new pixels (and the overlay layer over them, if any); keeps zoom and pan unless the image size changed. */
+  show(source: PixelSource, overlay: CanvasImageSource | null = null): void {
     if (!this.source || this.source.width !== source.width || this.source.height !== source.height) this.fitted = true;
     this.source = source;
+    this.overlay = overlay;
     if (this.fitted) this.view = this.fitView();
     this.draw();
   }
@@ -156,14 +163,52 @@ export class ImageCanvas {
     const w = x1 - x0;
     const h = y1 - y0;
     if (w <= 0 || h <= 0) return;
-    if (!this.buffer || this.buffer.width !== w || this.buffer.height !== h) this.buffer = new ImageData(w, h);
-    samplePixels(src, this.view, x0, y0, w, h, new Uint32Array(this.buffer.data.buffer, 0, w * h));
-    ctx.putImageData(this.buffer, x0, y0);
+    if (scale >= 1) this.drawEnlarged(ctx, src, x0, y0, x1, y1);
+    else {
+      const buffer = this.bufferOf(w, h);
+      samplePixels(src, this.view, x0, y0, w, h, new Uint32Array(buffer.data.buffer, 0, w * h));
+      ctx.putImageData(buffer, x0, y0);
+    }
+    if (this.overlay) {
+      ctx.save();
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(this.overlay, vx, vy, src.width * scale, src.height * scale);
+      ctx.restore();
+    }
     if (src.completeRows !== undefined && src.completeRows < src.height) {
       const top = Math.max(y0, vy + src.completeRows * scale);
       if (top < y1) markMissingRows(ctx, x0, top, w, y1 - top);
     }
     this.drawShapes(ctx);
+  }
+
+  private bufferOf(w: number, h: number): ImageData {
+    if (!this.buffer || this.buffer.width !== w || this.buffer.height !== h) this.buffer = new ImageData(w, h);
+    return this.buffer;
+  }
+
+  /** The image pixels under screen pixels x0..x1, y0..y1, once each, scaled up by the canvas. */
+  private drawEnlarged(ctx: CanvasRenderingContext2D, src: PixelSource, x0: number, y0: number, x1: number, y1: number): void {
+    const { scale, x: vx, y: vy } = this.view;
+    const ix0 = Math.max(0, Math.floor((x0 - vx) / scale));
+    const iy0 = Math.max(0, Math.floor((y0 - vy) / scale));
+    const iw = Math.min(src.width, Math.ceil((x1 - vx) / scale)) - ix0;
+    const ih = Math.min(src.height, Math.ceil((y1 - vy) / scale)) - iy0;
+    if (iw <= 0 || ih <= 0) return;
+    const buffer = this.bufferOf(iw, ih);
+    copyPixels(src, ix0, iy0, iw, ih, new Uint32Array(buffer.data.buffer, 0, iw * ih));
+    if (this.enlarged.width < iw || this.enlarged.height < ih) {
+      this.enlarged.width = Math.max(this.enlarged.width, iw);
+      this.enlarged.height = Math.max(this.enlarged.height, ih);
+    }
+    this.enlarged.getContext('2d')!.putImageData(buffer, 0, 0);
+    ctx.save();
+    ctx.imageSmoothingEnabled = false;
+    ctx.beginPath();
+    ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    ctx.clip();
+    ctx.drawImage(this.enlarged, 0, 0, iw, ih, vx + ix0 * scale, vy + iy0 * scale, iw * scale, ih * scale);
+    ctx.restore();
   }
 
   private drawShapes(ctx: CanvasRenderingContext2D): void {
@@ -276,6 +321,28 @@ export function samplePixels(src: PixelSource, view: View, x0: number, y0: numbe
     } else {
       const words = src.words;
       for (let i = 0; i < w; i++) out[o++] = words[row + columns[i]];
+    }
+  }
+}
+
+/** Fills `out` (w x h words) with the image pixels from (x0, y0), through the table for grey sources. */
+export function copyPixels(src: PixelSource, x0: number, y0: number, w: number, h: number, out: Uint32Array): void {
+  let o = 0;
+  if (src.kind === 'grey') {
+    const { samples, table, first } = src;
+    const last = table.length - 1;
+    for (let j = 0; j < h; j++) {
+      const start = (y0 + j) * src.width + x0;
+      for (let i = start, end = start + w; i < end; i++) {
+        const k = samples[i] - first;
+        out[o++] = table[k < 0 ? 0 : k > last ? last : k];
+      }
+    }
+  } else {
+    for (let j = 0; j < h; j++) {
+      const start = (y0 + j) * src.width + x0;
+      out.set(src.words.subarray(start, start + w), o);
+      o += w;
     }
   }
 }

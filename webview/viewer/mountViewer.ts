@@ -19,6 +19,7 @@ import { FrameStore, type LoadedFrame } from './frameStore';
 import { ImageCanvas, type PixelSource } from './imageCanvas';
 import { Looks } from './looks';
 import { Measuring } from './measuring';
+import { overlayLayer } from './overlayLayer';
 import { PixelSources } from './pixelSource';
 import { readoutText } from './readout';
 import { seriesStats } from './seriesStats';
@@ -69,6 +70,8 @@ class Viewer {
   /** Bumped for each new image, so a slow series pass for an older one is dropped. */
   private generation = 0;
   private invert = false;
+  /** Overlay planes are drawn when the file has them, until the user switches them off. */
+  private showOverlays = true;
   private gridCount = 0;
   private dragStart: WindowLevel | undefined;
   private renderQueued = false;
@@ -99,6 +102,7 @@ class Viewer {
         this.cine.setFps(fps);
         this.controls.setPlaying(this.cine.playing, this.cine.fps);
       },
+      onOverlays: (on) => this.setOverlays(on),
       onGrid: (on, count) => this.setGrid(on ? Math.max(1, Math.min(100, Math.round(count))) : 0),
     });
     this.side = new SidePanel({
@@ -159,6 +163,7 @@ class Viewer {
         this.histogram.invalidate();
         this.loaded = undefined;
         if (m.info.frameRate) this.cine.setFps(m.info.frameRate);
+        this.controls.setOverlays(m.info.overlayPlanes > 0, this.showOverlays);
         this.controls.setPlaying(this.cine.playing, this.cine.fps);
         void this.showFrame(Math.min(this.index, m.info.numberOfFrames - 1)).then(() => this.computeSeries());
         return;
@@ -198,7 +203,8 @@ class Viewer {
     }
     if (this.gridCount) void this.drawGrid();
     this.store.prefetch(prefetchOrder(this.index, count, this.cine.playing ? Math.max(PREFETCH_RADIUS, Math.ceil(this.cine.fps / 2)) : PREFETCH_RADIUS, this.direction));
-    this.layout.fitSoon();
+    // Cine changes nothing the layout depends on; measuring it each frame would cost a reflow.
+    if (!this.cine.playing) this.layout.fitSoon();
   }
 
   /** Series min-max and value counts, once per image, after the first frame is on screen. */
@@ -237,11 +243,20 @@ class Viewer {
     this.scheduleRender();
   }
 
+  private setOverlays(show: boolean): void {
+    this.showOverlays = show;
+    this.controls.setOverlays(Boolean(this.info?.overlayPlanes), show);
+    this.scheduleRender();
+  }
+
   private togglePlay(): void {
     if (!this.drawable && !this.cine.playing) return;
     this.cine.toggle();
     this.controls.setPlaying(this.cine.playing, this.cine.fps);
-    if (!this.cine.playing) this.scheduleRender(); // brings the histogram up to date
+    if (!this.cine.playing) {
+      this.scheduleRender(); // brings the histogram and presets up to date
+      this.layout.fitSoon();
+    }
   }
 
   /** Coalesces changes (slider drags fire many events) into one render per animation frame. */
@@ -282,7 +297,7 @@ class Viewer {
     try {
       const choices = grey ? this.choices(loaded) : undefined;
       voi = choices?.voi;
-      this.canvas.show({ ...this.sourceFor(loaded, choices), completeRows: loaded.partial?.completeRows });
+      this.canvas.show({ ...this.sourceFor(loaded, choices), completeRows: loaded.partial?.completeRows }, this.showOverlays ? overlayLayer(loaded) : null);
       this.layout.hideMessage();
       this.layout.showPartial(loaded);
     } catch (error) {
@@ -291,6 +306,7 @@ class Viewer {
     }
     this.renders++;
     this.root.dataset.renders = String(this.renders);
+    this.root.dataset.overlays = this.info?.overlayPlanes ? (this.showOverlays ? `${loaded.overlays.length} shown` : 'hidden') : '';
     this.root.dataset.colourMap = this.looks.colourMap;
     this.root.dataset.range = this.looks.range ? `${this.looks.range.min} ${this.looks.range.max}` : '';
     this.root.dataset.equalise = this.looks.equalise ? String(this.looks.equalise.bins) : '';
@@ -306,7 +322,9 @@ class Viewer {
     this.controls.setWindow(shown.center, shown.width);
     this.updateColourBar(loaded, shown);
     this.histogram.update(loaded, shown, this.looks.range, () => ({ loaded: this.loaded, playing: this.cine.playing, shown: this.windowing.shown, range: this.looks.range }));
-    this.updatePresets(loaded, voi, shown);
+    // The per-frame min-max preset changes every frame: during cine the list is brought up to
+    // date when playback stops, not rebuilt for each frame.
+    if (!this.cine.playing) this.updatePresets(loaded, voi, shown);
     if (this.measuring.count) this.measuring.update(loaded);
   }
 
@@ -360,6 +378,7 @@ class Viewer {
       window: this.windowing.savedWindow(),
       voiLutIndex: this.windowing.voiLut,
       invert: this.invert,
+      overlays: this.showOverlays && Boolean(this.info?.overlayPlanes),
       ...(look ? { colourMap: look.colourMap, range: look.range, equalise: look.equalise } : {}),
     };
     const request: ViewerToHostMessage = type === 'viewer/saveFrame' ? { type, frame: this.index, ...choices } : { type, ...choices };
@@ -374,6 +393,7 @@ class Viewer {
       goTo: (i) => void this.showFrame(i),
       togglePlay: () => this.togglePlay(),
       clearMeasurements: () => this.clearMeasurements(),
+      toggleOverlays: () => (this.info?.overlayPlanes ? this.setOverlays(!this.showOverlays) : undefined),
       toggleInvert: () => {
         this.invert = !this.invert;
         this.controls.setInvert(this.invert);

@@ -1,7 +1,7 @@
 /**
  * The viewer's keyboard: arrows and Page Up/Down step frames, Home/End jump to the ends, Space
- * plays, Escape clears measurements, I inverts, R resets, F fits, G toggles the frame grid,
- * 1 shows actual size, + and - zoom. Keys typed into a field belong to the field.
+ * plays, Escape clears measurements, I inverts, O shows or hides overlay planes, R resets,
+ * F fits, G toggles the frame grid, 1 shows actual size, + and - zoom. Keys typed into a field belong to the field.
  */
 import { stepFrame } from './viewerMath';
 
@@ -12,6 +12,7 @@ export interface ViewerKeyActions {
   togglePlay(): void;
   clearMeasurements(): void;
   toggleInvert(): void;
+  toggleOverlays(): void;
   reset(): void;
   fit(): void;
   toggleGrid(): void;
@@ -34,6 +35,7 @@ export function handleViewerKey(e: KeyboardEvent, container: HTMLElement, a: Vie
     case ' ': e.preventDefault(); return a.togglePlay();
     case 'Escape': return a.clearMeasurements();
     case 'i': case 'I': return a.toggleInvert();
+    case 'o': case 'O': return a.toggleOverlays();
     case 'r': case 'R': return a.reset();
     case 'f': case 'F': return a.fit();
     case 'g': case 'G': return a.count > 1 ? a.toggleGrid() : undefined;

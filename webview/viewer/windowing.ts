@@ -92,9 +92,9 @@ export class Windowing {
 
   /** Smallest and largest modality value the default window spans: the series', else this frame's. */
   minMax(loaded: LoadedFrame | undefined): { min: number; max: number } | undefined {
-    const frame = this.frameStats(loaded);
-    if (!frame) return undefined;
-    return this.series && !this.frameMinMax ? this.series : frame;
+    if (!loaded || !isGreyscale(loaded.frame)) return undefined;
+    // The series figures need no pass over this frame (cine shows a new frame 30 times a second).
+    return this.series && !this.frameMinMax ? this.series : this.frameStats(loaded);
   }
 
   /** The VOI for a frame: the user's window or LUT, the file's, else min-max (series or frame). */
