@@ -14,6 +14,8 @@ export class ColourBar {
   private readonly canvas: HTMLCanvasElement;
   private readonly top: HTMLElement;
   private readonly bottom: HTMLElement;
+  /** What is drawn: renders that change nothing here (cine) draw nothing. */
+  private drawn = '';
 
   constructor() {
     this.canvas = el('canvas', { className: 'dv-colourbar-ramp', attrs: { width: '1', height: String(HEIGHT), role: 'img', 'aria-label': 'Colour bar' } });
@@ -24,8 +26,11 @@ export class ColourBar {
 
   /** Draws the map; `inverted` puts the lowest value at the top (MONOCHROME1 or the user's invert). */
   update(name: ColourMapName, lower: number, upper: number, unit: string, inverted: boolean): void {
+    const key = `${name} ${lower} ${upper} ${unit} ${inverted}`;
+    if (key === this.drawn) return;
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
+    this.drawn = key;
     const rgb = colourMapRgb(name);
     const image = ctx.createImageData(1, HEIGHT);
     for (let y = 0; y < HEIGHT; y++) {

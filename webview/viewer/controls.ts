@@ -138,6 +138,8 @@ export class ViewerControls {
   }
 
   setWindow(center: number, width: number): void {
+    // Setting a field's value re-validates it: skipped when nothing changed (every cine frame).
+    if (center === this.current.center && width === this.current.width && this.center.value !== '') return;
     this.current = { center, width };
     this.center.value = formatWindowValue(center);
     this.width.value = formatWindowValue(width);
