@@ -106,51 +106,71 @@ export function packBits(bits: Uint8Array): Uint8Array {
   return out;
 }
 
+/** The part of a plane inside the image (planes may be larger than it or start outside it). */
+interface Clip {
+  readonly r0: number;
+  readonly c0: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+function clipToImage(plane: OverlayPlane, image: Pick<ImageDescription, 'rows' | 'columns'>): Clip | null {
+  const r0 = Math.max(0, -plane.top);
+  const c0 = Math.max(0, -plane.left);
+  const rows = Math.min(plane.rows, image.rows - plane.top) - r0;
+  const columns = Math.min(plane.columns, image.columns - plane.left) - c0;
+  return rows > 0 && columns > 0 ? { r0, c0, rows, columns } : null;
+}
+
 /**
- * The bitmap of each plane for image frame `index`. Overlay Data shorter than its frames reads
- * as zeros past its end (never past the element); embedded bits are read from the frame's
- * Pixel Data words (native 16-bit data only).
+ * The bitmap of each plane for image frame `index`, cut to the image: a plane's declared size
+ * (up to 65535 x 65535) never sizes a buffer beyond the image's. Overlay Data shorter than its
+ * frames reads as zeros past its end (never past the element); embedded bits are read from the
+ * frame's Pixel Data words (native 16-bit data only).
  */
-export async function readOverlays(planes: readonly OverlayPlane[], index: number, access: FileAccess, image?: ImageDescription): Promise<OverlayBitmap[]> {
+export async function readOverlays(planes: readonly OverlayPlane[], index: number, access: FileAccess, image: ImageDescription): Promise<OverlayBitmap[]> {
   const out: OverlayBitmap[] = [];
   for (const plane of planes) {
     const f = overlayFrameFor(plane, index);
-    if (f === null) continue;
-    const count = plane.rows * plane.columns;
-    let bits: Uint8Array;
-    if (plane.source.kind === 'data') {
-      const { element } = plane.source;
-      const startBit = f * count;
-      const firstByte = Math.floor(startBit / 8);
-      const available = Math.max(0, (element.length ?? 0) - firstByte);
-      const wanted = Math.min(available, Math.ceil(((startBit % 8) + count) / 8));
-      const bytes = wanted > 0 ? await access.read(element.valueOffset + firstByte, wanted) : new Uint8Array(0);
-      bits = unpackBits(bytes, startBit % 8, count);
-    } else {
-      if (!image) continue;
-      bits = await embeddedBits(plane, plane.source.bitPosition, index, access, image);
-    }
-    out.push({ group: plane.group, rows: plane.rows, columns: plane.columns, top: plane.top, left: plane.left, bits });
+    const clip = clipToImage(plane, image);
+    if (f === null || !clip) continue;
+    const bits = plane.source.kind === 'data' ? await dataBits(plane, plane.source.element, f, clip, access) : await embeddedBits(plane, plane.source.bitPosition, index, clip, access, image);
+    out.push({ group: plane.group, rows: clip.rows, columns: clip.columns, top: plane.top + clip.r0, left: plane.left + clip.c0, bits });
   }
   return out;
 }
 
-/** Bit `bitPosition` of each 16-bit Pixel Data word of the frame, for the overlay's area. */
-async function embeddedBits(plane: OverlayPlane, bitPosition: number, index: number, access: FileAccess, image: ImageDescription): Promise<Uint8Array> {
+/** The clipped rows of overlay frame `f` from Overlay Data, reading only the bytes they span. */
+async function dataBits(plane: OverlayPlane, element: DicomElement, f: number, clip: Clip, access: FileAccess): Promise<Uint8Array> {
+  const frameStart = f * plane.rows * plane.columns;
+  const firstBit = frameStart + clip.r0 * plane.columns + clip.c0;
+  const lastBit = frameStart + (clip.r0 + clip.rows - 1) * plane.columns + clip.c0 + clip.columns; // one past
+  const firstByte = Math.floor(firstBit / 8);
+  const available = Math.max(0, (element.length ?? 0) - firstByte);
+  const wanted = Math.min(available, Math.ceil(lastBit / 8) - firstByte);
+  const bytes = wanted > 0 ? await access.read(element.valueOffset + firstByte, wanted) : new Uint8Array(0);
+  const bits = new Uint8Array(clip.rows * clip.columns);
+  for (let r = 0; r < clip.rows; r++) {
+    const row = unpackBits(bytes, firstBit - firstByte * 8 + r * plane.columns, clip.columns);
+    bits.set(row, r * clip.columns);
+  }
+  return bits;
+}
+
+/** Bit `bitPosition` of each 16-bit Pixel Data word of the frame, for the clipped overlay area. */
+async function embeddedBits(plane: OverlayPlane, bitPosition: number, index: number, clip: Clip, access: FileAccess, image: ImageDescription): Promise<Uint8Array> {
   const span = nativeFrameSpan(image, index);
   const bytes = await access.read(span.offset, span.declaredBytes);
   const little = image.transferSyntax.littleEndian;
-  const bits = new Uint8Array(plane.rows * plane.columns);
-  for (let r = 0; r < plane.rows; r++) {
-    const y = plane.top + r;
-    if (y < 0 || y >= image.rows) continue;
-    for (let c = 0; c < plane.columns; c++) {
-      const x = plane.left + c;
-      if (x < 0 || x >= image.columns) continue;
+  const bits = new Uint8Array(clip.rows * clip.columns);
+  for (let r = 0; r < clip.rows; r++) {
+    const y = plane.top + clip.r0 + r;
+    for (let c = 0; c < clip.columns; c++) {
+      const x = plane.left + clip.c0 + c;
       const at = (y * image.columns + x) * image.samplesPerPixel * 2;
       if (at + 1 >= bytes.length) continue;
       const word = little ? bytes[at] | (bytes[at + 1] << 8) : (bytes[at] << 8) | bytes[at + 1];
-      bits[r * plane.columns + c] = (word >> bitPosition) & 1;
+      bits[r * clip.columns + c] = (word >> bitPosition) & 1;
     }
   }
   return bits;
