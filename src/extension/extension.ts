@@ -22,6 +22,7 @@ import { registerTagTree, type TagTree } from './tree/tagTreeView';
 import { FrameServer } from './viewer/frameServer';
 import { DicomDocuments } from './document/dicomDocuments';
 import { registerValidation } from './validation/registerValidation';
+import { registerSeriesStack, type SeriesStacks } from './stack/registerSeriesStack';
 
 /** What `activate` returns: used by the integration tests to look inside the running extension. */
 export interface InspectorApi {
@@ -29,6 +30,8 @@ export interface InspectorApi {
   readonly tagTree: TagTree;
   readonly structure: StructureView;
   readonly explorer: DicomExplorer;
+  /** Series open as stacks of frames. */
+  readonly stacks: SeriesStacks;
   readonly documents: DicomDocuments;
   readonly frames: FrameServer;
   /** Answers the Bytes pane's page requests for a document (what the editor page asks). */
@@ -52,10 +55,11 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   registerTextDump(context, tracker, documents);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
+  const stacks = registerSeriesStack(context, { documents, frames, tracker }, explorer);
   registerValidation(context, tracker);
   registerCompare(context, documents);
   registerStandardForms(context, tagTree);
-  return { tracker, tagTree, structure, explorer, documents, frames, readBytes: readBytesPage };
+  return { tracker, tagTree, structure, explorer, stacks, documents, frames, readBytes: readBytesPage };
 }
 
 export function deactivate(): void {

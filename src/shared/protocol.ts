@@ -10,6 +10,7 @@
  */
 import { parseBytesMessage, parseHostToBytesMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
 import type { StructuredReport } from '../core/report/reportModel';
+import { parseStackMessage, type StackToHostMessage, type StackView } from './stackProtocol';
 import { parseHostToViewerMessage, parseViewerMessage, type HostToViewerMessage, type ViewerToHostMessage } from './viewerProtocol';
 
 export type OffsetFormat = 'hex' | 'decimal';
@@ -69,6 +70,8 @@ export interface DocumentView {
   readonly report?: StructuredReport;
   /** Set when the file could not be read at all (I/O error); the rest is then empty. */
   readonly loadError: string | null;
+  /** Set for a series stacked from several files: the page names each frame's instance. */
+  readonly stack?: StackView;
 }
 
 // ---------- host -> webview ----------
@@ -124,7 +127,7 @@ export interface OpenReportTextMessage {
 export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage;
 
 export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage;
-export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage;
+export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage | StackToHostMessage;
 
 const MAX_ID_LENGTH = 512;
 /** A UID: digits and dots, at most 64 characters (PS3.5 9.1). */
@@ -161,9 +164,9 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
   }
 }
 
-/** Validates any message from the webview: the editor's own, or the frame viewer's. */
+/** Validates any message from the webview: the editor's own, the frame viewer's, the Bytes pane's or a stack page's. */
 export function parseWebviewMessage(message: unknown): WebviewToHostMessage | null {
-  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message) ?? parseBytesMessage(message);
+  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message) ?? parseBytesMessage(message) ?? parseStackMessage(message);
 }
 
 /** Validates any message from the host (the page checks too: defence in depth is cheap). */

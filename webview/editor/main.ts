@@ -54,6 +54,7 @@ const page = new EditorPage(app, {
   revealOffset: (offset) => host.notify({ type: 'revealOffset', offset }),
   openInstance: (sopInstanceUid) => host.notify({ type: 'openInstance', sopInstanceUid }),
   openReportText: () => host.notify({ type: 'openReportText' }),
+  openStackInstance: (frame) => host.notify({ type: 'stack/openInstance', frame }),
 }, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }));
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));

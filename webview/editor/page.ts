@@ -7,6 +7,7 @@ import { element, formatSize } from './dom';
 import { offsetText } from '../../src/core/format/presentation';
 import { HeaderTable } from './headerTable';
 import { PaneTabs, type Tab } from './paneTabs';
+import { StackBar } from './stackBar';
 import { BytesPane } from './bytes/bytesPane';
 import type { PageRequest } from './bytes/pageCache';
 import { mountViewer } from '../viewer/mountViewer';
@@ -18,6 +19,8 @@ export interface PageEvents {
   revealOffset(offset: number): void;
   openInstance(sopInstanceUid: string): void;
   openReportText(): void;
+  /** A series stack's page: open the file frame `frame` comes from. */
+  openStackInstance(frame: number): void;
 }
 
 function summarySection(view: DocumentView): HTMLElement {
@@ -77,11 +80,13 @@ export class EditorPage {
    * a 1440×900 window cannot hold the image with its controls and the bytes side by side. */
   private bytesChosen: boolean | undefined;
   private workspace: HTMLElement | undefined;
+  private readonly stackBar: StackBar;
 
   constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest) {
     this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
     this.report = new ReportPane(events);
     this.bytes = new BytesPane(readBytes, { revealOffset: (offset) => events.revealOffset(offset) });
+    this.stackBar = new StackBar((frame) => events.openStackInstance(frame));
     this.bytesToggle.addEventListener('click', () => {
       this.bytesChosen = this.bytesToggle.getAttribute('aria-pressed') !== 'true';
       this.showBytes(this.bytesChosen);
@@ -122,15 +127,18 @@ export class EditorPage {
     } else {
       this.unmountViewer();
     }
+    // A series stack is many files: its page has their frames, not one file's elements and bytes.
+    if (view.stack && this.viewerRoot) head.append(this.stackBar.show(view.stack, this.viewerRoot));
     if (view.report) {
       this.report.show(view.report, view.offsetFormat);
       tabs.push({ id: 'report', title: 'Report', content: this.report.root });
     }
-    tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
+    if (!view.stack) tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
+    this.bytesToggle.hidden = view.stack !== undefined;
     this.tabs.show(tabs);
     const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
     this.workspace = workspace;
-    this.showBytes(this.bytesChosen ?? !view.hasPixelData);
+    this.showBytes(!view.stack && (this.bytesChosen ?? !view.hasPixelData));
     this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
     this.app.replaceChildren(head, workspace);
     this.bytes.show(view);

@@ -11,6 +11,8 @@ export type SeriesOrderKey = 'position' | 'instanceNumber' | 'source';
 export interface SeriesOrder {
   readonly by: SeriesOrderKey;
   readonly instances: readonly InstanceSummary[];
+  /** The slice normal the instances are sorted along (by 'position' only). */
+  readonly normal?: readonly number[];
 }
 
 const byName = new Intl.Collator('en', { numeric: true });
@@ -19,7 +21,7 @@ export function orderSeries(instances: readonly InstanceSummary[]): SeriesOrder 
   const normal = sharedNormal(instances);
   if (normal) {
     const along = (instance: InstanceSummary): number => dot(instance.position!, normal);
-    return { by: 'position', instances: [...instances].sort((a, b) => along(a) - along(b) || byName.compare(a.source, b.source)) };
+    return { by: 'position', normal, instances: [...instances].sort((a, b) => along(a) - along(b) || byName.compare(a.source, b.source)) };
   }
   if (instances.every((instance) => instance.instanceNumber !== null)) {
     return { by: 'instanceNumber', instances: [...instances].sort((a, b) => a.instanceNumber! - b.instanceNumber! || byName.compare(a.source, b.source)) };
@@ -40,6 +42,6 @@ function sharedNormal(instances: readonly InstanceSummary[]): number[] | null {
   return Math.hypot(...normal) > 0.5 ? normal : null;
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+export function dot(a: readonly number[], b: readonly number[]): number {
   return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 }

@@ -12,6 +12,7 @@ import type { DicomDocument } from '../document/dicomDocument';
 import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import { onSettingsChanged, readSettings } from '../settings';
 import type { FrameServer } from '../viewer/frameServer';
+import { documentFrames } from '../viewer/frameSource';
 import { documentView, errorView } from './documentView';
 import type { EditorTracker } from './editorTracker';
 import { editorHtml, webviewOptions } from './webviewHtml';
@@ -43,6 +44,7 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
     const webview = panel.webview;
     webview.options = webviewOptions(this.extensionUri);
     webview.html = editorHtml(webview, this.extensionUri);
+    const frameSource = documentFrames(document);
     let viewerMounted = false;
     const page = new MessageEndpoint<HostToWebviewMessage, WebviewToHostMessage>({
       post: (envelope) => void webview.postMessage(envelope),
@@ -66,9 +68,11 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
             return undefined;
           case 'bytes/read':
             return readBytesPage(message, document);
+          case 'stack/openInstance':
+            return undefined; // Only a series stack's page has instances to open.
           default:
             viewerMounted = true;
-            return frames.answer(message, document);
+            return frames.answer(message, frameSource);
         }
       },
     });
@@ -78,7 +82,7 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
       document.onDidReload(() => {
         sendDocument();
         // The viewer stays mounted across re-parses: tell it what the changed file holds.
-        if (viewerMounted) void frames.imageInfo(document).then((info) => page.notify(info));
+        if (viewerMounted) void frames.imageInfo(frameSource).then((info) => page.notify(info));
       }),
       onSettingsChanged(sendDocument),
       tracker.track(panel, (message) => page.notify(message), document),

@@ -14,6 +14,8 @@ export interface ExplorerNode {
   readonly label: string;
   readonly description: string;
   readonly tooltip: string;
+  /** The Series Instance UID, for a series node. */
+  readonly seriesUid?: string;
   /** Every file under the node (one for an instance), in display order. */
   readonly sources: () => readonly string[];
   readonly children: () => readonly ExplorerNode[];
@@ -70,6 +72,11 @@ function studyNode(study: StudyEntry, index: StudyIndex): ExplorerNode {
   };
 }
 
+/** A series as the Explorer names it: "#3 CT Chest". */
+export function seriesLabel(first: InstanceSummary): string {
+  return [first.seriesNumber !== null ? `#${first.seriesNumber}` : null, first.modality, first.seriesDescription].filter(Boolean).join(' ') || '(series)';
+}
+
 function seriesNode(series: SeriesEntry, index: StudyIndex): ExplorerNode {
   const first = series.first;
   const order = index.seriesOrder(series.key);
@@ -79,7 +86,8 @@ function seriesNode(series: SeriesEntry, index: StudyIndex): ExplorerNode {
   return {
     kind: 'series',
     id: `series/${series.key}`,
-    label: [first.seriesNumber !== null ? `#${first.seriesNumber}` : null, first.modality, first.seriesDescription].filter(Boolean).join(' ') || '(series)',
+    seriesUid: series.key,
+    label: seriesLabel(first),
     description: `${plural(instances.length, 'instance')}${frames > instances.length ? `, ${frames} frames` : ''}`,
     tooltip: [`Series Instance UID: ${series.key}`, `Ordered by ${orderedBy}`, megabytes(instances.reduce((sum, s) => sum + s.size, 0))].join('\n'),
     sources: () => instances.map((s) => s.source),
