@@ -3,24 +3,35 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand } from './harness/workbench';
 
+/** A pane of the Explorer side bar, by its header's title. */
+export function sidePane(page: Page, title: string | RegExp): Locator {
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+}
+
 /** The "DICOM Tags" pane of the Explorer. */
 export function tagsPane(page: Page): Locator {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'DICOM Tags' }) });
+  return sidePane(page, 'DICOM Tags');
 }
 
 /**
- * Expands the DICOM Tags pane (a click on its header, if it is collapsed) and waits for rows.
- * The workspace's file list is collapsed first, as a person would, so the tags get the height.
+ * Expands a pane of the Explorer side bar (a click on its header, if it is collapsed) and waits
+ * for its first row. The workspace's file list is collapsed first, as a person would, so the
+ * pane gets the height.
  */
-export async function showTagsView(page: Page): Promise<Locator> {
+export async function showSidePane(page: Page, title: string | RegExp): Promise<Locator> {
   const folders = page.locator('.pane-header', { hasText: /^workspace/i }).first();
   if ((await folders.count()) > 0 && (await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-  const pane = tagsPane(page);
+  const pane = sidePane(page, title);
   const header = pane.locator('.pane-header');
   await header.waitFor({ timeout: 30_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
   await pane.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
   return pane;
+}
+
+/** Expands the DICOM Tags pane and waits for its rows. */
+export function showTagsView(page: Page): Promise<Locator> {
+  return showSidePane(page, 'DICOM Tags');
 }
 
 /** The row of the tags view whose text contains `text` (label and offset description). */

@@ -3,9 +3,8 @@
 // and series in the DICOM Explorer. Every step saves a screenshot and checks what is on screen.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { activeTabTitle, openWorkbench, quickOpen, runCommand, screenshot, webviewWithText, workspaceFile, type Workbench } from './harness/workbench';
-import { clearHover } from './inspectorSteps';
+import { clearHover, showSidePane } from './inspectorSteps';
 
 let workbench: Workbench;
 
@@ -17,27 +16,11 @@ after(async () => {
   await workbench?.close();
 });
 
-function pane(page: Page, title: string | RegExp): Locator {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
-}
-
-/** Expands a pane of the Explorer side bar by its header and waits for its first row. */
-async function showPane(page: Page, title: string | RegExp): Promise<Locator> {
-  const folders = page.locator('.pane-header', { hasText: /^workspace/i }).first();
-  if ((await folders.count()) > 0 && (await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-  const found = pane(page, title);
-  const header = found.locator('.pane-header');
-  await header.waitFor({ timeout: 30_000 });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  await found.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
-  return found;
-}
-
 test('a structured report reads as its content tree, and as text beside the editor', async (t) => {
   if (!workspaceFile(t, 'fixtures', 'reports', 'comprehensive-3d-sr.dcm')) return;
   const { page } = workbench;
   await quickOpen(page, 'comprehensive-3d-sr.dcm');
-  const structure = await showPane(page, 'Comprehensive 3D SR Document');
+  const structure = await showSidePane(page, 'Comprehensive 3D SR Document');
   try {
     const distance = structure.locator('.monaco-list-row', { hasText: 'Distance' }).first();
     await distance.waitFor();
@@ -61,7 +44,7 @@ test('a DICOMDIR lists its records by level, and a record opens its image', asyn
   const { page } = workbench;
   await runCommand(page, 'View: Close All Editors');
   await quickOpen(page, 'DICOMDIR');
-  const structure = await showPane(page, /DICOMDIR: 13 records/);
+  const structure = await showSidePane(page, /DICOMDIR: 13 records/);
   try {
     const patient = structure.locator('.monaco-list-row', { hasText: 'Alpha^Ann' }).first();
     await patient.waitFor();
@@ -82,7 +65,7 @@ test('a DICOMDIR lists its records by level, and a record opens its image', asyn
 test('the DICOM Explorer shows the workspace as patients, studies and series', async (t) => {
   if (!workspaceFile(t, 'fixtures', 'media', 'P1', 'S1', 'IMG1')) return;
   const { page } = workbench;
-  const explorer = await showPane(page, 'DICOM Explorer');
+  const explorer = await showSidePane(page, 'DICOM Explorer');
   try {
     const patient = explorer.locator('.monaco-list-row', { hasText: 'Alpha^Ann' }).first();
     await patient.waitFor({ timeout: 60_000 });
