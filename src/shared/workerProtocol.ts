@@ -1,9 +1,11 @@
 /**
- * Messages between the frame server (extension host) and its worker thread, which decodes
- * frames off the host's event loop. The worker never opens or parses the file: the host sends
- * the document's parsed model once (`open`), and the worker asks the host for the byte ranges
- * it needs (`read`), which the host serves from the document's one file access (the inflated
- * stream for a deflated file). Bodies travel in MessageEndpoint envelopes; bytes as ArrayBuffer.
+ * Messages between the frame server (extension host) and its worker threads, which decode
+ * frames off the host's event loop. A worker never opens or parses a file: the host sends a
+ * document's parsed model once (`open`), and the worker asks the host for the byte ranges it
+ * needs (`read`), which the host serves from the document's one file access (the inflated
+ * stream for a deflated file). One worker serves several images (a series stack steps through
+ * many files), each named by the number `image` the host gave it when opening it. Bodies travel
+ * in MessageEndpoint envelopes; bytes as ArrayBuffer.
  */
 import type { DicomFile } from '../core/model';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, RenderChoicesView } from './viewerProtocol';
@@ -13,6 +15,7 @@ import type { FrameErrorMessage, FrameMessage, ImageInfoMessage, RenderChoicesVi
 /** Request: answered by the image information (`viewer/image`, with an error when there is no image). */
 export interface OpenImageRequest {
   readonly type: 'open';
+  readonly image: number;
   readonly file: DicomFile;
   /** Size of the byte source the model's offsets refer to. */
   readonly sourceSize: number;
@@ -23,14 +26,22 @@ export interface OpenImageRequest {
 /** Request: answered by `viewer/frame` or `viewer/frameError`. */
 export interface DecodeFrameRequest {
   readonly type: 'frame';
+  readonly image: number;
   readonly frame: number;
 }
 
 /** Request: answered by `png` or `failed`. */
 export interface RenderPngRequest {
   readonly type: 'renderPng';
+  readonly image: number;
   readonly frame: number;
   readonly choices: RenderChoicesView;
+}
+
+/** Notification: the image is no longer shown; the worker forgets it. */
+export interface CloseImageRequest {
+  readonly type: 'close';
+  readonly image: number;
 }
 
 /** Reply to the worker's `read`. */
@@ -39,13 +50,14 @@ export interface BytesReply {
   readonly bytes: ArrayBuffer;
 }
 
-export type HostToWorkerMessage = OpenImageRequest | DecodeFrameRequest | RenderPngRequest | BytesReply | FailedReply;
+export type HostToWorkerMessage = OpenImageRequest | DecodeFrameRequest | RenderPngRequest | CloseImageRequest | BytesReply | FailedReply;
 
 // ---------- worker -> host ----------
 
 /** Request: up to `length` bytes of the source from `offset` (fewer only at its end). */
 export interface ReadBytesRequest {
   readonly type: 'read';
+  readonly image: number;
   readonly offset: number;
   readonly length: number;
 }

@@ -5,7 +5,8 @@
  * decoding runs in it, off the extension host's event loop, and reads its bytes through this
  * thread. Each document keeps one image session per version: a re-parse (file changed on disk)
  * starts a new one. A stack steps through many documents, so only the sessions used last stay
- * open (each holds a worker); an idle one beyond that is closed and reopened when asked again.
+ * open (each keeps its model in a shared worker); an idle one beyond that is closed and reopened
+ * when asked again.
  */
 import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
@@ -27,8 +28,8 @@ interface OpenSession {
 
 /** A session unused this long is closed (its worker goes); the next request reopens it. */
 const IDLE_CLOSE_MS = 120_000;
-/** Sessions kept open at once, beyond those busy: enough for a stack's prefetch on both sides. */
-const MAX_OPEN_SESSIONS = 12;
+/** Sessions kept open at once, beyond those busy: a stack's grid of 16 and its prefetch on both sides. */
+const MAX_OPEN_SESSIONS = 32;
 
 function isFailure(session: ImageSession | ImageInfoMessage): session is ImageInfoMessage {
   return 'type' in session;

@@ -3,7 +3,7 @@
  * syntaxes' codecs) never blocks the extension host's event loop, which every extension shares.
  * It neither opens nor parses the file: the host sends the document's model, and every byte
  * range is asked of the host (see src/shared/workerProtocol.ts). Bundled as dist/frameWorker.js;
- * started by workerSession.ts, one per open image.
+ * started by workerSession.ts, and serves every image the host opens in it.
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -19,7 +19,7 @@ if (!port) throw new Error('frameWorker.ts runs as a worker thread only');
 // Bundled as dist/frameWorker.js: the codecs' WebAssembly is in dist/wasm (see scripts/bundle.js).
 serveCodecWasmFrom(join(__dirname, 'wasm'));
 
-let session: Promise<ImageSession> | undefined;
+const sessions = new Map<number, Promise<ImageSession>>();
 
 const host = new MessageEndpoint<WorkerToHostMessage, HostToWorkerMessage>({
   post: (envelope, transfer) => port.postMessage(envelope, transfer),
@@ -32,31 +32,37 @@ port.on('message', (raw: unknown) => host.receive(raw));
 
 async function answer(message: HostToWorkerMessage): Promise<WorkerToHostMessage | undefined> {
   switch (message.type) {
-    case 'open':
-      session = openImageSession(message.file, remoteSource(message.sourceSize), { decodeLimitMiB: message.decodeLimitMiB });
+    case 'open': {
+      const session = openImageSession(message.file, remoteSource(message.image, message.sourceSize), { decodeLimitMiB: message.decodeLimitMiB });
+      sessions.set(message.image, session);
       return (await session).info;
+    }
     case 'frame':
-      return (await opened()).frameMessage(message.frame);
+      return (await opened(message.image)).frameMessage(message.frame);
     case 'renderPng': {
-      const png = await (await opened()).renderPng(message.frame, message.choices);
+      const png = await (await opened(message.image)).renderPng(message.frame, message.choices);
       return { type: 'png', png: png.slice().buffer };
     }
+    case 'close':
+      sessions.delete(message.image);
+      return undefined;
     default:
       return undefined;
   }
 }
 
-function opened(): Promise<ImageSession> {
-  if (!session) throw new Error('the frame worker was asked for a frame before the image was opened');
+function opened(image: number): Promise<ImageSession> {
+  const session = sessions.get(image);
+  if (!session) throw new Error('the frame worker was asked for a frame of an image it has not opened');
   return session;
 }
 
 /** The document's bytes, read through the host by range. */
-function remoteSource(size: number): FileAccess {
+function remoteSource(image: number, size: number): FileAccess {
   return {
     size: async () => size,
     read: async (offset, length) => {
-      const reply = await host.request<BytesReply | FailedReply>({ type: 'read', offset, length });
+      const reply = await host.request<BytesReply | FailedReply>({ type: 'read', image, offset, length });
       if (reply.type === 'failed') throw new Error(reply.message);
       return new Uint8Array(reply.bytes);
     },
