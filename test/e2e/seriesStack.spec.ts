@@ -82,7 +82,8 @@ test('a series opened from the DICOM Explorer steps like a multi-frame file, in 
     await frame.locator('.stack-file').click();
     await page.waitForFunction((name) => document.querySelector('.editor-group-container.active .tab.active .label-name')?.textContent?.trim() === name, slices[STEP_TO].fileName);
     assert.equal(await activeTabTitle(page), slices[STEP_TO].fileName);
-    await webviewWithText(page, 'CT Image Storage');
+    const opened = await webviewWithText(page, 'CT Image Storage');
+    await waitForViewerState(opened, (s) => Number(s.renders) >= 1 && s.center === String(40 + STEP_TO), 'the opened file drawn with its own window');
   } finally {
     await screenshot(page, 'series-stack-opened-file');
   }
