@@ -13,46 +13,7 @@ const readHeaderFromDisk = (path: string, stopAfterTag?: string) => readHeaderFr
 const readHeaderBlocking = (path: string, stopAfterTag?: string) => readHeaderFromFile(path, { blocking: true, stopAfterTag });
 import { blockingSortFs } from '../../src/node/sort/sortFs';
 import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
-import { contentIndex, instanceBytes, sha256, treeDigest, writeFile } from './sortFixtures';
-
-const base = { studyUid: '1.2.3.1', studyDate: '20240101', modality: 'CT', studyDescription: 'Head CT' };
-
-/** A source folder with ordinary, colliding, duplicate, hostile and non-DICOM files. */
-async function makeSource(root: string): Promise<{ dicom: Map<string, string> }> {
-  const dicom = new Map<string, string>();
-  const add = async (rel: string, bytes: Uint8Array) => {
-    await writeFile(root, rel, bytes);
-    dicom.set(rel, sha256(bytes));
-  };
-  for (let i = 1; i <= 3; i++) {
-    await add(`flat/${i}.dcm`, instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: `1.2.3.1.1.${i}`, instanceNumber: String(i) }));
-  }
-  // Same series, same instance number, different instance: a name collision.
-  await add('flat/dup-number.dcm', instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.99', instanceNumber: '1' }));
-  // Same SOP Instance UID, different bytes.
-  await add('other/sop-again.dcm', instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.2', instanceNumber: '2', pixels: new Uint8Array(64).fill(7) }));
-  // A byte-identical copy of a file under another name: kept once.
-  const twin = instanceBytes({ ...base, patientId: 'P1', seriesDescription: 'T1 axial', seriesUid: '1.2.3.1.1', sopUid: '1.2.3.1.1.3', instanceNumber: '3' });
-  await writeFile(root, 'other/copy-of-3.dcm', twin);
-  dicom.set('other/copy-of-3.dcm', sha256(twin));
-  const hostile = [
-    { patientId: '../../etc', seriesDescription: 'passwd' },
-    { patientId: 'CON', seriesDescription: 'NUL.txt' },
-    { patientId: "=cmd|'/C calc'!A0", seriesDescription: 'a/b\\c' },
-    { patientId: '', seriesDescription: '' },
-    { patientId: 'P2', seriesDescription: 'x'.repeat(400) },
-    { patientId: '..', seriesDescription: '.' },
-  ];
-  for (const [i, h] of hostile.entries()) {
-    await add(`hostile/${i}.dcm`, instanceBytes({ ...base, ...h, seriesUid: `1.2.3.2.${i}`, sopUid: `1.2.3.2.${i}.1`, instanceNumber: '1' }));
-  }
-  // A file name that a spreadsheet would run as a formula, for the manifest.
-  await add("=cmd|'x'!A0.dcm", instanceBytes({ ...base, patientId: 'P2', seriesDescription: 'S', seriesUid: '1.2.3.3', sopUid: '1.2.3.3.1', instanceNumber: '1' }));
-  await writeFile(root, 'notes.txt', 'not a DICOM file\n');
-  await writeFile(root, 'empty', '');
-  await writeFile(root, 'flat/picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(300)]));
-  return { dicom };
-}
+import { contentIndex, instanceBytes, makeSortSource as makeSource, SORT_BASE as base, sha256, treeDigest, writeFile } from './sortFixtures';
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dicom-sort-'));
