@@ -7,10 +7,6 @@ import { isSafeComponent } from '../../src/core/sort/safeName';
 import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
 import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { STAGING_FOLDER } from '../../src/node/sort/destination';
-import { readHeaderFromFile } from '../../src/node/fileAccess';
-
-const readHeaderFromDisk = (path: string, stopAfterTag?: string) => readHeaderFromFile(path, { stopAfterTag });
-const readHeaderBlocking = (path: string, stopAfterTag?: string) => readHeaderFromFile(path, { blocking: true, stopAfterTag });
 import { blockingSortFs } from '../../src/node/sort/sortFs';
 import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
 import { contentIndex, instanceBytes, makeSortSource as makeSource, SORT_BASE as base, sha256, treeDigest, writeFile } from './sortFixtures';
@@ -21,7 +17,7 @@ async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<str
   return dir;
 }
 
-const options: SortFolderOptions = { pattern: DEFAULT_SORT_PATTERN, readHeader: readHeaderFromDisk, concurrency: 4 };
+const options: SortFolderOptions = { pattern: DEFAULT_SORT_PATTERN, concurrency: 4 };
 
 /** The tree's paths and contents (not times), without the manifest, which each run rewrites. */
 function withoutManifest(tree: Map<string, string>): Map<string, string> {
@@ -77,7 +73,7 @@ test('the blocking file system calls (CLI) give the same tree as the asynchronou
   await makeSource(src);
   const before = await treeDigest(src);
   await sortFolder(src, path.join(dir, 'async'), options);
-  const blocking = { ...options, readHeader: readHeaderBlocking, fs: blockingSortFs };
+  const blocking = { ...options, blocking: true };
   const result = await sortFolder(src, path.join(dir, 'blocking'), blocking);
   assert.equal(result.complete, true, result.problem);
   assert.deepEqual(withoutManifest(await treeDigest(path.join(dir, 'blocking'))), withoutManifest(await treeDigest(path.join(dir, 'async'))));
@@ -212,7 +208,7 @@ test('hundreds of files with many workers and blocking calls: every file exactly
   }
   for (const fs of [undefined, blockingSortFs]) {
     const dest = path.join(dir, fs ? 'blocking' : 'async');
-    const result = await sortFolder(src, dest, { ...options, concurrency: 16, fs, readHeader: fs ? readHeaderBlocking : readHeaderFromDisk });
+    const result = await sortFolder(src, dest, { ...options, concurrency: 16, fs, blocking: fs !== undefined });
     assert.equal(result.complete, true, result.problem);
     const index = await contentIndex(dest);
     index.delete([...index.entries()].find(([, rels]) => rels.includes(MANIFEST_NAME))![0]);

@@ -7,8 +7,6 @@
 import { parseArgs } from 'node:util';
 import { formatPreview } from '../../core/sort/preview';
 import { DEFAULT_SORT_PATTERN, parsePattern, PatternSyntaxError } from '../../core/sort/pattern';
-import { readHeaderFromFile } from '../../node/fileAccess';
-import { blockingSortFs } from '../../node/sort/sortFs';
 import { sortFolder, summarise, type SortFolderResult } from '../../node/sort/sortFolder';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
@@ -143,8 +141,7 @@ export async function runSort(argv: string[], out: CliOutput): Promise<number> {
       concurrency,
       signal: controller.signal,
       // A CLI process has no event loop to keep free: blocking calls skip the thread pool.
-      readHeader: (path, stopAfterTag) => readHeaderFromFile(path, { blocking: true, stopAfterTag }),
-      fs: blockingSortFs,
+      blocking: true,
       followLinks: values['follow-links'],
     });
     if (values.json) await write(out.stdout, jsonResult(result, dryRun));

@@ -13,11 +13,13 @@ import type { AttributeSelector } from '../query/selector';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
 import { safeCell } from './neutralise';
-import { mapOrdered, type PoolOptions } from '../scan/orderedPool';
+import { errorText, HEAD_LENGTH, pacer, scanFiles, type ScanResult } from '../scan/folderScan';
 import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
 import { errorRow, headerFields, longRows, wideRow } from './rows';
 import { issuesCell } from './cells';
-import { SNIFF_LENGTH, hasDicomExtension, sniffDicom } from '../scan/sniff';
+import { hasDicomExtension } from '../scan/sniff';
+
+export { HEAD_LENGTH };
 
 export interface CsvFileEntry {
   /** What `open` takes. */
@@ -80,54 +82,10 @@ export interface CsvExportSummary {
   readonly cancelled: boolean;
 }
 
-type Outcome =
-  | { readonly kind: 'file'; readonly entry: CsvFileEntry; readonly file: DicomFile }
-  | { readonly kind: 'skip'; readonly entry: CsvFileEntry }
-  | { readonly kind: 'error'; readonly entry: CsvFileEntry; readonly message: string };
+type Outcome = ScanResult<CsvFileEntry, DicomFile>;
 
-/**
- * The first read of each file, served again from memory to the reader. Typical image headers
- * are a few KiB; the reader reads more when a header is longer. Smaller than the reader's own
- * default because a folder export reads thousands of headers and the bytes are copied each time.
- */
-export const HEAD_LENGTH = 16 * 1024;
 const FLUSH_AT = 64 * 1024;
 const DEFAULT_ROW_BUFFER = 32 * 1024 * 1024;
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  return 'unreadable file';
-}
-
-/** Serves reads inside the first block from memory, so sniffing costs no extra read. */
-function withHead(access: FileAccess, head: Uint8Array): FileAccess {
-  return {
-    size: () => access.size(),
-    read: async (offset, length) =>
-      offset + length <= head.length || head.length < HEAD_LENGTH
-        ? head.subarray(Math.min(offset, head.length), Math.min(offset + length, head.length))
-        : access.read(offset, length),
-  };
-}
-
-async function readEntry(io: CsvExportIo, entry: CsvFileEntry): Promise<Outcome> {
-  let access: (FileAccess & { close(): Promise<void> }) | undefined;
-  try {
-    access = await io.open(entry.path);
-    const head = await access.read(0, HEAD_LENGTH);
-    if (sniffDicom(head.subarray(0, SNIFF_LENGTH)) === 'none') {
-      return entry.explicit || hasDicomExtension(entry.path)
-        ? { kind: 'error', entry, message: head.length < 132 ? `not a DICOM file (only ${head.length} bytes)` : 'not a DICOM file (no DICM prefix)' }
-        : { kind: 'skip', entry };
-    }
-    return { kind: 'file', entry, file: await io.readHeader(withHead(access, head), HEAD_LENGTH, entry.path) };
-  } catch (error) {
-    return { kind: 'error', entry, message: errorText(error) };
-  } finally {
-    await access?.close().catch(() => undefined);
-  }
-}
 
 /**
  * Parsed headers waiting for an earlier file are held up to this many bytes of header: a few
@@ -137,13 +95,40 @@ const MAX_HEADER_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 /** Bytes of header a parsed file stands for (where its last top-level element starts). */
 function heldBytes(outcome: Outcome): number {
-  if (outcome.kind !== 'file') return 0;
-  const last = outcome.file.dataSet[outcome.file.dataSet.length - 1];
-  return last?.offset ?? outcome.file.dataSetOffset;
+  if (outcome.kind !== 'read') return 0;
+  const last = outcome.value.dataSet[outcome.value.dataSet.length - 1];
+  return last?.offset ?? outcome.value.dataSetOffset;
 }
 
-function poolOptions(options: Pick<CsvExportOptions, 'concurrency' | 'signal'>): PoolOptions<Outcome> {
-  return { concurrency: options.concurrency ?? 8, signal: options.signal, maxBytesInFlight: MAX_HEADER_BYTES_IN_FLIGHT, sizeOf: heldBytes };
+/** A file that is not DICOM is left out, unless the user named it or its name says DICOM: then it is an error row. */
+function notDicomError(outcome: Extract<Outcome, { kind: 'not-dicom' }>): string | null {
+  const { entry, length } = outcome;
+  if (!entry.explicit && !hasDicomExtension(entry.path)) return null;
+  return length < 132 ? `not a DICOM file (only ${length} bytes)` : 'not a DICOM file (no DICM prefix)';
+}
+
+/** What a file gives the CSV: its header, nothing (skipped), or an error row. */
+type FileRow =
+  | { readonly kind: 'file'; readonly entry: CsvFileEntry; readonly file: DicomFile }
+  | { readonly kind: 'skip'; readonly entry: CsvFileEntry }
+  | { readonly kind: 'error'; readonly entry: CsvFileEntry; readonly message: string };
+
+function fileRow(outcome: Outcome): FileRow {
+  const { entry } = outcome;
+  if (outcome.kind === 'read') return { kind: 'file', entry, file: outcome.value };
+  if (outcome.kind === 'failed') return { kind: 'error', entry, message: errorText(outcome.error) };
+  const message = notDicomError(outcome);
+  return message === null ? { kind: 'skip', entry } : { kind: 'error', entry, message };
+}
+
+/** Each file's header, in listing order, through the one folder scan. */
+async function* scan(io: CsvExportIo, listing: AsyncIterable<CsvFileEntry>, options: Pick<CsvExportOptions, 'concurrency' | 'signal'>): AsyncGenerator<FileRow> {
+  const results = scanFiles<CsvFileEntry, DicomFile>(
+    { list: () => listing, open: (path) => io.open(path) },
+    (access, entry, firstRead) => io.readHeader(access, firstRead, entry.path),
+    { concurrency: options.concurrency ?? 8, signal: options.signal, maxBytesInFlight: MAX_HEADER_BYTES_IN_FLIGHT, sizeOf: heldBytes },
+  );
+  for await (const outcome of results) yield fileRow(outcome);
 }
 
 function hasErrors(file: DicomFile): boolean {
@@ -152,24 +137,6 @@ function hasErrors(file: DicomFile): boolean {
 
 function topLevel(file: DicomFile): readonly DicomElement[] {
   return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
-}
-
-/**
- * Gives the event loop a turn after every `sliceMs` of continuous work. Reads already in memory
- * (or synchronous ones) resolve without returning to the loop, and draining held rows is pure
- * computation; the extension host shares its loop with every other extension, so the export
- * must not keep it longer than this.
- */
-function pacer(sliceMs = 10): () => Promise<void> {
-  // setImmediate (Node, the extension host) returns to the loop without the 1 ms clamp of setTimeout.
-  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-  const turn = immediate ? () => new Promise<void>((resolve) => immediate(resolve)) : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  let since = Date.now();
-  return async () => {
-    if (Date.now() - since < sliceMs) return;
-    await turn();
-    since = Date.now();
-  };
 }
 
 /** Skips the first `count` entries of a listing (files whose rows were held in the census). */
@@ -198,7 +165,7 @@ async function runCensus(io: CsvExportIo, options: Pick<CsvExportOptions, 'concu
   let heldEntries = 0;
   let holding = held !== null;
   const pace = pacer();
-  for await (const outcome of mapOrdered(io.listFiles(), (entry) => readEntry(io, entry), poolOptions(options))) {
+  for await (const outcome of scan(io, io.listFiles(), options)) {
     await pace();
     if (outcome.kind === 'skip') skipped++;
     else done++;
@@ -270,7 +237,7 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
     listing = skipFirst(listing, census.heldEntries);
   }
   // Files not held (or every file, for chosen columns and the long form).
-  for await (const outcome of mapOrdered(listing, (entry) => readEntry(io, entry), poolOptions(options))) {
+  for await (const outcome of scan(io, listing, options)) {
     await pace();
     if (outcome.kind === 'skip') {
       skipped++;

@@ -166,10 +166,15 @@ function characterSetOf(dataSet: DicomElement[]): string[] {
   return Array.isArray(element.value) ? element.value.map(String) : [String(element.value)];
 }
 
-function notDicom(fileSize: number, issues: Issue[]): WindowParse {
-  const message = fileSize < 132
+/** Why a file of `fileSize` bytes whose start the reader does not recognise is not DICOM (folder jobs say the same). */
+export function notDicomMessage(fileSize: number): string {
+  return fileSize < 132
     ? `not a DICOM file: ${fileSize} bytes, fewer than the 132 of a preamble and DICM prefix, and no data set at offset 0`
     : 'not a DICOM file: no DICM prefix at offset 0x0080 and no data set at offset 0x0000';
+}
+
+function notDicom(fileSize: number, issues: Issue[]): WindowParse {
+  const message = notDicomMessage(fileSize);
   issues.push({ code: 'not-dicom', severity: 'error', offset: fileSize < 132 ? 0 : 128, message });
   const file: DicomFile = {
     size: fileSize, preamble: null, prefix: null, dataSetOffset: 0, transferSyntax: null, deflated: false,

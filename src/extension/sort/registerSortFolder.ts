@@ -13,7 +13,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatPreview } from '../../core/sort/preview';
 import { parsePattern } from '../../core/sort/pattern';
-import { readHeaderFromFile } from '../../node/fileAccess';
 import { copyPlannedSort, planSortFolder, summarise, type PlannedSort, type SortFolderResult } from '../../node/sort/sortFolder';
 import { readSortSettings } from './sortSettings';
 import { PREVIEW_SCHEME, SortPreviewDocuments } from './sortPreviewDocument';
@@ -89,8 +88,6 @@ async function planWithProgress(source: string, destination: string, pattern: st
       pattern,
       clean,
       signal,
-      only,
-      readHeader: (path, stopAfterTag) => readHeaderFromFile(path, { stopAfterTag }),
       onProgress: (_phase, done) => {
         // Reporting every file would flood the UI thread with messages.
         if (done - last >= 100) report(`${(last = done)} files`);

@@ -1,15 +1,15 @@
 /**
- * Reading the headers of every file under a folder, a few at a time, into sort inputs.
+ * Reading the headers of every file under a folder into sort inputs, through the one folder
+ * scan (first block, sniff, header up to the last tag the pattern needs, ordered pool).
  */
+import { readDicom } from '../../core/parse/readDicom';
+import { notDicomMessage } from '../../core/parse/parseWindow';
 import { lastTopLevelTag, parseSelector } from '../../core/query/selector';
-import type { DicomFile } from '../../core/model';
 import type { SortInput } from '../../core/sort/plan';
 import { isDicom, snapshotValues, valuesFrom } from '../../core/sort/values';
-import { mapOrdered } from '../../core/scan/orderedPool';
+import { pacer, scanFiles, type ScanResult } from '../../core/scan/folderScan';
+import { localScanIo } from '../localScan';
 import { keepingPaths, walkFiles, type WalkEntry } from '../walk';
-
-/** Reads a file's header (never its pixel data); it may stop after `stopAfterTag`, the last top-level tag the sort needs. */
-export type HeaderReader = (path: string, stopAfterTag?: string) => Promise<DicomFile>;
 
 export interface ScanOptions {
   readonly concurrency?: number;
@@ -20,6 +20,10 @@ export interface ScanOptions {
   readonly followLinks?: boolean;
   /** Only these files of the folder (absolute paths), e.g. one series of the DICOM Explorer; default all. */
   readonly only?: ReadonlySet<string>;
+  /** Blocking reads (the CLI; see localScan.ts). */
+  readonly blocking?: boolean;
+  /** Called with each file found to be DICOM, as soon as its header is read (before the plan). */
+  readonly onDicom?: (relativePath: string) => void;
 }
 
 /** The manifest's reason for a link that is not followed. */
@@ -27,38 +31,45 @@ export function outsideLinkReason(target: string): string {
   return `symbolic link to ${target}, outside the source: not followed (--follow-links copies it)`;
 }
 
-async function readInput(entry: WalkEntry, stopAfterTag: string | undefined, selectors: readonly string[], readHeader: HeaderReader, followLinks: boolean): Promise<SortInput> {
-  const source = entry.relativePath;
-  const linkTarget = entry.outsideTarget;
-  if (linkTarget !== undefined && !followLinks) return { kind: 'skipped', source, reason: outsideLinkReason(linkTarget), linkTarget };
-  try {
-    const file = await readHeader(entry.path, stopAfterTag);
+function sortInput(result: ScanResult<WalkEntry, SortInput>): SortInput {
+  const source = result.entry.relativePath;
+  if (result.kind === 'read') return result.value;
+  if (result.kind === 'not-dicom') return { kind: 'skipped', source, reason: notDicomMessage(result.length) };
+  const error = result.error;
+  // An error with a system code (EACCES, EIO…) means the bytes were never seen.
+  const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
+  const reason = unreadable ? `cannot read: ${(error as Error).message}` : `not DICOM: ${(error as Error).message}`;
+  return { kind: 'skipped', source, reason, unreadable };
+}
+
+/** Reads every file under `root` (progress, cancel, bounded work); links leading outside are skipped unread unless followed. */
+export async function scanFolder(root: string, selectors: readonly string[], options: ScanOptions = {}): Promise<SortInput[]> {
+  const inputs: SortInput[] = [];
+  const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
+  const followLinks = options.followLinks ?? false;
+  async function* readable(): AsyncGenerator<WalkEntry> {
+    for await (const entry of keepingPaths(walkFiles(root, { signal: options.signal }), options.only)) {
+      const linkTarget = entry.outsideTarget;
+      if (linkTarget === undefined || followLinks) yield entry;
+      else inputs.push({ kind: 'skipped', source: entry.relativePath, reason: outsideLinkReason(linkTarget), linkTarget });
+    }
+  }
+  const read = async (access: Parameters<typeof readDicom>[0], entry: WalkEntry, firstRead: number): Promise<SortInput> => {
+    const source = entry.relativePath;
+    const file = await readDicom(access, { headerOnly: true, initialReadBytes: firstRead, stopAfterTag });
     if (isDicom(file)) return { kind: 'dicom', source, values: valuesFrom(snapshotValues(file, selectors)) };
     const problem = file.issues.find((i) => i.severity === 'error')?.message;
     return { kind: 'skipped', source, reason: problem ?? 'not a DICOM file (no DICM prefix and no SOP UIDs)' };
-  } catch (error) {
-    // An error with a system code (EACCES, EIO…) means the bytes were never seen.
-    const unreadable = typeof (error as NodeJS.ErrnoException).code === 'string';
-    const reason = unreadable ? `cannot read: ${(error as Error).message}` : `not DICOM: ${(error as Error).message}`;
-    return { kind: 'skipped', source, reason, unreadable };
-  }
-}
-
-/** Reads every file under `root` through the shared ordered pool (progress, cancel, bounded work). */
-export async function scanFolder(
-  root: string,
-  selectors: readonly string[],
-  readHeader: HeaderReader,
-  options: ScanOptions = {},
-): Promise<SortInput[]> {
-  const inputs: SortInput[] = [];
-  const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
-  const files = keepingPaths(walkFiles(root, { signal: options.signal }), options.only);
-  const read = (entry: WalkEntry) => readInput(entry, stopAfterTag, selectors, readHeader, options.followLinks ?? false);
+  };
+  const pace = pacer();
   // Only a few attribute values are kept per file, so the count bound is the one that matters.
-  for await (const input of mapOrdered(files, read, { concurrency: options.concurrency ?? 16, signal: options.signal })) {
+  const results = scanFiles(localScanIo(readable, { blocking: options.blocking }), read, { concurrency: options.concurrency ?? 16, signal: options.signal });
+  for await (const result of results) {
+    const input = sortInput(result);
     inputs.push(input);
+    if (input.kind === 'dicom') options.onDicom?.(input.source);
     options.onProgress?.(inputs.length);
+    await pace();
   }
   return inputs;
 }

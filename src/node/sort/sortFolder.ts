@@ -12,8 +12,8 @@ import { checkSeparate, Destination } from './destination';
 import { writeOutputFile } from '../outputFile';
 import { fsMessage, isSystemError } from '../fsMessage';
 import { executeSortPlan } from './executeSort';
-import { scanFolder, type HeaderReader } from './scanFolder';
-import type { SortFs } from './sortFs';
+import { scanFolder } from './scanFolder';
+import { asyncSortFs, blockingSortFs, type SortFs } from './sortFs';
 
 export type SortPhase = 'scan' | 'copy';
 
@@ -25,8 +25,12 @@ export interface SortFolderOptions {
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (phase: SortPhase, done: number, total: number | null) => void;
-  readonly readHeader: HeaderReader;
-  /** File system calls for the copy (default: asynchronous, see `sortFs.ts`). */
+  /**
+   * Blocking system calls for reads and copies: a command-line process has no event loop to
+   * keep free, and skips a thread-pool hand-over per call (see `sortFs.ts`). Default false.
+   */
+  readonly blocking?: boolean;
+  /** File system calls for the copy (default: per `blocking`). */
   readonly fs?: SortFs;
   /** Sort files that symbolic links in the source lead to outside it (default: skip and report). */
   readonly followLinks?: boolean;
@@ -83,8 +87,9 @@ export async function planSortFolder(source: string, destination: string, option
   });
   if (!stat.isDirectory()) throw new SortSourceError(`the source ${source} is not a folder`);
   await checkSeparate(source, destination);
-  const inputs = await scanFolder(source, attributesToRead(pattern.attributes), options.readHeader, {
+  const inputs = await scanFolder(source, attributesToRead(pattern.attributes), {
     concurrency: options.concurrency,
+    blocking: options.blocking,
     signal: options.signal,
     followLinks: options.followLinks,
     only: options.only,
@@ -98,9 +103,9 @@ export async function planSortFolder(source: string, destination: string, option
 }
 
 /** Copies a planned sort into its destination and writes the manifest. */
-export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFolderOptions, 'pattern' | 'readHeader'>): Promise<SortFolderResult> {
+export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFolderOptions, 'pattern'>): Promise<SortFolderResult> {
   const { plan } = planned;
-  const destination = await Destination.open(planned.destination, options.fs);
+  const destination = await Destination.open(planned.destination, options.fs ?? (options.blocking ? blockingSortFs : asyncSortFs));
   let outcomes: SortOutcome[];
   let manifestPath: string;
   try {
