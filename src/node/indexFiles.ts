@@ -6,8 +6,9 @@
  */
 import { summarizeInstance, SUMMARY_LAST_TAG } from '../core/explorer/instanceSummary';
 import type { StudyIndex } from '../core/explorer/studyIndex';
-import { mapOrdered } from '../core/scan/orderedPool';
 import { readHeaderFromFile } from './fileAccess';
+import { localScanIo } from './localScan';
+import { summarizeEntries } from './summarizeFiles';
 
 export interface IndexTarget {
   /** Where to read the file. */
@@ -21,6 +22,8 @@ export interface IndexOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with the number of files done. */
   readonly onProgress?: (done: number) => void;
+  /** Blocking reads (a benchmark or command-line process; never the extension host). */
+  readonly blocking?: boolean;
 }
 
 /** Indexes one file; false when it is not a DICOM instance (its old entry, if any, is dropped). */
@@ -38,14 +41,18 @@ export async function indexFile(index: StudyIndex, target: IndexTarget): Promise
   return false;
 }
 
-async function* each<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
-  yield* items;
+/** The targets as the folder scan's listing (the key names a file in progress and errors). */
+async function* listing(targets: Iterable<IndexTarget> | AsyncIterable<IndexTarget>): AsyncGenerator<IndexTarget & { readonly relativePath: string }> {
+  for await (const target of targets) yield { ...target, relativePath: target.key };
 }
 
-/** Indexes every target (stops taking new ones when `signal` aborts); returns the number done. */
+/** Indexes every target through the one folder scan (stops taking new ones when `signal` aborts); returns the number done. */
 export async function indexFiles(index: StudyIndex, targets: Iterable<IndexTarget> | AsyncIterable<IndexTarget>, options: IndexOptions): Promise<number> {
   let done = 0;
-  for await (const _ of mapOrdered(each(targets), (target) => indexFile(index, target), { concurrency: options.concurrency, signal: options.signal })) {
+  const io = localScanIo(() => listing(targets), { blocking: options.blocking });
+  for await (const { entry, summary } of summarizeEntries(io, { concurrency: options.concurrency, signal: options.signal, source: (target) => target.key })) {
+    if (summary) index.set(summary);
+    else index.delete(entry.key);
     done++;
     options.onProgress?.(done);
   }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { formatSeriesVariation, seriesVariation, type SeriesInstance } from '../../core/diff/seriesVariation';
+import { scanFiles } from '../../core/scan/folderScan';
 import { csvReadIo, toInputs } from '../csv/csvSources';
 
 /** A folder of thousands of files is a study, not a series: stop reading there and say so. */
@@ -20,16 +21,11 @@ export async function showSeriesDifferences(clicked: unknown, selection: unknown
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     const io = csvReadIo(await toInputs(uris), abort.signal);
-    for await (const entry of io.listFiles()) {
-      if (instances.length >= MAX_INSTANCES || token.isCancellationRequested) break;
-      const access = await io.open(entry.path);
-      try {
-        const file = await io.readHeader(access, 64 * 1024, entry.path);
-        if (file.notDicom) skipped++;
-        else instances.push({ name: entry.relativePath, file });
-      } finally {
-        await access.close();
-      }
+    const scan = scanFiles({ list: io.listFiles, open: io.open }, (access, entry, firstRead) => io.readHeader(access, firstRead, entry.path), { concurrency: 8, signal: abort.signal });
+    for await (const result of scan) {
+      if (result.kind === 'read' && !result.value.notDicom) instances.push({ name: result.entry.relativePath, file: result.value });
+      else skipped++;
+      if (instances.length >= MAX_INSTANCES) break;
       if (instances.length % 50 === 0) progress.report({ message: `${instances.length} files` });
     }
   });
@@ -38,7 +34,7 @@ export async function showSeriesDifferences(clicked: unknown, selection: unknown
     return undefined;
   }
   const notes = [
-    skipped > 0 ? `${skipped} files that are not DICOM were left out.` : '',
+    skipped > 0 ? `${skipped} files that are not DICOM or could not be read were left out.` : '',
     instances.length >= MAX_INSTANCES ? `Reading stopped after ${MAX_INSTANCES} files.` : '',
   ].filter(Boolean);
   const note = notes.length > 0 ? `\n${notes.join('\n')}\n` : '';
