@@ -10,12 +10,13 @@
 import type { FileAccess } from '../io';
 import type { DicomElement, DicomFile } from '../model';
 import type { AttributeSelector } from '../query/selector';
+import type { ElementPathStep } from '../query/path';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
 import { safeCell } from './neutralise';
 import { errorText, HEAD_LENGTH, pacer, scanFiles, type ScanResult } from '../scan/folderScan';
 import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
-import { errorRow, headerFields, longRows, wideRow } from './rows';
+import { errorRow, headerFields, longRows, longRowsFor, wideRow } from './rows';
 import { issuesCell } from './cells';
 import { hasDicomExtension } from '../scan/sniff';
 
@@ -47,7 +48,11 @@ export interface CsvExportIo {
 export type CsvColumns =
   | { readonly kind: 'union' }
   | { readonly kind: 'selected'; readonly selectors: readonly AttributeSelector[] }
-  | { readonly kind: 'long' };
+  /**
+   * One row per element. `only`: just these elements of each file (paths from the top level,
+   * the last step the element itself; the tag tree's selection), with their contents.
+   */
+  | { readonly kind: 'long'; readonly only?: readonly (readonly ElementPathStep[])[] };
 
 export interface CsvProgress {
   /** `census` while collecting union columns, `rows` while writing. */
@@ -129,6 +134,10 @@ async function* scan(io: CsvExportIo, listing: AsyncIterable<CsvFileEntry>, opti
     { concurrency: options.concurrency ?? 8, signal: options.signal, maxBytesInFlight: MAX_HEADER_BYTES_IN_FLIGHT, sizeOf: heldBytes },
   );
   for await (const outcome of results) yield fileRow(outcome);
+}
+
+function longRowsOf(relativePath: string, file: DicomFile, columns: CsvColumns): Iterable<string[]> {
+  return columns.kind === 'long' && columns.only !== undefined ? longRowsFor(relativePath, columns.only) : longRows(relativePath, file);
 }
 
 function hasErrors(file: DicomFile): boolean {
@@ -248,7 +257,7 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
         record(errorRow(outcome.entry.relativePath, outcome.message, plan));
       } else {
         if (hasErrors(outcome.file)) errors++;
-        if (plan.kind === 'long') for (const row of longRows(outcome.entry.relativePath, outcome.file)) record(row);
+        if (plan.kind === 'long') for (const row of longRowsOf(outcome.entry.relativePath, outcome.file, options.columns)) record(row);
         else record(wideRow(outcome.entry.relativePath, outcome.file, plan));
       }
     }

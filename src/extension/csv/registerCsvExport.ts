@@ -6,14 +6,10 @@
  * Each returns `{ output, summary }` when it wrote a file (used by tests and other extensions).
  */
 import * as vscode from 'vscode';
-import { formatRecord, UTF8_BOM } from '../../core/csv/rfc4180';
-import { safeCell } from '../../core/csv/neutralise';
-import { headerFields, longRowsFor } from '../../core/csv/rows';
 import { chooseColumns } from './columnChoice';
 import { readCsvSettings, type CsvSettings } from './csvSettings';
 import { csvReadIo, exportBase, toInputs, type CsvInput, type ParsedFileLookup } from './csvSources';
 import { freeOutputUri, inputPaths, runCsvExport, type CsvExportResult, type CsvOutputChoice } from './runCsvExport';
-import { writeOutputFile } from '../../node/outputFile';
 import { isTreeNodeLike, selectionPaths, type TreeNodeLike } from './selectedTags';
 
 export interface CsvExportHooks {
@@ -92,20 +88,24 @@ async function exportSelectedTags(clicked: unknown, selected: unknown, hooks: Cs
     return undefined;
   }
   const source = hooks.currentDocumentUri?.() ?? activeDicomEditorUri();
-  const name = source ? baseName(source) : 'dicom';
+  if (!source) {
+    void vscode.window.showInformationMessage('Open the DICOM file whose attributes are selected first.');
+    return undefined;
+  }
+  const name = baseName(source);
   const settings = readCsvSettings();
-  const folder = source && source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
   const beside = settings.output === 'besideInput' && folder?.scheme === 'file';
-  const output = beside
+  const chosen = beside
     ? await freeOutputUri(folder, `${name}-tags`)
     : await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}-tags.csv`) : undefined, filters: { CSV: ['csv'] } });
-  if (!output) return undefined;
-  const records = [headerFields({ kind: 'long' }), ...longRowsFor(name, paths)];
-  const text = (settings.includeBom ? UTF8_BOM : '') + records.map((r) => formatRecord(r.map(safeCell), settings.delimiter)).join('');
+  if (!chosen) return undefined;
+  // The same export as a file's: the document's parse is used (not read again), the rows are the selection's.
+  const controller = new AbortController();
+  // A single file's File column is its name, as before.
+  const readIo = csvReadIo([{ uri: source, isFolder: false }], controller.signal, hooks.parsedFile);
   // The save dialog already asked about replacing an existing file; the DICOM file itself is never replaced.
-  await writeOutputFile(output.fsPath, text, { overwrite: !beside, inputs: source?.scheme === 'file' ? [source.fsPath] : [] });
-  if (settings.openAfterExport) await vscode.window.showTextDocument(output, { preview: false });
-  return { output, summary: { files: 1, skipped: 0, errors: 0, columns: records[0].length, cancelled: false } };
+  return runCsvExport(readIo, { kind: 'long', only: paths }, { uri: chosen, overwrite: !beside }, inputPaths([{ uri: source }]), settings, controller);
 }
 
 export function registerCsvExport(context: vscode.ExtensionContext, hooks: CsvExportHooks = {}): void {
