@@ -8,7 +8,7 @@ import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
 import { MANIFEST_NAME } from '../../src/core/sort/manifest';
 import { STAGING_FOLDER } from '../../src/node/sort/destination';
 import { blockingSortFs } from '../../src/node/sort/sortFs';
-import { sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
+import { copyPlannedSort, planSortFolder, sortFolder, type SortFolderOptions } from '../../src/node/sort/sortFolder';
 import { contentIndex, instanceBytes, makeSortSource as makeSource, SORT_BASE as base, sha256, treeDigest, writeFile } from './sortFixtures';
 
 async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<string> {
@@ -20,6 +20,11 @@ async function tempDir(t: { after(fn: () => Promise<void>): void }): Promise<str
 const options: SortFolderOptions = { pattern: DEFAULT_SORT_PATTERN, concurrency: 4 };
 
 /** The tree's paths and contents (not times), without the manifest, which each run rewrites. */
+/** The tree's paths and contents, manifest included, without times and modes. */
+async function treeDigestWithoutTimes(root: string): Promise<Map<string, string>> {
+  return new Map([...(await treeDigest(root))].map(([rel, digest]) => [rel, digest.split(' ')[0]]));
+}
+
 function withoutManifest(tree: Map<string, string>): Map<string, string> {
   return new Map([...tree].filter(([rel]) => rel !== MANIFEST_NAME).map(([rel, digest]) => [rel, digest.split(' ')[0]]));
 }
@@ -119,6 +124,26 @@ test('cancel then resume: no half file, nothing twice, same tree as one run', as
   const resumed = await sortFolder(src, dest, options);
   assert.equal(resumed.complete, true, resumed.problem);
   assert.deepEqual(withoutManifest(await treeDigest(dest)), reference);
+});
+
+test('copies made while the headers are read give the same tree as copies made after the plan; a cancel while reading leaves nothing', async (t) => {
+  const dir = await tempDir(t);
+  const src = path.join(dir, 'src');
+  await makeSource(src);
+  const planned = await planSortFolder(src, path.join(dir, 'after-plan'), options);
+  await copyPlannedSort(planned, options);
+  let copiesAfterPlan = 0;
+  const counting = { ...blockingSortFs, copyFileExclusive: (from: string, to: string) => (copiesAfterPlan++, blockingSortFs.copyFileExclusive(from, to)) };
+  const overlapped = await sortFolder(src, path.join(dir, 'overlapped'), { ...options, blocking: true, fs: counting });
+  assert.equal(overlapped.complete, true, overlapped.problem);
+  assert.equal(copiesAfterPlan, 0, 'every file was copied while the headers were read');
+  assert.deepEqual(await treeDigestWithoutTimes(path.join(dir, 'overlapped')), await treeDigestWithoutTimes(path.join(dir, 'after-plan')), 'same names, bytes and manifest');
+
+  const controller = new AbortController();
+  const dest = path.join(dir, 'cancelled');
+  const cancelled = await sortFolder(src, dest, { ...options, signal: controller.signal, onProgress: (phase, done) => phase === 'scan' && done === 3 && controller.abort() });
+  assert.equal(cancelled.cancelled, true);
+  assert.deepEqual(await fs.readdir(dest), [], 'no staged copy, lock or staging folder is left');
 });
 
 test('a leftover staging folder from a crash is cleared, files already there are kept', async (t) => {

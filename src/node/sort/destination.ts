@@ -34,6 +34,8 @@ export class Destination {
     /** The file system calls used for everything the sort does in the destination. */
     readonly fs: SortFs,
     private readonly lock: DestinationLock,
+    /** Nothing was in the destination when it was opened (a first run, not a resume). */
+    readonly wasEmpty: boolean,
   ) {}
 
   /**
@@ -47,12 +49,13 @@ export class Destination {
     let lock: DestinationLock | undefined;
     try {
       await fs.mkdir(absolute, { recursive: true });
+      const wasEmpty = (await fs.readdir(absolute)).length === 0;
       const realRoot = await fs.realpath(absolute);
       lock = await lockDestination(realRoot);
       const staging = path.join(realRoot, STAGING_FOLDER);
       await fs.rm(staging, { recursive: true, force: true });
       await fs.mkdir(staging);
-      return new Destination(absolute, realRoot, staging, sfs, lock);
+      return new Destination(absolute, realRoot, staging, sfs, lock, wasEmpty);
     } catch (error) {
       await lock?.release();
       if (error instanceof DestinationBusyError) throw error;

@@ -16,6 +16,7 @@ import type { Destination } from './destination';
 import { fileDigest } from './fileDigest';
 import { placeCopy } from './placeCopy';
 import { sameBytes } from './sameBytes';
+import type { StagedCopies } from './stagedCopies';
 
 export interface ExecuteOptions {
   /** Groups copied at the same time. */
@@ -23,6 +24,8 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with the number of files handled so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Copies already made into the staging folder while the headers were read. */
+  readonly staged?: StagedCopies;
 }
 
 /** Gives up on a name group rather than looping for ever on a folder full of look-alikes. */
@@ -46,7 +49,8 @@ function exhausted(file: PlannedFile): SortOutcome {
  * Files sharing a name. Each source is hashed once and each name looked at on disk at most
  * once, so a group of n look-alikes costs n copies, not n² comparisons.
  */
-async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, signal: AbortSignal | undefined, record: RecordOutcome): Promise<void> {
+async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, destination: Destination, options: ExecuteOptions, record: RecordOutcome): Promise<void> {
+  const { signal, staged } = options;
   const first = group[0].target;
   const slash = first.lastIndexOf('/');
   const relativeFolder = slash < 0 ? '' : first.slice(0, slash);
@@ -83,6 +87,8 @@ async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, des
       return;
     }
     let done = false;
+    // The copy made while reading serves the first name tried; a later one needs a new copy.
+    let stagedCopy = staged?.take(file.source);
     for (let n = 1; n <= MAX_SUFFIX && !done; n++) {
       if (holders.has(n) || RESERVED.has(targetKey(nameAt(n)))) continue;
       let seen: string | null = null;
@@ -92,7 +98,10 @@ async function placeGroup(group: readonly PlannedFile[], sourceRoot: string, des
             seen = await fileDigest(target, destination.fs);
             return seen === digest && sameBytes(source, target, size, destination.fs);
           };
-      const result = await placeCopy(source, absoluteAt(n), destination.temporary(), same, fresh, destination.fs);
+      const stagedPath = await stagedCopy;
+      stagedCopy = undefined;
+      const temporary = stagedPath ?? destination.temporary();
+      const result = await placeCopy(source, absoluteAt(n), temporary, same, fresh, destination.fs, stagedPath != null);
       if (result === 'taken') {
         remember(n, seen);
         continue;
@@ -149,7 +158,7 @@ export async function executeSortPlan(
       }
       const group = groups[next++];
       try {
-        await placeGroup(group, sourceRoot, destination, options.signal, record);
+        await placeGroup(group, sourceRoot, destination, options, record);
       } catch (error) {
         // A folder that cannot be made (or leads outside) fails the files of the group still open.
         for (const file of group) {

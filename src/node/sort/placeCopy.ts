@@ -45,14 +45,16 @@ export async function placeCopy(
   /** The caller knows the name is free (a folder made in this run): skip the first look. */
   knownFree = false,
   fs: SortFs = asyncSortFs,
+  /** `temporary` already holds a copy of the source (made while headers were read). */
+  staged = false,
 ): Promise<PlaceResult> {
   const compare: SameContent = same ?? ((t, size) => sameBytes(source, t, size, fs));
-  if (!knownFree) {
-    const before = await existing(target, compare, fs);
-    if (before !== null) return before;
-  }
-  await fs.copyFileExclusive(source, temporary);
   try {
+    if (!knownFree) {
+      const before = await existing(target, compare, fs);
+      if (before !== null) return before;
+    }
+    if (!staged) await fs.copyFileExclusive(source, temporary);
     try {
       await fs.link(temporary, target);
       return 'placed';
@@ -66,7 +68,8 @@ export async function placeCopy(
     await fs.rename(temporary, target);
     return 'placed';
   } finally {
-    // After a link the temporary is a second name of the placed file; after a rename it is gone.
+    // After a link the temporary is a second name of the placed file; after a rename it is
+    // gone; a staged copy that was not used is dropped.
     await fs.unlink(temporary).catch(() => undefined);
   }
 }

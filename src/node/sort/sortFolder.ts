@@ -14,6 +14,7 @@ import { fsMessage, isSystemError } from '../fsMessage';
 import { executeSortPlan } from './executeSort';
 import { scanFolder } from './scanFolder';
 import { asyncSortFs, blockingSortFs, type SortFs } from './sortFs';
+import { StagedCopies } from './stagedCopies';
 
 export type SortPhase = 'scan' | 'copy';
 
@@ -79,14 +80,18 @@ export interface PlannedSort {
   readonly unreadable: number;
 }
 
-/** Checks the folders, reads every header and plans; writes nothing. */
-export async function planSortFolder(source: string, destination: string, options: SortFolderOptions): Promise<PlannedSort> {
-  const pattern = parsePattern(options.pattern);
+/** The source must be a readable folder, and the destination outside it. */
+async function checkFolders(source: string, destination: string): Promise<void> {
   const stat = await fs.stat(source).catch((error: unknown) => {
     throw new SortSourceError(fsMessage(`cannot read the source ${source}`, error));
   });
   if (!stat.isDirectory()) throw new SortSourceError(`the source ${source} is not a folder`);
   await checkSeparate(source, destination);
+}
+
+/** Reads every header and plans; `onDicom` hears of each file to be sorted as soon as it is read. */
+async function scanAndPlan(source: string, destination: string, options: SortFolderOptions, onDicom?: (relativePath: string) => void): Promise<PlannedSort> {
+  const pattern = parsePattern(options.pattern);
   const inputs = await scanFolder(source, attributesToRead(pattern.attributes), {
     concurrency: options.concurrency,
     blocking: options.blocking,
@@ -94,6 +99,7 @@ export async function planSortFolder(source: string, destination: string, option
     followLinks: options.followLinks,
     only: options.only,
     onProgress: (done) => options.onProgress?.('scan', done, null),
+    onDicom,
   }).catch((error: unknown) => {
     // Single unreadable files are skipped inside; this is the source folder itself.
     throw isSystemError(error) ? new SortSourceError(fsMessage(`cannot read the source ${source}`, error)) : error;
@@ -102,22 +108,39 @@ export async function planSortFolder(source: string, destination: string, option
   return { source, destination, plan, unreadable: plan.skipped.filter((s) => s.unreadable).length };
 }
 
+/** Checks the folders, reads every header and plans; writes nothing. */
+export async function planSortFolder(source: string, destination: string, options: SortFolderOptions): Promise<PlannedSort> {
+  parsePattern(options.pattern);
+  await checkFolders(source, destination);
+  return scanAndPlan(source, destination, options);
+}
+
+function sortFs(options: Pick<SortFolderOptions, 'fs' | 'blocking'>): SortFs {
+  return options.fs ?? (options.blocking ? blockingSortFs : asyncSortFs);
+}
+
 /** Copies a planned sort into its destination and writes the manifest. */
 export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFolderOptions, 'pattern'>): Promise<SortFolderResult> {
+  return copyInto(planned, await Destination.open(planned.destination, sortFs(options)), options);
+}
+
+/** Copies into an opened destination, writes the manifest, and closes the destination. */
+async function copyInto(planned: PlannedSort, destination: Destination, options: Omit<SortFolderOptions, 'pattern'>, staged?: StagedCopies): Promise<SortFolderResult> {
   const { plan } = planned;
-  const destination = await Destination.open(planned.destination, options.fs ?? (options.blocking ? blockingSortFs : asyncSortFs));
   let outcomes: SortOutcome[];
   let manifestPath: string;
   try {
     const copied = await executeSortPlan(plan, planned.source, destination, {
       concurrency: options.concurrency,
       signal: options.signal,
+      staged,
       onProgress: (done, total) => options.onProgress?.('copy', done, total),
     });
     const skipped: SortOutcome[] = plan.skipped.map((s) => ({ source: s.source, target: '', status: s.unreadable ? 'failed' : 'skipped', reason: s.reason }));
     outcomes = [...copied, ...skipped].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
     manifestPath = await writeManifest(destination, outcomes);
   } finally {
+    await staged?.settle();
     await destination.close();
   }
   const missing = outcomes.filter((o) => o.status !== 'skipped' && !isInDestination(o.status));
@@ -131,11 +154,36 @@ export async function copyPlannedSort(planned: PlannedSort, options: Omit<SortFo
   return { plan, outcomes, manifestPath, cancelled, complete, problem };
 }
 
-/** Plan and copy in one go (the CLI); a dry run stops after the plan. */
+const CANCELLED_READING = 'cancelled while reading headers';
+
+/**
+ * Plan and copy in one go (the CLI); a dry run stops after the plan. Into an empty
+ * destination, each file is copied into the staging folder as soon as its header is read, so
+ * the copying overlaps the reading (see stagedCopies.ts); the plan then only gives names.
+ */
 export async function sortFolder(source: string, destination: string, options: SortFolderOptions): Promise<SortFolderResult> {
-  const planned = await planSortFolder(source, destination, options);
-  const { plan } = planned;
-  if (options.signal?.aborted) return { plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: 'cancelled while reading headers' };
-  if (options.dryRun) return { plan, outcomes: [], manifestPath: null, cancelled: false, complete: false, problem: 'dry run: nothing copied' };
-  return copyPlannedSort(planned, options);
+  if (options.dryRun) {
+    const { plan } = await planSortFolder(source, destination, options);
+    if (options.signal?.aborted) return { plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: CANCELLED_READING };
+    return { plan, outcomes: [], manifestPath: null, cancelled: false, complete: false, problem: 'dry run: nothing copied' };
+  }
+  parsePattern(options.pattern);
+  await checkFolders(source, destination);
+  const opened = await Destination.open(destination, sortFs(options));
+  // A resume finds most files in place: copying them again would only be thrown away.
+  const staged = opened.wasEmpty ? new StagedCopies(source, opened) : undefined;
+  let planned: PlannedSort;
+  try {
+    planned = await scanAndPlan(source, destination, options, staged && ((relativePath) => staged.stage(relativePath)));
+  } catch (error) {
+    await staged?.settle();
+    await opened.close();
+    throw error;
+  }
+  if (options.signal?.aborted) {
+    await staged?.settle();
+    await opened.close();
+    return { plan: planned.plan, outcomes: [], manifestPath: null, cancelled: true, complete: false, problem: CANCELLED_READING };
+  }
+  return copyInto(planned, opened, options, staged);
 }

@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 
-const COPY_FLAGS = fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE;
+export const COPY_FLAGS = fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE;
 
 export interface SortFileHandle {
   /** Reads into `buffer` at file `position`; returns the number of bytes read (0 at the end). */
