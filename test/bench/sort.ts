@@ -12,7 +12,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
+import { DEFAULT_SORT_PATTERN } from '../../src/core/sort/pattern';
+import { copyPlannedSort, planSortFolder } from '../../src/node/sort/sortFolder';
 import { writeDicom, type ElementSpec } from '../fixtures/writer';
 import { ctElements } from './ctInstance';
 import { pythonWithPydicom, table, type Row } from './benchSupport';
@@ -74,6 +77,22 @@ function countFiles(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
 
+/**
+ * The sort as the extension host runs it (asynchronous calls, preview then copy, no staging),
+ * with the event-loop delay it causes: p99 and worst, in ms.
+ */
+async function inExtensionHost(src: string, dest: string): Promise<{ ms: number; p99Ms: number; maxMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const start = performance.now();
+  const planned = await planSortFolder(src, dest, { pattern: DEFAULT_SORT_PATTERN });
+  const result = await copyPlannedSort(planned, {});
+  const ms = performance.now() - start;
+  histogram.disable();
+  if (!result.complete) throw new Error(`in-process sort incomplete: ${result.problem}`);
+  return { ms, p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6 };
+}
+
 function cliBundle(dir: string): string {
   const entry = join(dir, 'sortCli.ts');
   writeFileSync(entry, `
@@ -114,6 +133,7 @@ export async function benchSort(): Promise<string> {
     const ours = median(ourRounds);
     const again = timed('node', [cli, src, join(dir, 'ours'), '--concurrency', '16']);
     const py = timed(python, [resolve(__dirname, 'sortPydicom.py'), src, join(dir, 'pydicom')]);
+    const host = await inExtensionHost(src, join(dir, 'host'));
     const row = (name: string, t: Timing, files: string): Row => [name, fmt(t.ms), rate(FILES, t.ms), ratio(t.ms, cp.ms), t.cpu.toFixed(2), files];
 
     const oursFiles = countFiles(join(dir, 'ours')) - 1; // the manifest
@@ -130,6 +150,9 @@ export async function benchSort(): Promise<string> {
         `cp -r and our sort: medians of ${ROUNDS} alternating rounds, each into an empty folder and ending with sync (counted); the others one run. ` +
         `Load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs.`,
       table(['tool', 'wall ms', 'files/s', 'wall time vs cp -r', 'CPU s (user+sys)', 'files in destination'], rows),
+      '',
+      `In process as the extension host runs it (asynchronous calls, headers then copies): ${fmt(host.ms)} ms, ` +
+        `event-loop delay p99 ${host.p99Ms.toFixed(1)} ms, longest ${host.maxMs.toFixed(1)} ms (on a loaded machine this includes time the process waited for a CPU).`,
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { formatSeriesVariation, seriesVariation, type SeriesInstance } from '../../core/diff/seriesVariation';
 import { scanFiles } from '../../core/scan/folderScan';
-import { csvReadIo, toInputs } from '../csv/csvSources';
+import { csvReadIo } from '../csv/csvSources';
+import { toInputs } from '../io/workspaceWalk';
 
 /** A folder of thousands of files is a study, not a series: stop reading there and say so. */
 const MAX_INSTANCES = 5000;

@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { chooseColumns } from './columnChoice';
 import { readCsvSettings, type CsvSettings } from './csvSettings';
-import { csvReadIo, exportBase, toInputs, type CsvInput, type ParsedFileLookup } from './csvSources';
+import { csvReadIo, type ParsedFileLookup } from './csvSources';
+import { exportBase, toInputs, type WorkspaceInput as CsvInput } from '../io/workspaceWalk';
 import { freeOutputUri, inputPaths, runCsvExport, type CsvExportResult, type CsvOutputChoice } from './runCsvExport';
 import { isTreeNodeLike, selectionPaths, type TreeNodeLike } from './selectedTags';
 
