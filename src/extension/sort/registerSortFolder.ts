@@ -88,6 +88,7 @@ async function planWithProgress(source: string, destination: string, pattern: st
       pattern,
       clean,
       signal,
+      only,
       onProgress: (_phase, done) => {
         // Reporting every file would flood the UI thread with messages.
         if (done - last >= 100) report(`${(last = done)} files`);
