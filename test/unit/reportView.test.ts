@@ -4,7 +4,6 @@
 // names and values are checked against dsrdump's reading of the same file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,9 +13,10 @@ import { referencedImage, structuredReport, REFERENCED_IMAGE_UID } from '../fixt
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import type { ContentItem } from '../../src/core/report/reportModel';
 import { conceptLabel, observationLines, valueLabel } from '../../src/core/report/reportLabels';
+import { headerFields } from '../../src/core/report/reportText';
 import { documentView } from '../../src/extension/editor/documentView';
 import { deepestNodeAtOffset } from '../../src/extension/tree/offsetLookup';
-import { requireDcmdump } from '../support/dcmdump';
+import { dsrdump as runDsrdump, requireDsrdump } from '../support/dsrdump';
 
 const written = structuredReport();
 const file = parseDicomBytes(written.bytes);
@@ -44,12 +44,12 @@ test('every content item below the root is the node the DICOM Tags view finds at
   }
 });
 
-test('labels: code meanings with scheme and value on hover, numbers with units, references by class, as dsrdump reads them', () => {
-  requireDcmdump();
+test('labels: code meanings with scheme and value on hover, numbers with units, references by class, as dsrdump reads them', (t) => {
+  if (!requireDsrdump(t)) return;
   const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-report-view-'));
   const path = join(dir, 'report.dcm');
   writeFileSync(path, written.bytes);
-  const dsrdump = execFileSync('dsrdump', ['+Pc', '+Pl', '+Pu', '+Psu', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const dsrdump = runDsrdump(path);
   const all = items(view.report!.root);
   // Every concept meaning dsrdump prints is a label of the tree.
   const meanings = [...dsrdump.matchAll(/\(([^,()]+),([^,()]+),"([^"]+)"\)=/g)].map((m) => m[3]);
@@ -75,20 +75,30 @@ test('labels: code meanings with scheme and value on hover, numbers with units, 
   assert.match(dsrdump, /has obs context PNAME:\(121008,DCM,"Person Observer Name"\)="Smith\^Jane"/);
 });
 
-test('the corpus report (deflated, written by DCMTK): every concept dsrdump prints is a label, every item is found at its offset', async () => {
-  requireDcmdump();
+test('the corpus report (deflated, written by DCMTK): every concept dsrdump prints is a label, every item is found at its offset', async (t) => {
+  if (!requireDsrdump(t)) return;
   const path = resolve(__dirname, '../../../shared/corpus/dicomparser/deflate/report_dfl');
   const corpusFile = await readDicom(memoryFileAccess(new Uint8Array(readFileSync(path))));
   const corpusView = documentView('report_dfl', corpusFile, { showPrivateTags: true, offsetFormat: 'hex', maxValueLength: 64 });
   assert.ok(corpusView.report);
   const all = items(corpusView.report.root);
-  const dsrdump = execFileSync('dsrdump', ['+Pc', '+Pl', '+Pu', '+Psu', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const dsrdump = runDsrdump(path);
   const lines = dsrdump.split('\n').filter((line) => line.trimStart().startsWith('<'));
   assert.equal(all.length, lines.length, 'one item per dsrdump content line');
   const labels = new Set(all.map((item) => conceptLabel(item).text));
   for (const meaning of [...dsrdump.matchAll(/:\([^,()]+,[^,()]+,"([^"]+)"\)=/g)].map((m) => m[1])) assert.ok(labels.has(meaning), meaning);
   const diameter = all.find((item) => item.concept?.meaning === 'Diameter')!;
   assert.equal(valueLabel(diameter).text, '1.5 cm');
+  // The tab shows what the text form shows: the unit's scheme version on hover, the header's
+  // fields (Referring Physician included) as dsrdump prints them; a TEXT keeps its line breaks
+  // where the one-line text form escapes them.
+  assert.match(valueLabel(diameter).title, /Unit: \(cm,UCUM\[1\.4\],"centimeter"\)/);
+  const fields = headerFields(corpusView.report);
+  assert.ok(fields.some((field) => field.label === 'Referring Physician'));
+  for (const field of fields) assert.ok(dsrdump.includes(`${field.label.padEnd(20)}: ${field.value}\n`), field.label);
+  const treatment = all.find((item) => item.concept?.meaning === 'Treatment')!;
+  assert.match(valueLabel(treatment).text, /radiation\.\nThe reason/);
+  assert.match(dsrdump, /radiation\.\\nThe reason/);
   for (const item of all.slice(1)) {
     const node = deepestNodeAtOffset(corpusFile, item.offset, { showPrivateTags: true });
     assert.equal(node?.offset, item.offset, item.position);

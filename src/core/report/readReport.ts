@@ -6,6 +6,7 @@ import type { DicomElement, DicomFile, DicomItem, Issue } from '../model';
 import { findElement, itemsOf, joinedTextOf, textOf, valuesOf } from '../query/elementValues';
 import { uidName } from '../values/uidNames';
 import { offsetText } from '../format/presentation';
+import { readReportHeader } from './readReportHeader';
 import type { CodedConcept, ContentItem, ContentValue, SopReference, StructuredReport } from './reportModel';
 
 const CONTENT_SEQUENCE = '0040A730';
@@ -30,15 +31,7 @@ export function readReport(file: DicomFile): StructuredReport | null {
   return {
     sopClassUid,
     documentType: documentType(sopClassUid),
-    patient: {
-      name: textOf(dataSet, '00100010'), sex: textOf(dataSet, '00100040'),
-      birthDate: textOf(dataSet, '00100030'), id: textOf(dataSet, '00100020'),
-    },
-    manufacturer: textOf(dataSet, '00080070'),
-    completionFlag: textOf(dataSet, '0040A491'),
-    verificationFlag: textOf(dataSet, '0040A493'),
-    contentDate: textOf(dataSet, '00080023'),
-    contentTime: textOf(dataSet, '00080033'),
+    header: readReportHeader(dataSet, codeOf),
     root,
     issues,
   };

@@ -51,17 +51,37 @@ export interface ContentItem {
   readonly children: readonly ContentItem[];
 }
 
+export interface VerifyingObserver {
+  /** Verification DateTime (DT) as stored. */
+  readonly dateTime: string | null;
+  readonly name: string | null;
+  readonly code: CodedConcept | null;
+  readonly organization: string | null;
+}
+
+/** The document header: values as stored (DA, TM, PN), null when absent or empty. */
+export interface ReportHeader {
+  readonly patient: { readonly name: string | null; readonly sex: string | null; readonly birthDate: string | null; readonly id: string | null };
+  readonly referringPhysician: string | null;
+  readonly study: { readonly description: string | null; readonly id: string | null };
+  readonly device: { readonly manufacturer: string | null; readonly model: string | null; readonly serialNumber: string | null };
+  readonly preliminaryFlag: string | null;
+  readonly completionFlag: string | null;
+  readonly completionFlagDescription: string | null;
+  readonly verificationFlag: string | null;
+  readonly verifyingObservers: readonly VerifyingObserver[];
+  /** Number of SOP instances in the Predecessor Documents and Identical Documents sequences. */
+  readonly predecessorDocuments: number;
+  readonly identicalDocuments: number;
+  readonly contentDate: string | null;
+  readonly contentTime: string | null;
+}
+
 export interface StructuredReport {
   readonly sopClassUid: string | null;
   /** "Comprehensive SR Document", "Key Object Selection Document", ... */
   readonly documentType: string;
-  readonly patient: { readonly name: string | null; readonly sex: string | null; readonly birthDate: string | null; readonly id: string | null };
-  readonly manufacturer: string | null;
-  readonly completionFlag: string | null;
-  readonly verificationFlag: string | null;
-  /** Content Date and Time as stored (DA and TM). */
-  readonly contentDate: string | null;
-  readonly contentTime: string | null;
+  readonly header: ReportHeader;
   readonly root: ContentItem;
   readonly issues: readonly Issue[];
 }

@@ -1,8 +1,10 @@
 /**
- * The text form of a structured report. Content lines use DCMTK dsrdump's grammar with every
- * code and full values (`dsrdump +Pc +Pl +Pu +Psu`), so a report reads the same in both tools
- * and the tests can compare them line by line: `<relationship VALUE-TYPE:(concept)=value>`,
- * indented two spaces per level.
+ * The text form of a structured report: exactly what DCMTK's `dsrdump +Pc +Pl +Pu +Psu` prints
+ * (every code with its scheme version, long values whole, references by SOP class and instance
+ * UID), so a report reads the same in both tools and the tests compare them line by line. The
+ * header (document title, patient, study, device, flags, observers, content date/time), then
+ * `<relationship VALUE-TYPE:(concept)=value>` per content item, indented two spaces per level,
+ * then an empty line. After that, and only there, `report` differs: it lists the problems found.
  */
 import type { CodedConcept, ContentItem, ContentValue, StructuredReport } from './reportModel';
 import { dateText } from '../format/presentation';
@@ -14,31 +16,82 @@ export function formatReport(report: StructuredReport): string {
     item.children.forEach((child) => visit(child, depth + 1));
   };
   visit(report.root, 0);
+  // dsrdump ends every document with an empty line.
+  lines.push('');
   if (report.issues.length > 0) {
-    lines.push('', 'Problems:');
+    lines.push('Problems:');
     for (const issue of report.issues) lines.push(`  ${issue.severity} ${issue.code}: ${issue.message}`);
   }
   return lines.join('\n') + '\n';
 }
 
+/** Header lines as dsrdump aligns them: "Label" padded to 20, ": ", value; a continuation has no label. */
 function headerLines(report: StructuredReport): string[] {
-  return headerFields(report).map(({ label, value }) => `${label.padEnd(20)}: ${value}`);
+  return headerFields(report).map(({ label, value }) => `${label.padEnd(20)}${label ? ':' : ' '} ${value}`);
 }
 
-/** The document's header as dsrdump prints it (the text form and the report view). */
-export function headerFields(report: StructuredReport): { readonly label: string; readonly value: string }[] {
-  const { patient } = report;
-  const details = [patient.sex, patient.birthDate ? dateText(patient.birthDate) : null, patient.id ? `#${patient.id}` : null].filter(Boolean);
-  const patientText = patient.name || details.length > 0 ? `${patient.name ?? ''}${details.length > 0 ? ` (${details.join(', ')})` : ''}` : null;
-  const dateTime = [report.contentDate ? dateText(report.contentDate) : null, report.contentTime ? isoTime(report.contentTime) : null].filter(Boolean).join(' ');
-  const fields: [string, string | null][] = [
-    ['Patient', patientText],
-    ['Manufacturer', report.manufacturer],
-    ['Completion Flag', report.completionFlag],
-    ['Verification Flag', report.verificationFlag],
-    ['Content Date/Time', dateTime || null],
-  ];
-  return fields.filter((field): field is [string, string] => Boolean(field[1])).map(([label, value]) => ({ label, value }));
+export interface HeaderField {
+  /** "" for a line that continues the field above (a Completion Flag Description, a further observer). */
+  readonly label: string;
+  readonly value: string;
+}
+
+/**
+ * The document's header as dsrdump prints it (the text form and the report view): the same
+ * fields in the same order, present when dsrdump prints them, values in dsrdump's form.
+ */
+export function headerFields(report: StructuredReport): HeaderField[] {
+  const header = report.header;
+  const { patient, study, device } = header;
+  const fields: HeaderField[] = [];
+  const add = (label: string, value: string | null): void => {
+    if (value !== null) fields.push({ label, value });
+  };
+  const details = (parts: (string | null)[]): string => {
+    const present = parts.filter((part): part is string => part !== null);
+    return present.length > 0 ? ` (${present.join(', ')})` : '';
+  };
+  if (patient.name) {
+    add('Patient', printText(patient.name) + details([
+      patient.sex && printText(patient.sex), patient.birthDate && dateText(patient.birthDate), patient.id && `#${printText(patient.id)}`,
+    ]));
+  }
+  add('Referring Physician', header.referringPhysician && printText(header.referringPhysician));
+  if (study.description) add('Study', printText(study.description) + (study.id ? ` (#${printText(study.id)})` : ''));
+  if (device.manufacturer) {
+    add('Manufacturer', printText(device.manufacturer) + details([
+      device.model && printText(device.model), device.serialNumber && `#${printText(device.serialNumber)}`,
+    ]));
+  }
+  // Key Object Selection documents have no SR Document General module: no flags, no observers.
+  const keyObjects = report.sopClassUid === KEY_OBJECT_SELECTION;
+  if (!keyObjects) {
+    add('Preliminary Flag', header.preliminaryFlag);
+    add('Completion Flag', header.completionFlag ?? '');
+    add('', header.completionFlagDescription && printText(header.completionFlagDescription));
+    if (header.predecessorDocuments > 0) add('Predecessor Docs', String(header.predecessorDocuments));
+  }
+  if (header.identicalDocuments > 0) add('Identical Docs', String(header.identicalDocuments));
+  if (!keyObjects) {
+    add('Verification Flag', header.verificationFlag ?? '');
+    header.verifyingObservers.forEach((observer, index) => {
+      const code = observer.code ? ` ${codeText(observer.code)}` : '';
+      const dateTime = observer.dateTime ? dateTimeText(observer.dateTime) : '';
+      add(index === 0 ? 'Verifying Observers' : '', `${dateTime}, ${printText(observer.name ?? '')}${code}, ${printText(observer.organization ?? '')}`);
+    });
+  }
+  if (header.contentDate && header.contentTime) add('Content Date/Time', `${dateText(header.contentDate)} ${isoTime(header.contentTime)}`);
+  return fields;
+}
+
+const KEY_OBJECT_SELECTION = '1.2.840.10008.5.1.4.1.1.88.59';
+
+/**
+ * A value as dsrdump prints it: line breaks and carriage returns as the escapes `\n` and `\r`,
+ * so that every content item stays on one line.
+ */
+export function printText(text: string): string {
+  return text.replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 /** One content item as dsrdump prints it. */
@@ -49,16 +102,23 @@ export function contentLine(item: ContentItem): string {
   return `<${relationship}${item.valueType ?? ''}:${concept}=${valueText(item.value)}>`;
 }
 
+/** A code as dsrdump prints it with all codes: (value,scheme[version],"meaning"). */
 export function codeText(code: CodedConcept): string {
-  return `(${code.value},${code.scheme},"${code.meaning}")`;
+  const version = code.schemeVersion ? `[${printText(code.schemeVersion)}]` : '';
+  return `(${printText(code.value)},${printText(code.scheme)}${version},"${printText(code.meaning)}")`;
 }
+
+const INVALID_CODE = 'invalid code';
 
 export function valueText(value: ContentValue): string {
   switch (value.kind) {
     case 'container': return value.continuity ?? '';
-    case 'text': return `"${value.text ?? ''}"`;
-    case 'code': return value.code ? codeText(value.code) : '';
-    case 'numeric': return `"${value.numeric ?? ''}"${value.unit ? ' ' + codeText(value.unit) : ''}`;
+    case 'text': return `"${printText(value.text ?? '')}"`;
+    case 'code': return value.code ? codeText(value.code) : INVALID_CODE;
+    case 'numeric':
+      // An empty Measured Value Sequence (Type 2) reads "empty"; a number without its unit, "invalid code".
+      if (value.numeric === null && value.unit === null) return 'empty';
+      return `"${printText(value.numeric ?? '')}" ${value.unit ? codeText(value.unit) : INVALID_CODE}`;
     case 'reference': {
       const ref = value.reference;
       if (!ref) return '';
@@ -78,12 +138,15 @@ export function valueText(value: ContentValue): string {
 
 /**
  * The value as a reader wants it (the report view, the Structure view): meanings rather than
- * code triplets, units by their code, references by their SOP class name.
+ * code triplets, units by their code, references by their SOP class name, TEXT with its own
+ * line breaks; "empty" and "invalid code" where the text form says so.
  */
 export function readableValue(value: ContentValue): string {
   switch (value.kind) {
-    case 'code': return value.code?.meaning ?? '';
-    case 'numeric': return `${value.numeric ?? ''}${value.unit ? ' ' + value.unit.value : ''}`;
+    case 'code': return value.code?.meaning ?? INVALID_CODE;
+    case 'numeric':
+      if (value.numeric === null && value.unit === null) return 'empty';
+      return `${value.numeric ?? ''}${value.unit ? ' ' + value.unit.value : ''}`;
     case 'text': return value.text ?? '';
     case 'reference': return value.reference ? `${value.reference.sopClassName ?? value.reference.sopClassUid}${value.reference.frames.length ? ` frame ${value.reference.frames.join(',')}` : ''}` : '';
     default: return valueText(value);
@@ -104,6 +167,13 @@ export function float32Text(value: number): string {
     if (Math.fround(text) === Math.fround(value)) return String(text);
   }
   return String(value);
+}
+
+/** A DT value as "YYYY-MM-DD HH:MM:SS" (fraction and UTC offset left out, as dsrdump does). */
+function dateTimeText(dt: string): string {
+  const match = /^(\d{8})(\d{2,6})?/.exec(dt);
+  if (!match) return dt;
+  return match[2] ? `${dateText(match[1])} ${isoTime(match[2])}` : dateText(match[1]);
 }
 
 function isoTime(tm: string): string {

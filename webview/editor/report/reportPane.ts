@@ -50,7 +50,11 @@ export class ReportPane {
 
   private head(report: StructuredReport): HTMLElement {
     const facts = element('dl', { className: 'report-facts' });
-    for (const field of headerFields(report)) facts.append(element('dt', { text: field.label }), element('dd', { text: field.value, title: field.value }));
+    for (const field of headerFields(report)) {
+      // A field without a label continues the one above: one more value of the same term.
+      if (field.label) facts.append(element('dt', { text: field.label }));
+      facts.append(element('dd', { text: field.value, title: field.value }));
+    }
     const context = observationLines(report.root.children.filter((child) => child.relationship === OBSERVATION_CONTEXT));
     const textForm = element('button', { className: 'report-button report-text', text: 'Open as Text', title: 'The report as `dicom-inspector report` prints it (dsrdump\'s form), beside the editor', attributes: { type: 'button' } });
     textForm.addEventListener('click', () => this.events.openReportText());
