@@ -2,7 +2,7 @@
 // editor: the Report tab shows the header, the observation context and the content tree with
 // relationships, value types, concept names and values; a click on an item selects its sequence
 // item in the DICOM Tags view and its bytes; an image reference opens the image the workspace
-// has; the report's text form opens beside it. Screenshots in the dark and the light theme.
+// has; the report's text form opens beside it; branches fold by their chevron and Left/Right. Screenshots in the dark and the light theme.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Frame } from 'playwright-core';
@@ -54,6 +54,20 @@ test('dark theme: the report reads as a report, and an item selects its item in 
       const box = await frame.locator(selector).first().boundingBox();
       assert.ok(box && box.y + box.height <= 900 && box.x + box.width <= 1440, `${selector} does not fit the window: ${JSON.stringify(box)}`);
     }
+
+    // A branch folds: Left closes it, Right opens it, its chevron does either on a click.
+    const findings = row(frame, 'Findings');
+    await findings.focus();
+    await page.keyboard.press('ArrowLeft');
+    await distance.waitFor({ state: 'hidden' });
+    assert.equal(await findings.getAttribute('aria-expanded'), 'false');
+    await page.keyboard.press('ArrowRight');
+    await distance.waitFor({ state: 'visible' });
+    assert.equal(await findings.getAttribute('aria-expanded'), 'true');
+    await findings.locator('.report-toggle').click();
+    await distance.waitFor({ state: 'hidden' });
+    await findings.locator('.report-toggle').click();
+    await distance.waitFor({ state: 'visible' });
 
     await distance.click();
     await page.waitForTimeout(200);

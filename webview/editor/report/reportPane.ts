@@ -43,6 +43,10 @@ export class ReportPane {
     this.selected?.setAttribute('aria-selected', 'false');
     this.selected = row;
     if (!row) return;
+    // A selection made elsewhere may land inside a collapsed branch: open the way to it.
+    for (let branch = row.parentElement?.parentElement?.closest('li'); branch; branch = branch.parentElement?.closest('li')) {
+      setExpanded(branch, true);
+    }
     row.classList.add('selected');
     row.setAttribute('aria-selected', 'true');
     row.scrollIntoView({ block: 'nearest' });
@@ -76,6 +80,18 @@ export class ReportPane {
 
   private node(item: ContentItem, offsetFormat: OffsetFormat): HTMLElement {
     const row = element('div', { className: 'report-node', attributes: { role: 'treeitem', tabindex: '0', 'aria-selected': 'false', 'data-position': item.position } });
+    const branch = element('li', {}, [row]);
+    const hasChildren = item.children.length > 0;
+    // Leaves get an empty toggle too, so concept names line up at every level.
+    const toggle = element('span', { className: 'report-toggle', attributes: { 'aria-hidden': 'true' } });
+    if (hasChildren) {
+      toggle.title = 'Collapse or expand (Left/Right keys)';
+      toggle.addEventListener('click', (event) => {
+        event.stopPropagation();
+        setExpanded(branch, branch.classList.contains('collapsed'));
+      });
+    }
+    row.append(toggle);
     if (item.relationship) {
       const context = item.relationship === OBSERVATION_CONTEXT ? ' observation' : '';
       row.append(element('span', { className: `relationship${context}`, text: item.relationship }));
@@ -105,12 +121,43 @@ export class ReportPane {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         reveal();
+      } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        event.preventDefault();
+        moveAcross(branch, event.key === 'ArrowRight');
       }
     });
     this.rows.set(item.offset, row);
-    const children = item.children.length > 0
-      ? [element('ul', { attributes: { role: 'group' } }, item.children.map((child) => this.node(child, offsetFormat)))]
-      : [];
-    return element('li', {}, [row, ...children]);
+    if (hasChildren) {
+      branch.append(element('ul', { attributes: { role: 'group' } }, item.children.map((child) => this.node(child, offsetFormat))));
+      setExpanded(branch, true);
+    }
+    return branch;
+  }
+}
+
+/** Opens or closes a branch of the content tree (its row's toggle and aria-expanded follow). */
+function setExpanded(branch: Element, expanded: boolean): void {
+  const row = branch.firstElementChild;
+  if (!row || !branch.querySelector(':scope > ul')) return;
+  branch.classList.toggle('collapsed', !expanded);
+  row.setAttribute('aria-expanded', String(expanded));
+  const toggle = row.querySelector(':scope > .report-toggle');
+  if (toggle) toggle.textContent = expanded ? '▾' : '▸';
+}
+
+/**
+ * Left and Right as in any tree view: Right opens a closed branch or goes to its first child,
+ * Left closes an open branch or goes to the parent item.
+ */
+function moveAcross(branch: Element, right: boolean): void {
+  const hasChildren = branch.querySelector(':scope > ul') !== null;
+  const expanded = hasChildren && !branch.classList.contains('collapsed');
+  if (right) {
+    if (hasChildren && !expanded) setExpanded(branch, true);
+    else if (expanded) branch.querySelector<HTMLElement>(':scope > ul > li > .report-node')?.focus();
+  } else if (expanded) {
+    setExpanded(branch, false);
+  } else {
+    branch.parentElement?.closest('li')?.querySelector<HTMLElement>(':scope > .report-node')?.focus();
   }
 }
