@@ -11,9 +11,11 @@ import { startOneFileCommand } from '../oneFileCommand';
 
 export const REPORT_USAGE = `Usage: dicom-inspector report FILE [--json]
 
-Prints a structured report (any SR document or Key Object Selection) as its content tree: one
-line per content item, <relationship VALUE-TYPE:(code,scheme,"concept name")=value>, indented
-by nesting, as DCMTK's "dsrdump +Pc +Pl +Pu +Psu" prints it; then the problems found.
+Prints a structured report (any SR document or Key Object Selection) as DCMTK's
+"dsrdump +Pc +Pl +Pu +Psu" prints it: its header (patient, study, device, flags, observers,
+content date/time), then one line per content item,
+<relationship VALUE-TYPE:(code,scheme[version],"concept name")=value>, indented by nesting;
+then the problems found, with their byte offsets.
 
 Options:
   --json    Print the document and its content tree as JSON (positions, paths and byte offsets
