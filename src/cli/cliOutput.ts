@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+
 /** Where a CLI command writes; tests pass their own streams. */
 export interface CliOutput {
   readonly stdout: NodeJS.WritableStream;
@@ -14,4 +16,26 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
   return new Promise((resolve, reject) => {
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
+}
+
+/** Output is handed to the stream in pieces of about this many characters. */
+const STREAMED_CHUNK = 64 * 1024;
+
+/**
+ * Writes text made piece by piece (a dump of millions of lines) as it is made: pieces are
+ * gathered into chunks of about 64 KiB, and when the stream's buffer is full the next piece is
+ * not made until the stream drains, so the whole output is never held in memory at once.
+ * `lineBreaks` ends every piece with a line break. Resolves when the stream took the last chunk.
+ */
+export async function writeStreamed(stream: NodeJS.WritableStream, pieces: Iterable<string>, options: { readonly lineBreaks?: boolean } = {}): Promise<void> {
+  const after = options.lineBreaks ? '\n' : '';
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece + after;
+    if (chunk.length < STREAMED_CHUNK) continue;
+    // `once` rejects on 'error', so a closed pipe ends the wait instead of hanging on 'drain'.
+    if (!stream.write(chunk)) await once(stream, 'drain');
+    chunk = '';
+  }
+  await write(stream, chunk);
 }

@@ -5,12 +5,13 @@
  * unreadable, or bad usage.
  */
 import { parseArgs } from 'node:util';
+import type { DicomFile } from '../../core/model';
 import { readDicom } from '../../core/parse/readDicom';
-import { formatTextDump } from '../../core/dump/textDump';
-import { toJsonDump } from '../../core/dump/jsonDump';
+import { textDumpLines } from '../../core/dump/textDump';
+import { jsonDumpChunks } from '../../core/dump/jsonDump';
 import { withFileAccess } from '../../node/fileAccess';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, writeStreamed, type CliOutput } from '../cliOutput';
 
 export const DUMP_USAGE = `Usage: dicom-inspector dump FILE [options]
 
@@ -65,16 +66,23 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
     await write(out.stderr, `dicom-inspector: ${message}\n`);
     return EXIT_UNUSABLE;
   }
+  // Streamed: a file of millions of nodes is written as it is dumped, never as one string.
   if (values.json) {
-    await write(out.stdout, JSON.stringify(toJsonDump(file, path), null, 2) + '\n');
+    await writeStreamed(out.stdout, jsonDumpLine(file, path));
   } else {
-    await write(out.stdout, formatTextDump(file, {
+    await writeStreamed(out.stdout, textDumpLines(file, {
       fileName: path, offsetFormat: values.decimal ? 'decimal' : 'hex', maxValueLength, showPrivateTags: !values['no-private'], offsets: !values['no-offsets'],
-    }));
+    }), { lineBreaks: true });
   }
   if (file.notDicom) {
     await write(out.stderr, `dicom-inspector: ${path} is not a DICOM file\n`);
     return EXIT_UNUSABLE;
   }
   return file.issues.some((issue) => issue.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** The JSON dump and the line break that ends it. */
+function* jsonDumpLine(file: DicomFile, path: string): Generator<string, void, undefined> {
+  yield* jsonDumpChunks(file, path);
+  yield '\n';
 }

@@ -1,4 +1,11 @@
 import type { DicomElement, DicomFile, DicomItem } from '../model';
+import { StreamedArray, streamJson } from './streamJson';
+
+/** How a list of nodes becomes a JSON array: a real array, or one streamed entry by entry. */
+type ListOf = <T>(list: Iterable<T>, entry: (node: T) => unknown) => unknown;
+
+const realArray: ListOf = (list, entry) => Array.from(list, entry);
+const streamedArray: ListOf = (list, entry) => new StreamedArray(list, entry);
 
 /**
  * The `dump --json` shape: file facts, then meta group and data set elements in file order with
@@ -6,6 +13,19 @@ import type { DicomElement, DicomFile, DicomItem } from '../model';
  * bulk summaries, person name components) follow the required ones.
  */
 export function toJsonDump(file: DicomFile, fileName: string): unknown {
+  return dumpShape(file, fileName, realArray);
+}
+
+/**
+ * The text of `JSON.stringify(toJsonDump(file, fileName), null, 2)`, in pieces made as they are
+ * asked for: the elements, items and fragments are never all turned into objects at once, so a
+ * file of millions of nodes is dumped in memory proportional to its model, not to its JSON.
+ */
+export function jsonDumpChunks(file: DicomFile, fileName: string): Generator<string, void, undefined> {
+  return streamJson(dumpShape(file, fileName, streamedArray));
+}
+
+function dumpShape(file: DicomFile, fileName: string, listOf: ListOf): unknown {
   return {
     file: fileName,
     size: file.size,
@@ -15,12 +35,17 @@ export function toJsonDump(file: DicomFile, fileName: string): unknown {
     deflated: file.deflated,
     dataSetOffset: file.dataSetOffset,
     stoppedBeforePixelData: file.stoppedBeforePixelData,
-    elements: [...file.meta, ...file.dataSet].map(elementJson),
+    elements: listOf(metaThenDataSet(file), (element) => elementJson(element, listOf)),
     issues: file.issues,
   };
 }
 
-function elementJson(element: DicomElement): Record<string, unknown> {
+function* metaThenDataSet(file: DicomFile): Generator<DicomElement, void, undefined> {
+  yield* file.meta;
+  yield* file.dataSet;
+}
+
+function elementJson(element: DicomElement, listOf: ListOf): Record<string, unknown> {
   const json: Record<string, unknown> = {
     tag: element.tag,
     keyword: element.keyword,
@@ -34,8 +59,8 @@ function elementJson(element: DicomElement): Record<string, unknown> {
     vm: element.vm,
   };
   if (element.decodedVr) json.decodedVr = element.decodedVr;
-  if (element.items) json.items = element.items.map(itemJson);
-  if (element.fragments) json.fragments = element.fragments;
+  if (element.items) json.items = listOf(element.items, (item) => itemJson(item, listOf));
+  if (element.fragments) json.fragments = listOf(element.fragments, (fragment) => fragment);
   if (element.basicOffsetTable) json.basicOffsetTable = element.basicOffsetTable;
   if (element.sequenceDelimiterOffset !== undefined) json.sequenceDelimiterOffset = element.sequenceDelimiterOffset;
   if (element.uidName) json.uidName = element.uidName;
@@ -47,13 +72,13 @@ function elementJson(element: DicomElement): Record<string, unknown> {
   return json;
 }
 
-function itemJson(item: DicomItem): Record<string, unknown> {
+function itemJson(item: DicomItem, listOf: ListOf): Record<string, unknown> {
   return {
     offset: item.offset,
     valueOffset: item.valueOffset,
     length: item.length,
     end: item.end,
-    elements: item.elements.map(elementJson),
+    elements: listOf(item.elements, (element) => elementJson(element, listOf)),
     delimiterOffset: item.delimiterOffset,
   };
 }
