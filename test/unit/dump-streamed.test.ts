@@ -67,7 +67,8 @@ function slowPipe(): { stream: Writable; text: () => string; waits: () => number
   return { stream, text: () => Buffer.concat(chunks).toString('utf8'), waits: () => waits };
 }
 
-for (const [label, args] of [['text', []], ['JSON', ['--json']], ['text with decimal offsets and no private tags', ['--decimal', '--no-private']]] as const) {
+const RUNS: readonly (readonly [string, readonly string[]])[] = [['text', []], ['JSON', ['--json']], ['text with decimal offsets and no private tags', ['--decimal', '--no-private']]];
+for (const [label, args] of RUNS) {
   test(`dump (${label}) streams to a slow stdout exactly what the whole-string dump says`, async () => {
     const picked = sources.filter((s, i) => i % 7 === 0 || s.name.startsWith('many-'));
     let streamedInChunks = 0;
