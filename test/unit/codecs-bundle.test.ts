@@ -12,7 +12,6 @@ import vm from 'node:vm';
 import { buildSync } from 'esbuild';
 import { decodeCompressedFrame, WASM_FILES, type CompressedFrameInfo, type WasmName } from '../../src/core/codecs';
 import { compressedFrameInfo } from '../../src/core/codecs/frameDecoders';
-import { joinFragments } from '../../src/core/pixels/decoders/joinFragments';
 import { locateFrame, openPixelReader } from '../../src/core/pixels/readFrame';
 import { openDicom } from '../../src/core/parse/readDicom';
 import { openFileAccess } from '../../src/node/fileAccess';
@@ -55,7 +54,7 @@ async function firstFrame(name: string): Promise<{ uid: string; bytes: Uint8Arra
     const image = reader.image;
     return {
       uid: image.transferSyntax.uid,
-      bytes: joinFragments(frame.kind === 'encapsulated' ? frame.fragments : []),
+      bytes: (frame.kind === 'encapsulated' ? frame.bytes : new Uint8Array()),
       info: compressedFrameInfo(image),
     };
   } finally {

@@ -12,7 +12,6 @@ import { memoryFileAccess } from '../../src/core/io';
 import { hex } from '../../src/core/parse/errors';
 import { openDicom, parseDicomBytes } from '../../src/core/parse/readDicom';
 import { describeImage, PixelDataError } from '../../src/core/pixels/imageDescription';
-import { joinFragments } from '../../src/core/pixels/decoders/joinFragments';
 import { locateEncapsulatedFrame } from '../../src/core/pixels/encapsulatedFrames';
 import { openPixelReader } from '../../src/core/pixels/readFrame';
 import { writeImage } from './renderFixtures';
@@ -38,7 +37,7 @@ async function wholeFirstFrame(name: string): Promise<Uint8Array> {
     const { file, source } = await openDicom(access);
     const frame = await locateEncapsulatedFrame(describeImage(file), 0, source);
     assert.equal(frame.kind, 'encapsulated');
-    return joinFragments(frame.kind === 'encapsulated' ? frame.fragments : []).slice();
+    return (frame.kind === 'encapsulated' ? frame.bytes : new Uint8Array()).slice();
   } finally {
     await access.close();
   }

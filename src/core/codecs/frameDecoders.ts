@@ -1,5 +1,4 @@
 import type { EncodedFrame, FrameDecoder } from '../pixels/decoders/types';
-import { joinFragments } from '../pixels/decoders/joinFragments';
 import { locateEncapsulatedFrame } from '../pixels/encapsulatedFrames';
 import { PixelDataError, type ImageDescription } from '../pixels/imageDescription';
 import type { StoredFrame } from '../pixels/storedFrame';
@@ -45,7 +44,7 @@ export function compressedFrameInfo(image: ImageDescription): CompressedFrameInf
 async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): Promise<CompressedStoredFrame> {
   if (frame.kind !== 'encapsulated') throw new PixelDataError(`${image.transferSyntax.name} needs encapsulated Pixel Data.`);
   try {
-    const decoded = await decodeCompressedFrame(image.transferSyntax.uid, joinFragments(frame.fragments), compressedFrameInfo(image));
+    const decoded = await decodeCompressedFrame(image.transferSyntax.uid, frame.bytes, compressedFrameInfo(image));
     return {
       width: decoded.width,
       height: decoded.height,
@@ -69,13 +68,17 @@ async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): 
 
 /** The file position of byte `at` of a frame's codestream (its fragments joined). */
 function fileOffsetOf(frame: Extract<EncodedFrame, { kind: 'encapsulated' }>, at: number): number {
-  let start = 0;
-  for (let i = 0; i < frame.fragments.length; i++) {
-    const length = frame.fragments[i].length;
-    if (at < start + length || i === frame.fragments.length - 1) return frame.valueOffsets[i] + (at - start);
-    start += length;
+  const count = frame.fragmentStarts.length;
+  if (count === 0) return frame.offset;
+  // The last fragment starting at or before `at` holds it (binary search: a frame may have a million).
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (frame.fragmentStarts[mid] <= at) low = mid;
+    else high = mid - 1;
   }
-  return frame.offset;
+  return frame.valueOffsets[low] + (at - frame.fragmentStarts[low]);
 }
 
 /** One FrameDecoder per codec family, for the pixel decoder registry. */

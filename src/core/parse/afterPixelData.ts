@@ -69,29 +69,30 @@ async function readTrailing(access: FileAccess, pending: PendingRead, start: num
 async function scanEncapsulated(access: FileAccess, element: DicomElement, file: DicomFile): Promise<boolean> {
   const size = file.size;
   const collector = new FragmentCollector(element.valueOffset, size, file.issues);
-  let chunkStart = -1;
+  let chunkStart = 0;
   let chunk: Uint8Array = new Uint8Array();
   let lastLength = 0;
-  const header = async (pos: number): Promise<DataView | null> => {
-    if (pos + 8 > size) return null;
-    if (pos < chunkStart || pos + 8 > chunkStart + chunk.length) {
-      chunkStart = pos;
-      // Small fragments: one read brings many headers. Large ones: read just the header.
-      chunk = await access.read(pos, lastLength > SCAN_CHUNK / 4 ? 8 : SCAN_CHUNK);
-    }
-    return new DataView(chunk.buffer, chunk.byteOffset + (pos - chunkStart), 8);
-  };
   let pos: number | null = element.valueOffset;
   let complete = true;
   try {
     while (pos !== null) {
-      const view = await header(pos);
-      if (!view) {
+      if (pos + 8 > size) {
         throw new ParseStop('no-sequence-delimiter', pos, `encapsulated pixel data at ${hex(element.offset)} has no Sequence Delimitation Item before the end of the file`);
       }
-      const tag = ((view.getUint16(0, true) << 16) | view.getUint16(2, true)) >>> 0;
-      lastLength = view.getUint32(4, true);
-      pos = collector.accept(pos, tag, lastLength);
+      if (pos < chunkStart || pos + 8 > chunkStart + chunk.length) {
+        chunkStart = pos;
+        // Small fragments: one read brings many headers. Large ones: read just the header.
+        chunk = await access.read(pos, lastLength > SCAN_CHUNK / 4 ? 8 : SCAN_CHUNK);
+        if (chunk.length < 8) throw new ParseStop('unexpected-end-of-file', pos, `the file ends at ${hex(pos + chunk.length)} inside the item header at ${hex(pos)}`);
+      }
+      // Every header in the chunk is taken without awaiting: a frame of a million tiny
+      // fragments is a million headers, and a promise each would cost more than the reading.
+      while (pos !== null && pos >= chunkStart && pos + 8 <= chunkStart + chunk.length) {
+        const at = pos - chunkStart;
+        const tag = (((chunk[at] | (chunk[at + 1] << 8)) << 16) | (chunk[at + 2] | (chunk[at + 3] << 8))) >>> 0;
+        lastLength = (chunk[at + 4] | (chunk[at + 5] << 8) | (chunk[at + 6] << 16)) + chunk[at + 7] * 0x1000000;
+        pos = collector.accept(pos, tag, lastLength);
+      }
     }
   } catch (problem) {
     if (!(problem instanceof ParseStop)) throw problem;

@@ -2,7 +2,7 @@ import { transferSyntax, type PixelCodecName } from '../dictionary/uids';
 import type { FileAccess } from '../io';
 import type { DicomElement, Fragment } from '../model';
 import { hex } from '../parse/errors';
-import { readRanges } from './batchedReads';
+import { forEachRange, readRanges } from './batchedReads';
 import type { EncodedFrame } from './decoders/types';
 import { checkFrameIndex, PixelDataError, type ImageDescription } from './imageDescription';
 
@@ -55,18 +55,31 @@ export function fragmentsByOffsets(fragments: readonly Fragment[], offsets: read
 }
 
 /**
- * Reads the fragments' values, neighbours in one read. A fragment running past the end fails
- * this frame only.
+ * Reads the fragments' values, neighbours in one read, joined into the frame's codestream as
+ * they arrive (no view per fragment: a frame may have a million). A fragment running past the
+ * end fails this frame only.
  */
 export async function readFragments(fragments: readonly Fragment[], source: FileAccess, index: number): Promise<EncodedFrame> {
-  const parts = await readRanges(source, fragments.map((f) => ({ offset: f.valueOffset, length: f.length })));
-  parts.forEach((bytes, k) => {
+  const count = fragments.length;
+  const starts = new Float64Array(count);
+  const valueOffsets = new Float64Array(count);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    starts[k] = total;
+    valueOffsets[k] = fragments[k].valueOffset;
+    total += fragments[k].length;
+  }
+  // One fragment: its read is the codestream, no copy.
+  let bytes: Uint8Array = count === 1 ? new Uint8Array() : new Uint8Array(total);
+  await forEachRange(source, count, (k) => fragments[k].valueOffset, (k) => fragments[k].length, (k, part) => {
     const f = fragments[k];
-    if (bytes.length < f.length) {
-      throw new PixelDataError(`Frame ${index + 1}: the fragment at offset ${hex(f.offset)} runs past the end of the file (${bytes.length} of ${f.length} bytes).`, 'fragment-past-end');
+    if (part.length < f.length) {
+      throw new PixelDataError(`Frame ${index + 1}: the fragment at offset ${hex(f.offset)} runs past the end of the file (${part.length} of ${f.length} bytes).`, 'fragment-past-end');
     }
+    if (count === 1) bytes = part;
+    else bytes.set(part, starts[k]);
   });
-  return { kind: 'encapsulated', fragments: parts, offset: fragments[0]?.offset ?? 0, index, valueOffsets: fragments.map((f) => f.valueOffset) };
+  return { kind: 'encapsulated', bytes, fragmentStarts: starts, offset: fragments[0]?.offset ?? 0, index, valueOffsets };
 }
 
 /** Frame `index`'s fragments, found from the header or else from codestream markers, and read. */

@@ -59,7 +59,7 @@ export async function openPixelReader(file: DicomFile, source: FileAccess, optio
       checkDecodeLimit(image, decoder.codec, options.decodeLimitMiB ?? DEFAULT_DECODE_LIMIT_MIB, index);
       if (decoder.encapsulated || decoder.locateFrame) {
         const encoded = await locateFrame(image, decoder, source, index);
-        if (encoded.kind === 'encapsulated') checkDataSuffices(image, decoder.codec, encoded.fragments.reduce((n, f) => n + f.length, 0), index);
+        if (encoded.kind === 'encapsulated') checkDataSuffices(image, decoder.codec, encoded.bytes.length, index);
         return decoder.decode(encoded, image);
       }
       const { encoded, partial } = await locateNativeFrame(image, source, index, frameOptions.allowPartial === true);

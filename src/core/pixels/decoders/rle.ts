@@ -1,7 +1,6 @@
 import { decodeRleFrame } from '../rleLossless';
 import { storedFrameFromNativeBytes } from './fromNativeBytes';
 import type { FrameDecoder } from './types';
-import { joinFragments } from './joinFragments';
 
 export const rleDecoder: FrameDecoder = {
   name: 'RLE Lossless',
@@ -9,7 +8,7 @@ export const rleDecoder: FrameDecoder = {
   encapsulated: true,
   decode(frame, image) {
     if (frame.kind !== 'encapsulated') throw new Error('RLE decoder was given native data.');
-    const planes = decodeRleFrame(joinFragments(frame.fragments), {
+    const planes = decodeRleFrame(frame.bytes, {
       pixels: image.rows * image.columns,
       samplesPerPixel: image.samplesPerPixel,
       bitsAllocated: image.bitsAllocated,

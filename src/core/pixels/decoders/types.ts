@@ -7,15 +7,20 @@ import type { StoredFrame } from '../storedFrame';
 export type EncodedFrame =
   /** Native data: the frame's byte range; 1-bit frames may start at `bitOffset` in the first byte. */
   | { readonly kind: 'native'; readonly bytes: Uint8Array; readonly bitOffset: number }
-  /** Encapsulated data: the values of the fragments that make up the frame, in order. */
+  /**
+   * Encapsulated data: the values of the fragments that make up the frame, joined in order
+   * (the codestream), and where each fragment starts in it and in the file.
+   */
   | {
       readonly kind: 'encapsulated';
-      readonly fragments: readonly Uint8Array[];
+      readonly bytes: Uint8Array;
+      /** Where each fragment's value starts in `bytes`. */
+      readonly fragmentStarts: ArrayLike<number>;
       /** Offset of the first fragment's item tag (model positions), and the frame, for messages. */
       readonly offset: number;
       readonly index: number;
       /** Where each fragment's value starts (model positions), to place codestream bytes in the file. */
-      readonly valueOffsets: readonly number[];
+      readonly valueOffsets: ArrayLike<number>;
     };
 
 /**
