@@ -1,56 +1,116 @@
 /**
- * Hostile frame sizes (issue: limits for hostile input): peak memory (max RSS) and time of
- * `dicom-inspector render` on small files that declare huge frames, each run in a fresh
- * process, side by side with dcmj2pnm on the same file (where DCMTK can read it; it cannot
- * decode JPEG 2000). A memory measurement, not a timed test: nothing here fails on numbers.
- * Also: reading one frame of 1,000,000 fragments.
+ * Hostile input (issue: limits for hostile input), each command run in a fresh process with its
+ * peak memory (max RSS) and time, side by side with a DCMTK tool on the same file:
+ * - `render` of small files that declare huge frames, against dcmj2pnm (where DCMTK can read
+ *   the file; it cannot decode JPEG 2000);
+ * - `dump`, `dump --json` and `render` of files of millions of nodes (one frame of 1,000,000
+ *   fragments; 2,000,000 tiny elements), against dcmdump, dcm2json and dcmj2pnm, with peak
+ *   memory as a multiple of the file size (target: every command under 1 GB and 15 s on files
+ *   under 20 MB, dumps within about 10 × the file size).
+ * A memory measurement, not a timed test: nothing here fails on numbers. Wall times follow the
+ * machine's load; CPU time (user + system) less so. Runs the built CLI (bin/dicom-inspector.js,
+ * built first; BENCH_NO_BUILD=1 to measure the dist/ already built), as users run it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { j2kDeclaringFrame, manyFragmentsFrame, nativeDeclaringFrame, rleDeclaringFrame } from '../fixtures/catalog/hostilePixels';
+import { manyTinyElements } from '../fixtures/catalog/hostileCounts';
 import { table, type Row } from './benchSupport';
 
-const CLI = resolve(__dirname, '../../src/cli/main.ts');
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'bin/dicom-inspector.js');
+/** A run longer than this is stopped (dcmdump takes about 16 minutes on 2,000,000 private elements). */
+const TIMEOUT_S = 180;
 
 interface Measured {
   readonly exit: number | null;
   readonly maxRssMiB: number;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly said: string;
+  readonly timedOut: boolean;
 }
 
-/** Runs a command under /usr/bin/time for its maximum resident set size. */
-function measure(command: string, args: readonly string[]): Measured {
+/**
+ * Runs a command under /usr/bin/time for its maximum resident set size and CPU time, its
+ * stdout going to `output` (a file, so that a dump of hundreds of MB is written as a user's
+ * redirect would write it). `timeout` stops it after TIMEOUT_S, and time still reports it.
+ */
+function measure(command: string, args: readonly string[], output: string): Measured {
+  const fd = openSync(output, 'w');
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', command, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', 'timeout', String(TIMEOUT_S), command, ...args], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /maxrss=(\d+)/.exec(run.stderr ?? '');
-  const said = (run.stderr ?? '').replace(/maxrss=\d+\s*$/, '').trim().split('\n')[0] ?? '';
-  return { exit: run.status, maxRssMiB: rss ? Number(rss[1]) / 1024 : NaN, seconds, said };
+  const stats = /maxrss=(\d+) cpu=([\d.]+)\+([\d.]+)/.exec(run.stderr ?? '');
+  const said = (run.stderr ?? '').replace(/(Command exited with non-zero status \d+\s*)?maxrss=.*$/s, '').trim().split('\n')[0] ?? '';
+  return {
+    exit: run.status, maxRssMiB: stats ? Number(stats[1]) / 1024 : NaN, seconds, cpuSeconds: stats ? Number(stats[2]) + Number(stats[3]) : NaN, said,
+    // GNU time passes on timeout's status 124 as its own.
+    timedOut: run.status === 124,
+  };
 }
 
-const cell = (m: Measured) => `${m.maxRssMiB.toFixed(0)} MiB, ${m.seconds.toFixed(1)} s, exit ${m.exit}`;
+const cell = (m: Measured) => (m.timedOut ? `stopped after ${TIMEOUT_S} s (${m.maxRssMiB.toFixed(0)} MiB by then)` : `${m.maxRssMiB.toFixed(0)} MiB, ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(1)} s), exit ${m.exit}`);
+
+function build(): void {
+  if (process.env.BENCH_NO_BUILD) return;
+  const run = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`build failed: ${run.stdout}${run.stderr}`);
+}
+
+async function hugeFrames(dir: string): Promise<string> {
+  const cases: [string, Uint8Array][] = [
+    ['JPEG 2000 declaring 20000 × 20000', j2kDeclaringFrame(20000, 20000)],
+    ['RLE declaring 32768 × 32768 (1 KiB of runs)', rleDeclaringFrame({ rows: 32768, columns: 32768, bitsAllocated: 8 }, 1024)],
+    ['native declaring 30000 × 30000 × 16 bits', nativeDeclaringFrame({ rows: 30000, columns: 30000, bitsAllocated: 16 })],
+  ];
+  const rows: Row[] = [];
+  for (const [name, bytes] of cases) {
+    const file = join(dir, `frame${rows.length}.dcm`);
+    writeFileSync(file, bytes);
+    const ours = measure(process.execPath, [CLI, 'render', file, '--force', '--out', join(dir, 'out.png')], join(dir, 'stdout'));
+    const dcmtk = measure('dcmj2pnm', ['+on', file, join(dir, 'dcmtk.png')], join(dir, 'stdout'));
+    rows.push([name, `${(bytes.length / 1024).toFixed(0)} KiB`, cell(ours), ours.said.slice(0, 90) || '(rendered)', cell(dcmtk)]);
+  }
+  return table(['file', 'size', 'render: max RSS, time', 'render says', 'dcmj2pnm: max RSS, time'], rows);
+}
+
+async function manyNodes(dir: string): Promise<string> {
+  const files: [string, () => Uint8Array][] = [
+    ['one frame of 1,000,000 fragments', () => manyFragmentsFrame(1_000_000)],
+    ['2,000,000 tiny private elements', () => manyTinyElements(2_000_000)],
+  ];
+  const rows: Row[] = [];
+  for (const [name, make] of files) {
+    const file = join(dir, `nodes${rows.length}.dcm`);
+    writeFileSync(file, make());
+    const size = statSync(file).size;
+    const commands: [string, string[], string, string[]][] = [
+      ['dump', ['dump', file], 'dcmdump', [file]],
+      ['dump --json', ['dump', '--json', file], 'dcm2json', [file]],
+      ['render', ['render', file, '--force', '--out', join(dir, 'out.png')], 'dcmj2pnm', ['+on', file, join(dir, 'dcmtk.png')]],
+    ];
+    for (const [command, args, tool, toolArgs] of commands) {
+      const ours = measure(process.execPath, [CLI, ...args], join(dir, 'stdout'));
+      const wrote = statSync(join(dir, 'stdout')).size;
+      const reference = measure(tool, toolArgs, join(dir, 'stdout'));
+      rows.push([
+        name, `${(size / 1e6).toFixed(1)} MB`, command, cell(ours), `${((ours.maxRssMiB * 1048576) / size).toFixed(1)} ×`,
+        wrote > 0 ? `${(wrote / 1e6).toFixed(0)} MB` : ours.said.slice(0, 60) || '-', `${tool}: ${cell(reference)}`,
+      ]);
+    }
+  }
+  return table(['file', 'size', 'command', 'dicom-inspector: max RSS, time', 'max RSS ÷ file size', 'output', 'reference: max RSS, time'], rows);
+}
 
 export async function benchHostileFrames(): Promise<string> {
+  build();
   const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
   try {
-    const cases: [string, Uint8Array][] = [
-      ['JPEG 2000 declaring 20000 × 20000', j2kDeclaringFrame(20000, 20000)],
-      ['RLE declaring 32768 × 32768 (1 KiB of runs)', rleDeclaringFrame({ rows: 32768, columns: 32768, bitsAllocated: 8 }, 1024)],
-      ['native declaring 30000 × 30000 × 16 bits', nativeDeclaringFrame({ rows: 30000, columns: 30000, bitsAllocated: 16 })],
-      ['one frame of 1,000,000 fragments', manyFragmentsFrame(1_000_000)],
-    ];
-    const rows: Row[] = [];
-    for (const [name, bytes] of cases) {
-      const file = join(dir, `${rows.length}.dcm`);
-      writeFileSync(file, bytes);
-      const ours = measure(process.execPath, ['--import', 'tsx', CLI, 'render', file, '--out', join(dir, 'out.png')]);
-      const dcmtk = measure('dcmj2pnm', ['+on', file, join(dir, 'dcmtk.png')]);
-      rows.push([name, `${(bytes.length / 1024).toFixed(0)} KiB`, cell(ours), ours.said.slice(0, 90) || '(rendered)', cell(dcmtk)]);
-    }
-    return table(['file', 'size', 'render: max RSS, time', 'render says', 'dcmj2pnm: max RSS, time'], rows);
+    return `${await hugeFrames(dir)}\n\n${await manyNodes(dir)}`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
