@@ -23,6 +23,17 @@ export function readTag(window: ByteWindow, pos: number, littleEndian: boolean):
   return ((window.u16(pos, littleEndian) << 16) | window.u16(pos + 2, littleEndian)) >>> 0;
 }
 
+/** VR strings by their two letters, each made once ("AA" to "ZZ"). */
+const VR_STRINGS: string[] = [];
+
+/**
+ * The VR of two upper-case letters. Shared rather than made per element: a fresh two-letter
+ * string costs 24 bytes or more, and a file may have millions of elements.
+ */
+function vrString(b0: number, b1: number): string {
+  return (VR_STRINGS[(b0 - 0x41) * 26 + (b1 - 0x41)] ??= String.fromCharCode(b0, b1));
+}
+
 /** Reads the tag, VR and length of the element at `pos` (PS3.5 7.1). */
 export function readElementHeader(window: ByteWindow, pos: number, encoding: Encoding): ElementHeader {
   window.need(pos, 8, 'an element header');
@@ -40,7 +51,7 @@ export function readElementHeader(window: ByteWindow, pos: number, encoding: Enc
   if (!isUpperLetter(b0) || !isUpperLetter(b1)) {
     throw new ParseStop('invalid-vr', pos + 4, `invalid VR bytes 0x${b0.toString(16).padStart(2, '0')} 0x${b1.toString(16).padStart(2, '0')} for ${tagText(tag)} at ${hex(pos + 4)}`);
   }
-  const vr = String.fromCharCode(b0, b1);
+  const vr = vrString(b0, b1);
   // PS3.5 7.1.2: VRs added after 2019 use the 12-byte header, so unknown VRs are read that way too.
   if (LONG_HEADER_VRS.has(vr) || !KNOWN_VRS.has(vr)) {
     window.need(pos, 12, 'an element header');
