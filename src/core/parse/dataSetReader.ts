@@ -14,7 +14,7 @@ import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
 import { readEncapsulated } from './encapsulated';
-import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, resolveImplicitVr, tagNumber, unknownValueVr, warn, type Inherited, type Level } from './level';
+import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -157,14 +157,20 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   const valueOffset = pos + header.headerLength;
   const undefinedLength = header.length === UNDEFINED_LENGTH;
   const entry = lookupTag(tag);
-  const element: Mutable<DicomElement> = {
-    tag: tagString(tag), group, element: elementNumber,
-    keyword: entry?.keyword ?? null, name: entry?.name ?? null,
-    vr: header.explicitVr ? header.vr : resolveImplicitVr(header.vr, entry, level), explicitVr: header.explicitVr, vm: 0,
-    offset: pos, valueOffset, length: undefinedLength ? null : header.length, end: valueOffset, value: null,
-  };
+  const creator = privateCreatorOf(level, group, elementNumber);
+  const tagName = tagString(tag);
+  const keyword = entry?.keyword ?? null;
+  const name = entry?.name ?? null;
+  const vr = header.explicitVr ? header.vr : resolveImplicitVr(header.vr, entry, level);
+  const length = undefinedLength ? null : header.length;
+  const explicitVr = header.explicitVr;
+  // The creator is part of the literal from the start: added afterwards it would cost each
+  // private element a separate property store (40 bytes; files may have millions of them).
+  const element: Mutable<DicomElement> = creator === undefined
+    ? { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null }
+    : { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null, privateCreator: creator };
   if (entry?.retired) element.retired = true;
-  notePrivate(element, level);
+  if (creator !== undefined) notePrivate(element, creator);
   checkOrder(state, level, tag, pos);
   level.out.push(element);
 

@@ -99,11 +99,13 @@ export function unknownValueVr(element: DicomElement, entry: ReturnType<typeof l
   return vr;
 }
 
-export function notePrivate(element: Mutable<DicomElement>, level: Level): void {
-  if (element.group % 2 === 0 || element.element < 0x1000) return;
-  const creator = level.creators.get(element.group * 0x100 + (element.element >>> 8));
-  if (creator === undefined) return;
-  element.privateCreator = creator;
+/** The Private Creator that reserved the block of a private data element, when one did. */
+export function privateCreatorOf(level: Level, group: number, element: number): string | undefined {
+  if (group % 2 === 0 || element < 0x1000) return undefined;
+  return level.creators.get(group * 0x100 + (element >>> 8));
+}
+
+export function notePrivate(element: Mutable<DicomElement>, creator: string): void {
   const entry = lookupPrivate(creator, element.group, element.element);
   if (entry === undefined) return;
   element.name = entry.name;
