@@ -51,7 +51,11 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
   const structure = registerStructureView(context, tracker, tagTree);
   registerRevealOffsetCommand(context, tagTree);
   registerOpenWithCommands(context);
-  registerCsvExport(context, { currentDocumentUri: () => tracker.currentDocument?.uri, parsedFile: (uri) => documents.find(uri)?.file });
+  registerCsvExport(context, {
+    currentDocumentUri: () => tracker.currentDocument?.uri,
+    parsedFile: (uri) => documents.find(uri)?.file,
+    selectedNodes: (clicked, selected) => tagTree.selectedNodes(clicked, selected),
+  });
   registerTextDump(context, tracker, documents);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);

@@ -11,6 +11,7 @@
 import { parseBytesMessage, parseHostToBytesMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
 import type { StructuredReport } from '../core/report/reportModel';
 import { parseStackMessage, type StackToHostMessage, type StackView } from './stackProtocol';
+import { parseElementsMessage, parseHostToElementsMessage, type ElementsToHostMessage, type HostToElementsMessage } from './elementsProtocol';
 import { parseHostToViewerMessage, parseViewerMessage, type HostToViewerMessage, type ViewerToHostMessage } from './viewerProtocol';
 
 export type OffsetFormat = 'hex' | 'decimal';
@@ -28,21 +29,6 @@ export interface IssueView {
   readonly message: string;
 }
 
-/** One row of the header table shown for files without pixel data. */
-export interface HeaderRow {
-  /** Stable id shared with the tag tree, so a selection in one can be found in the other. */
-  readonly id: string;
-  /** Nesting depth: 0 for top-level elements, +1 per sequence item. */
-  readonly depth: number;
-  /** "(0008,0016)", or "Item 0" / "Fragment 2" for structural rows. */
-  readonly tag: string;
-  readonly keyword: string;
-  readonly vr: string;
-  readonly length: string;
-  readonly offset: number;
-  readonly value: string;
-}
-
 /** Everything the editor page needs to draw one parsed file. */
 export interface DocumentView {
   readonly fileName: string;
@@ -53,10 +39,8 @@ export interface DocumentView {
   readonly readingStopped?: boolean;
   /** True when the file has a Pixel Data element (the frame viewer is mounted). */
   readonly hasPixelData: boolean;
-  /** Header rows; sent for every file, shown as the main content when there is no pixel data. */
-  readonly rows: readonly HeaderRow[];
-  /** True when the file has more rows than one message carries; the tag tree has them all. */
-  readonly rowsTruncated: boolean;
+  /** Rows of the element list (every node of the DICOM Tags tree); their text is asked for by window (elementsProtocol.ts). */
+  readonly elementCount: number;
   /** True when positions after the meta group are positions in the inflated stream. */
   readonly deflated: boolean;
   /** Where the data set starts; in a deflated file, where the raw file's compressed bytes start. */
@@ -82,7 +66,7 @@ export interface DocumentMessage {
 }
 
 /**
- * The tag tree's selection changed; the page highlights the matching row and the node's bytes:
+ * The tag tree's selection changed; the page selects the node's row and highlights its bytes:
  * the header [offset, valueOffset) and the rest [valueOffset, end).
  */
 export interface SelectElementMessage {
@@ -99,12 +83,6 @@ export type EditorHostMessage = DocumentMessage | SelectElementMessage;
 
 export interface ReadyMessage {
   readonly type: 'ready';
-}
-
-/** A header-table row was activated; the host reveals it in the tag tree. */
-export interface RevealRowMessage {
-  readonly type: 'revealRow';
-  readonly id: string;
 }
 
 /** A link in the page (an issue's offset) asks the host to reveal a byte position. */
@@ -124,12 +102,11 @@ export interface OpenReportTextMessage {
   readonly type: 'openReportText';
 }
 
-export type EditorWebviewMessage = ReadyMessage | RevealRowMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage;
+export type EditorWebviewMessage = ReadyMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage;
 
-export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage;
-export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage | StackToHostMessage;
+export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage | HostToElementsMessage;
+export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage | ElementsToHostMessage | StackToHostMessage;
 
-const MAX_ID_LENGTH = 512;
 /** A UID: digits and dots, at most 64 characters (PS3.5 9.1). */
 const UID_PATTERN = /^[0-9.]{1,64}$/;
 
@@ -147,10 +124,6 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
   switch (candidate.type) {
     case 'ready':
       return { type: 'ready' };
-    case 'revealRow':
-      return typeof candidate.id === 'string' && candidate.id.length > 0 && candidate.id.length <= MAX_ID_LENGTH
-        ? { type: 'revealRow', id: candidate.id }
-        : null;
     case 'revealOffset':
       return isSafeOffset(candidate.offset) ? { type: 'revealOffset', offset: candidate.offset } : null;
     case 'openReportText':
@@ -166,12 +139,12 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
 
 /** Validates any message from the webview: the editor's own, the frame viewer's, the Bytes pane's or a stack page's. */
 export function parseWebviewMessage(message: unknown): WebviewToHostMessage | null {
-  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message) ?? parseBytesMessage(message) ?? parseStackMessage(message);
+  return parseEditorWebviewMessage(message) ?? parseViewerMessage(message) ?? parseBytesMessage(message) ?? parseElementsMessage(message) ?? parseStackMessage(message);
 }
 
 /** Validates any message from the host (the page checks too: defence in depth is cheap). */
 export function parseHostMessage(message: unknown): HostToWebviewMessage | null {
-  return parseEditorHostMessage(message) ?? parseHostToViewerMessage(message) ?? parseHostToBytesMessage(message);
+  return parseEditorHostMessage(message) ?? parseHostToViewerMessage(message) ?? parseHostToBytesMessage(message) ?? parseHostToElementsMessage(message);
 }
 
 /** Validates a message received from the host (the page checks too: defence in depth is cheap). */

@@ -1,11 +1,14 @@
 /**
  * The DICOM editor page (bundled to dist/webview/editor.js, the frame viewer included). It asks
- * for the document (`ready`), then draws every `document` the host sends, highlights tree
- * selections, and gives the frame viewer a port on the same message endpoint.
+ * for the document (`ready`), then draws every `document` the host sends, selects tree
+ * selections in the element list and the Bytes pane, and gives the frame viewer, the Bytes
+ * pane and the element list their requests on the same message endpoint.
  */
 import { MessageEndpoint } from '../../src/shared/messageEndpoint';
 import { parseHostMessage, type DocumentMessage, type HostToWebviewMessage, type WebviewToHostMessage } from '../../src/shared/protocol';
 import type { BytesPageMessage } from '../../src/shared/bytesProtocol';
+import type { FilterReply, FindReply, RowsReply, ShapeReply } from '../../src/shared/elementsProtocol';
+import type { ElementSource } from './elements/elementList';
 import type { HostToViewerMessage } from '../../src/shared/viewerProtocol';
 import type { ViewerPort } from '../viewer/viewerPort';
 import { element } from './dom';
@@ -33,7 +36,11 @@ const host = new MessageEndpoint<WebviewToHostMessage, HostToWebviewMessage>({
         page.select(message.id, message);
         return;
       case 'bytes/page':
-        return; // Only ever a reply to the Bytes pane's request, matched by the endpoint.
+      case 'elements/shapeReply':
+      case 'elements/rowsReply':
+      case 'elements/filterReply':
+      case 'elements/findReply':
+        return; // Only ever replies to the Bytes pane's and the element list's requests, matched by the endpoint.
       default:
         for (const listener of viewerListeners) listener(message);
     }
@@ -48,14 +55,21 @@ const viewerPort: ViewerPort = {
   },
 };
 
+const elements: ElementSource = {
+  shape: () => host.request<ShapeReply>({ type: 'elements/shape' }),
+  rows: (listId, indices) => host.request<RowsReply>({ type: 'elements/rows', listId, indices }),
+  filter: (listId, query) => host.request<FilterReply>({ type: 'elements/filter', listId, query }),
+  find: (listId, id) => host.request<FindReply>({ type: 'elements/find', listId, id }),
+  select: (listId, indices, focus) => host.notify({ type: 'elements/select', listId, indices: Uint32Array.from(indices).buffer, focus }),
+};
+
 const app = document.getElementById('app') ?? document.body.appendChild(element('main', { attributes: { id: 'app' } }));
 const page = new EditorPage(app, {
-  revealRow: (id) => host.notify({ type: 'revealRow', id }),
   revealOffset: (offset) => host.notify({ type: 'revealOffset', offset }),
   openInstance: (sopInstanceUid) => host.notify({ type: 'openInstance', sopInstanceUid }),
   openReportText: () => host.notify({ type: 'openReportText' }),
   openStackInstance: (frame) => host.notify({ type: 'stack/openInstance', frame }),
-}, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }));
+}, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }), elements);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
 

@@ -1,11 +1,11 @@
 /**
  * Draws one parsed file: title line, summary, parse issues, the frame viewer's mount point
- * (files with pixel data) and the header table.
+ * (files with pixel data), the element list and the Bytes pane.
  */
 import type { DocumentView, IssueView } from '../../src/shared/protocol';
 import { element, formatSize } from './dom';
 import { offsetText } from '../../src/core/format/presentation';
-import { HeaderTable } from './headerTable';
+import { ElementList, type ElementSource } from './elements/elementList';
 import { PaneTabs, type Tab } from './paneTabs';
 import { StackBar } from './stackBar';
 import { BytesPane } from './bytes/bytesPane';
@@ -15,7 +15,6 @@ import type { ViewerPort } from '../viewer/viewerPort';
 import { ReportPane } from './report/reportPane';
 
 export interface PageEvents {
-  revealRow(id: string): void;
   revealOffset(offset: number): void;
   openInstance(sopInstanceUid: string): void;
   openReportText(): void;
@@ -69,7 +68,7 @@ function issuesSection(view: DocumentView, events: PageEvents): HTMLElement {
 }
 
 export class EditorPage {
-  private readonly table: HeaderTable;
+  private readonly list: ElementList;
   readonly bytes: BytesPane;
   private readonly report: ReportPane;
   private readonly bytesToggle = element('button', { className: 'bytes-toggle', text: 'Bytes', attributes: { type: 'button', 'aria-pressed': 'false', title: 'Show or hide the Bytes pane' } });
@@ -82,8 +81,14 @@ export class EditorPage {
   private workspace: HTMLElement | undefined;
   private readonly stackBar: StackBar;
 
-  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest) {
-    this.table = new HeaderTable({ onActivate: (id) => events.revealRow(id) });
+  constructor(private readonly app: HTMLElement, private readonly events: PageEvents, private readonly viewerPort: ViewerPort, readBytes: PageRequest, elements: ElementSource) {
+    this.list = new ElementList(elements, {
+      showBytes: (row) => this.bytes.select(row),
+      revealBytes: (row) => {
+        this.showBytes(true);
+        this.bytes.select(row);
+      },
+    });
     this.report = new ReportPane(events);
     this.bytes = new BytesPane(readBytes, { revealOffset: (offset) => events.revealOffset(offset) });
     this.stackBar = new StackBar((frame) => events.openStackInstance(frame));
@@ -133,19 +138,19 @@ export class EditorPage {
       this.report.show(view.report, view.offsetFormat);
       tabs.push({ id: 'report', title: 'Report', content: this.report.root });
     }
-    if (!view.stack) tabs.push({ id: 'elements', title: `Elements (${view.rows.length})`, content: this.table.root });
+    if (!view.stack) tabs.push({ id: 'elements', title: `Elements (${view.elementCount})`, content: this.list.root });
     this.bytesToggle.hidden = view.stack !== undefined;
     this.tabs.show(tabs);
     const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
     this.workspace = workspace;
     this.showBytes(!view.stack && (this.bytesChosen ?? !view.hasPixelData));
-    this.table.show(view.rows, view.offsetFormat, view.rowsTruncated);
+    if (!view.stack) void this.list.load(view.offsetFormat);
     this.app.replaceChildren(head, workspace);
     this.bytes.show(view);
   }
 
   select(id: string, range: { offset: number; valueOffset: number; end: number }): void {
-    this.table.select(id);
+    void this.list.reveal(id);
     this.bytes.select(range);
     this.report.select(range.offset);
   }

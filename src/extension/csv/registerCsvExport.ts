@@ -2,7 +2,7 @@
  * The CSV export commands:
  * - `dicomInspector.exportCsv`: DICOM files (explorer multi-selection, editor title, tag tree title);
  * - `dicomInspector.exportFolderCsv`: a folder, recursively;
- * - `dicomInspector.exportSelectedTagsCsv`: the tag tree's selected nodes.
+ * - `dicomInspector.exportSelectedTagsCsv`: the selected nodes of the tag tree or the element list.
  * Each returns `{ output, summary }` when it wrote a file (used by tests and other extensions).
  */
 import * as vscode from 'vscode';
@@ -18,6 +18,8 @@ export interface CsvExportHooks {
   readonly currentDocumentUri?: () => vscode.Uri | undefined;
   /** The parse of an open file, so exporting it does not parse it again. */
   readonly parsedFile?: ParsedFileLookup;
+  /** The selected tag nodes (the DICOM Tags view's or the element list's), given the command's arguments. */
+  readonly selectedNodes?: (clicked: unknown, selected: unknown) => readonly TreeNodeLike[];
 }
 
 function baseName(uri: vscode.Uri): string {
@@ -82,7 +84,8 @@ async function exportUris(context: vscode.ExtensionContext, uris: vscode.Uri[], 
 }
 
 async function exportSelectedTags(clicked: unknown, selected: unknown, hooks: CsvExportHooks): Promise<CsvExportResult | undefined> {
-  const nodes: TreeNodeLike[] = Array.isArray(selected) && selected.every(isTreeNodeLike) ? selected : isTreeNodeLike(clicked) ? [clicked] : [];
+  const given: readonly TreeNodeLike[] = Array.isArray(selected) && selected.every(isTreeNodeLike) ? selected : isTreeNodeLike(clicked) ? [clicked] : [];
+  const nodes = hooks.selectedNodes?.(clicked, selected) ?? given;
   const paths = selectionPaths(nodes);
   if (paths.length === 0) {
     void vscode.window.showInformationMessage('Select one or more attributes in the DICOM Tags view first.');

@@ -1,8 +1,8 @@
 /**
  * The read-only custom editor `dicomInspector.viewer`: one webview page per open file, showing
- * the summary, parse issues, the header table and (for images) the frame viewer. Each page
- * talks to the host through one MessageEndpoint: it validates every message the page sends and
- * answers the viewer's frame requests by id.
+ * the summary, parse issues, the element list, the Bytes pane and (for images) the frame
+ * viewer. Each page talks to the host through one MessageEndpoint: it validates every message
+ * the page sends and answers the viewer's, the Bytes pane's and the element list's requests.
  */
 import * as vscode from 'vscode';
 import { MessageEndpoint } from '../../shared/messageEndpoint';
@@ -13,6 +13,7 @@ import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import { onSettingsChanged, readSettings } from '../settings';
 import type { FrameServer } from '../viewer/frameServer';
 import { documentFrames } from '../viewer/frameSource';
+import { answerElements } from '../elements/elementServer';
 import { documentView, errorView } from './documentView';
 import type { EditorTracker } from './editorTracker';
 import { editorHtml, webviewOptions } from './webviewHtml';
@@ -54,9 +55,6 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
         switch (message.type) {
           case 'ready':
             return { type: 'document', document: viewOf(document) };
-          case 'revealRow':
-            tracker.requestReveal({ document, id: message.id });
-            return undefined;
           case 'revealOffset':
             tracker.requestReveal({ document, offset: message.offset });
             return undefined;
@@ -70,6 +68,12 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
             return readBytesPage(message, document);
           case 'stack/openInstance':
             return undefined; // Only a series stack's page has instances to open.
+          case 'elements/shape':
+          case 'elements/rows':
+          case 'elements/filter':
+          case 'elements/find':
+          case 'elements/select':
+            return answerElements(message, document.file, readSettings(), (selection) => tracker.selectInList({ document, ...selection }));
           default:
             viewerMounted = true;
             return frames.answer(message, frameSource);

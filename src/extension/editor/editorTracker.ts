@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { EditorHostMessage } from '../../shared/protocol';
 import type { DicomDocument } from '../document/dicomDocument';
+import type { ListSelection } from '../elements/elementServer';
 
 export const EDITOR_ACTIVE_CONTEXT = 'dicomInspector.editorActive';
 
@@ -13,6 +14,11 @@ export const EDITOR_ACTIVE_CONTEXT = 'dicomInspector.editorActive';
 export type RevealRequest =
   | { readonly document: DicomDocument; readonly id: string }
   | { readonly document: DicomDocument; readonly offset: number };
+
+/** The element list of a page showing `document` selected these nodes. */
+export interface ListSelectionEvent extends ListSelection {
+  readonly document: DicomDocument;
+}
 
 /** How the tracker sends to one page: through that page's message endpoint. */
 export type PageSender = (message: EditorHostMessage) => void;
@@ -29,8 +35,10 @@ export class EditorTracker implements vscode.Disposable {
   private current: DicomDocument | undefined;
   private readonly currentChanged = new vscode.EventEmitter<DicomDocument | undefined>();
   private readonly revealRequested = new vscode.EventEmitter<RevealRequest>();
+  private readonly listSelected = new vscode.EventEmitter<ListSelectionEvent>();
   readonly onDidChangeCurrentDocument = this.currentChanged.event;
   readonly onDidRequestReveal = this.revealRequested.event;
+  readonly onDidSelectInList = this.listSelected.event;
 
   /**
    * The DICOM document of the active editor or, when focus moved to another editor (such as
@@ -94,8 +102,13 @@ export class EditorTracker implements vscode.Disposable {
     this.revealRequested.fire(request);
   }
 
+  selectInList(selection: ListSelectionEvent): void {
+    this.listSelected.fire(selection);
+  }
+
   dispose(): void {
     this.currentChanged.dispose();
     this.revealRequested.dispose();
+    this.listSelected.dispose();
   }
 }

@@ -40,6 +40,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   const editorCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'editor.css'));
   const bytesCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'bytes.css'));
   const reportCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report.css'));
+  const elementsCss = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'elements.css'));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,6 +50,7 @@ export function editorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, no
   <link rel="stylesheet" href="${editorCss.toString()}">
   <link rel="stylesheet" href="${bytesCss.toString()}">
   <link rel="stylesheet" href="${reportCss.toString()}">
+  <link rel="stylesheet" href="${elementsCss.toString()}">
   <title>DICOM Inspector</title>
 </head>
 <body>

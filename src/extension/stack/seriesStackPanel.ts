@@ -106,10 +106,14 @@ export class SeriesStackPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         return { type: 'document', document: this.layout.view };
-      case 'revealRow':
       case 'revealOffset':
       case 'openInstance':
       case 'openReportText':
+      case 'elements/shape':
+      case 'elements/rows':
+      case 'elements/filter':
+      case 'elements/find':
+      case 'elements/select':
         return undefined; // A stack has no element list or report of its own: each file's editor has.
       case 'bytes/read': {
         const empty: BytesPageMessage = { type: 'bytes/page', stream: message.stream, offset: message.offset, streamSize: 0, data: new ArrayBuffer(0), runs: [] };

@@ -50,11 +50,15 @@ export function nodeLabel(node: TagNode, file: DicomFile, options: NodeTextOptio
   }
 }
 
+/** True when the node's offset is a position in a deflated file's inflated data set stream. */
+export function isInflatedPosition(node: TagNode, file: DicomFile): boolean {
+  return file.deflated && node.offset >= file.dataSetOffset && node.kind !== 'meta';
+}
+
 /** The description shown after the label: the node's offset, noting inflated positions. */
 export function nodeDescription(node: TagNode, file: DicomFile, format: OffsetFormat): string {
   const offset = offsetText(node.offset, format);
-  const inflated = file.deflated && node.offset >= file.dataSetOffset && node.kind !== 'meta';
-  return inflated ? `${offset} (inflated)` : offset;
+  return isInflatedPosition(node, file) ? `${offset} (inflated)` : offset;
 }
 
 export interface TooltipFact {

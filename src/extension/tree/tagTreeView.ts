@@ -3,6 +3,7 @@
  * selected, reveals nodes asked for by the page, and hosts the filter commands.
  */
 import * as vscode from 'vscode';
+import type { DicomDocument } from '../document/dicomDocument';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged } from '../settings';
 import { deepestNodeAtOffset } from './offsetLookup';
@@ -18,8 +19,14 @@ export interface TagTree {
   /** Reveals and selects the deepest visible node containing `offset`; false when none does. */
   revealOffset(offset: number): Promise<TagNode | undefined>;
   revealId(id: string): Promise<TagNode | undefined>;
-  /** The node a command applies to: the one it was invoked on, else the selection. */
+  /** The node a command applies to: the one it was invoked on, else the first selected. */
   targetNode(argument: unknown): TagNode | undefined;
+  /**
+   * The nodes a command applies to, in this order: the tree's multi-selection it was invoked
+   * with, the node it was invoked on, else the current document's selection: the element
+   * list's when the list was used last, else the tree's.
+   */
+  selectedNodes(clicked?: unknown, selected?: unknown): readonly TagNode[];
 }
 
 function isTagNode(value: unknown): value is TagNode {
@@ -28,7 +35,11 @@ function isTagNode(value: unknown): value is TagNode {
 
 export function registerTagTree(context: vscode.ExtensionContext, tracker: EditorTracker): TagTree {
   const provider = new TagTreeProvider();
-  const view = vscode.window.createTreeView(TAG_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(TAG_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  // Each document keeps its element list's selection: it never carries over to another file.
+  const listSelections = new WeakMap<DicomDocument, readonly TagNode[]>();
+  /** The id of a node revealed for the element list, whose tree selection must not replace the list's. */
+  let echoOf: string | undefined;
 
   const updateMessage = (): void => {
     // The view's title shows which file it lists (the tree follows the last active DICOM editor).
@@ -38,14 +49,14 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
     void vscode.commands.executeCommand('setContext', FILTER_ACTIVE_CONTEXT, filter !== undefined);
   };
 
-  const reveal = async (node: TagNode | undefined): Promise<TagNode | undefined> => {
+  const reveal = async (node: TagNode | undefined, focus = true): Promise<TagNode | undefined> => {
     if (!node) return undefined;
     const filter = provider.filter;
     if (filter && !filter.visible.has(node.id) && ![...filter.matches].some((id) => node.id.startsWith(`${id}/`))) {
       provider.setFilter(undefined); // The node is filtered out: show everything again.
       updateMessage();
     }
-    await view.reveal(node, { select: true, focus: true, expand: false });
+    await view.reveal(node, { select: true, focus, expand: false });
     return node;
   };
 
@@ -60,7 +71,13 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
       const file = provider.file;
       return reveal(file ? nodeById(id, file, provider.options) : undefined);
     },
-    targetNode: (argument) => (isTagNode(argument) ? argument : view.selection[0]),
+    targetNode: (argument) => (isTagNode(argument) ? argument : tree.selectedNodes()[0]),
+    selectedNodes: (clicked, selected) => {
+      if (Array.isArray(selected) && selected.length > 0 && selected.every(isTagNode)) return selected;
+      if (isTagNode(clicked)) return [clicked];
+      const document = provider.currentDocument;
+      return (document && listSelections.get(document)) ?? view.selection;
+    },
   };
 
   provider.setDocument(tracker.currentDocument);
@@ -77,9 +94,20 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
       if ('id' in request) await tree.revealId(request.id);
       else await tree.revealOffset(request.offset);
     }),
+    tracker.onDidSelectInList(async (event) => {
+      listSelections.set(event.document, event.nodes);
+      if (event.document !== provider.currentDocument) return;
+      // The list keeps the keyboard: the tree follows without taking the focus.
+      echoOf = event.focus.id;
+      await reveal(event.focus, false);
+    }),
     view.onDidChangeSelection((event) => {
-      const node = event.selection[0];
       const document = provider.currentDocument;
+      const echo = event.selection.length === 1 && event.selection[0].id === echoOf;
+      echoOf = undefined;
+      if (document && !echo) listSelections.delete(document);
+      // With several selected, the bytes of the last one show.
+      const node = event.selection[event.selection.length - 1];
       if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, valueOffset: contentOffset(node), end: node.end });
     }),
     onSettingsChanged(() => {
