@@ -14,7 +14,7 @@ import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, readDicom } from '../../src/core/parse/readDicom';
 import { writeSparseImage } from '../support/sparseImage';
 import { openWorkbench, quickOpen, screenshot, setColorTheme, webviewFrame, workspaceDir, workspaceFile, type Workbench } from './harness/workbench';
-import { clearHover, selectedTagRowText, showTagsView, tagRow } from './inspectorSteps';
+import { byteCell, clearHover, selectedTagRowText, showTagsView, tagRow, waitForByteClass } from './inspectorSteps';
 
 const CT = 'CT1_UNC.explicit_little_endian.dcm';
 const DEFLATED = 'sequences-undefined-deflated.dcm';
@@ -42,11 +42,6 @@ function hexOf(bytes: Uint8Array, from: number, count: number): string[] {
   return [...bytes.subarray(from, from + count)].map((b) => b.toString(16).toUpperCase().padStart(2, '0'));
 }
 
-/** The hex cell of one byte, once the pane shows its row. */
-function byteCell(frame: Frame, offset: number) {
-  return frame.locator(`.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"]`);
-}
-
 /** Text and classes of `count` hex cells from `offset`, waiting for the row to be on screen. */
 async function cells(frame: Frame, offset: number, count: number): Promise<Array<{ text: string; className: string }>> {
   await byteCell(frame, offset).waitFor({ timeout: 15_000 });
@@ -56,11 +51,6 @@ async function cells(frame: Frame, offset: number, count: number): Promise<Array
     out.push({ text: (await cell.innerText()).trim(), className: (await cell.getAttribute('class')) ?? '' });
   }
   return out;
-}
-
-async function waitForClass(frame: Frame, offset: number, className: string): Promise<void> {
-  const selector = `.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"].${className}`;
-  await frame.locator(selector).waitFor({ timeout: 15_000 });
 }
 
 /**
@@ -118,7 +108,7 @@ test('clicking a node in the DICOM Tags view highlights its header and value byt
   try {
     await frame.locator('.pane-tab', { hasText: 'Elements' }).click();
     await tagRow(page, 'SOPClassUID').click();
-    await waitForClass(frame, sopClass.offset, 'sel-header');
+    await waitForByteClass(frame, sopClass.offset, 'sel-header');
     const header = await cells(frame, sopClass.offset, sopClass.valueOffset - sopClass.offset);
     assert.deepEqual(header.map((c) => c.text), hexOf(ct.bytes, sopClass.offset, header.length));
     assert.ok(header.every((c) => c.className.includes('sel-header')), JSON.stringify(header));
@@ -126,8 +116,8 @@ test('clicking a node in the DICOM Tags view highlights its header and value byt
     const value = await cells(frame, sopClass.valueOffset, 2);
     assert.ok(value.every((c) => c.className.includes('sel-value') && c.className.includes('p-value')), JSON.stringify(value));
     // The element list follows.
-    const row = frame.locator('.header-table tr.selected');
-    assert.match(await row.innerText(), /SOPClassUID/);
+    const row = frame.locator('.element-list .el-row.selected');
+    await row.filter({ hasText: 'SOPClassUID' }).waitFor({ timeout: 15_000 });
     assert.ok(await row.isVisible());
   } finally {
     await screenshot(page, 'bytes-tree-click');
@@ -146,8 +136,8 @@ test('clicking a byte selects the node locateOffset names, in the tags view and 
   try {
     await byteCell(frame, target).click();
     assert.match(await selectedTagRowText(page, located.element.keyword), new RegExp(located.element.keyword));
-    await waitForClass(frame, target, 'sel-value');
-    assert.match(await frame.locator('.header-table tr.selected').innerText(), new RegExp(located.element.keyword));
+    await waitForByteClass(frame, target, 'sel-value');
+    await frame.locator('.element-list .el-row.selected', { hasText: located.element.keyword }).waitFor({ timeout: 15_000 });
     assert.match(await frame.locator('.data-inspector caption').innerText(), new RegExp(`0x${target.toString(16).toUpperCase().padStart(4, '0')}`));
   } finally {
     await screenshot(page, 'bytes-byte-click');
@@ -175,11 +165,11 @@ test('an encapsulated image: Basic Offset Table, fragment headers and fragment d
     await showTagsView(page);
     await tagRow(page, /PixelData/).click();
     const table = pixels.basicOffsetTable!.item;
-    await waitForClass(frame, table.offset, 'p-fragmentHeader');
-    if (table.length > 0) await waitForClass(frame, table.valueOffset, 'p-offsetTable');
+    await waitForByteClass(frame, table.offset, 'p-fragmentHeader');
+    if (table.length > 0) await waitForByteClass(frame, table.valueOffset, 'p-offsetTable');
     const fragment = pixels.fragments![0];
-    await waitForClass(frame, fragment.offset, 'p-fragmentHeader');
-    await waitForClass(frame, fragment.valueOffset, 'p-fragment');
+    await waitForByteClass(frame, fragment.offset, 'p-fragmentHeader');
+    await waitForByteClass(frame, fragment.valueOffset, 'p-fragment');
   } finally {
     await screenshot(page, 'bytes-encapsulated-light');
   }
@@ -197,9 +187,9 @@ test('a deflated file shows the inflated stream, labelled, and switches to the r
     // The data set's first element, selected in the tags view, shows in the inflated stream.
     await showTagsView(page);
     await tagRow(page, '(0008,0016)').click();
-    await waitForClass(frame, model.dataSetOffset, 'p-tag');
+    await waitForByteClass(frame, model.dataSetOffset, 'p-tag');
     await frame.locator('.stream-switch').click();
-    await waitForClass(frame, model.dataSetOffset, 'p-deflated');
+    await waitForByteClass(frame, model.dataSetOffset, 'p-deflated');
     assert.match(await frame.locator('.stream-label').innerText(), /Raw file/);
   } finally {
     await screenshot(page, 'bytes-deflated-raw-light');

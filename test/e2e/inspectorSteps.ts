@@ -92,3 +92,14 @@ export async function waitForViewerState(frame: Frame, check: (s: Record<string,
   }
   return state;
 }
+
+/** The Bytes pane's hex cell of one byte (its row must be on screen). */
+export function byteCell(frame: Frame, offset: number): Locator {
+  return frame.locator(`.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"]`);
+}
+
+/** Waits until the Bytes pane shows the byte at `offset` with `className` (a part or a selection class). */
+export async function waitForByteClass(frame: Frame, offset: number, className: string): Promise<void> {
+  const selector = `.bytes-row[data-offset="${offset - (offset % 16)}"] .hex .b[data-i="${offset % 16}"].${className}`;
+  await frame.locator(selector).waitFor({ timeout: 15_000 });
+}

@@ -91,10 +91,10 @@ export class ElementList {
     const header = element('div', { className: 'el-row el-header', attributes: { role: 'row' } }, COLUMNS.map((title) => element('div', { className: `cell ${title.toLowerCase()}`, text: title, attributes: { role: 'columnheader' } })));
     this.rowsBox = element('div', { className: 'el-rows', attributes: { 'data-vscode-context': JSON.stringify({ webviewSection: 'elementRow', preventDefaultContextMenuItems: true }) } });
     this.track = element('div', { className: 'el-track' });
-    this.viewport = element('div', { className: 'el-viewport', attributes: { tabindex: '0', role: 'treegrid', 'aria-multiselectable': 'true', 'aria-label': 'Elements' } }, [this.rowsBox, this.track]);
+    // The header scrolls sideways with the rows (the table is wider than a column beside the Bytes pane).
+    this.viewport = element('div', { className: 'el-viewport', attributes: { tabindex: '0', role: 'treegrid', 'aria-multiselectable': 'true', 'aria-label': 'Elements' } }, [header, this.rowsBox, this.track]);
     this.root = element('section', { className: 'element-list', attributes: { 'aria-label': 'Element list' } }, [
       element('div', { className: 'table-tools' }, [this.search, this.count]),
-      header,
       this.viewport,
     ]);
     this.cache = new RowCache(async (indices) => {
@@ -185,7 +185,8 @@ export class ElementList {
   }
 
   private geometry(): ScrollGeometry {
-    return { totalRows: this.rows.length, rowHeight: ROW_HEIGHT, viewportHeight: Math.max(this.viewport.clientHeight, ROW_HEIGHT) };
+    // The sticky header takes the first row's height of the viewport.
+    return { totalRows: this.rows.length, rowHeight: ROW_HEIGHT, viewportHeight: Math.max(this.viewport.clientHeight - ROW_HEIGHT, ROW_HEIGHT) };
   }
 
   private onScroll(): void {
@@ -235,7 +236,7 @@ export class ElementList {
     root.classList.toggle('selected', this.selection.has(index));
     root.classList.toggle('focused', this.selection.focus === index);
     root.classList.toggle('match', this.matched?.[index] === 1);
-    cells[1].style.paddingLeft = `${0.3 + Math.min(this.shape.depths[index], 16) * 1.1}em`;
+    cells[1].style.paddingLeft = `${0.3 + Math.min(this.shape.depths[index], 16) * 0.8}em`;
     view.twisty.className = expandable ? (this.expanded[index] ? 'twisty open' : 'twisty closed') : 'twisty';
     setText(cells[0], data ? offsetText(data.offset, this.offsetFormat) : '…');
     cells[0].title = data?.inflated ? 'Position in the inflated data set stream (the file is deflated)' : '';
