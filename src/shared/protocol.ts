@@ -75,6 +75,11 @@ export interface SelectElementMessage {
   readonly offset: number;
   readonly valueOffset: number;
   readonly end: number;
+  /**
+   * True when the tree only followed the element list's own selection: the page already shows
+   * it, and a late echo must not move the list back from where the keyboard has gone since.
+   */
+  readonly fromList?: boolean;
 }
 
 export type EditorHostMessage = DocumentMessage | SelectElementMessage;
@@ -161,7 +166,8 @@ export function parseEditorHostMessage(message: unknown): EditorHostMessage | nu
     isSafeOffset(candidate.valueOffset) &&
     isSafeOffset(candidate.end)
   ) {
-    return { type: 'selectElement', id: candidate.id, offset: candidate.offset, valueOffset: candidate.valueOffset, end: candidate.end };
+    const selection = { type: 'selectElement', id: candidate.id, offset: candidate.offset, valueOffset: candidate.valueOffset, end: candidate.end } as const;
+    return candidate.fromList === true ? { ...selection, fromList: true } : selection;
   }
   return null;
 }

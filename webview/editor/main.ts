@@ -33,7 +33,7 @@ const host = new MessageEndpoint<WebviewToHostMessage, HostToWebviewMessage>({
         page.show(message.document);
         return;
       case 'selectElement':
-        page.select(message.id, message);
+        if (!message.fromList) page.select(message.id, message);
         return;
       case 'bytes/page':
       case 'elements/shapeReply':

@@ -108,7 +108,7 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
       if (document && !echo) listSelections.delete(document);
       // With several selected, the bytes of the last one show.
       const node = event.selection[event.selection.length - 1];
-      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, valueOffset: contentOffset(node), end: node.end });
+      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, valueOffset: contentOffset(node), end: node.end, ...(echo ? { fromList: true } : {}) });
     }),
     onSettingsChanged(() => {
       provider.refresh();

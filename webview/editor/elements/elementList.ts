@@ -32,6 +32,9 @@ export interface ElementListEvents {
 }
 
 const ROW_HEIGHT = 22;
+/** Indentation per nesting level, and the deepest level indented further. */
+const INDENT_EM = 0.8;
+const MAX_INDENT = 32;
 const COLUMNS = ['Offset', 'Tag', 'VR', 'Length', 'Name', 'Value'] as const;
 /** Selections travel to the host this long after the last change (holding an arrow key sends one). */
 const SELECT_NOTICE_MS = 60;
@@ -78,6 +81,8 @@ export class ElementList {
   private offsetFormat: OffsetFormat = 'hex';
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
   private selectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The node whose bytes the list last highlighted, so each selection highlights once. */
+  private bytesShownFor = -1;
   /** The scrollTop this list set itself, so its own scroll event does not move the rows again. */
   private scrollSet = -1;
 
@@ -120,6 +125,7 @@ export class ElementList {
     for (let i = 0; i < this.shape.length; i++) if (this.shape.depths[i] === 0 && this.shape.hasChildren(i)) this.expanded[i] = 1;
     this.cache.reset();
     this.selection.clear();
+    this.bytesShownFor = -1;
     this.shown = null;
     this.matched = null;
     this.top = 0;
@@ -140,6 +146,7 @@ export class ElementList {
     for (const ancestor of this.shape.ancestors(index)) this.expanded[ancestor] = 1;
     this.layout();
     this.selection.only(index);
+    this.bytesShownFor = index; // the page highlights the ranges the host sent with the selection
     this.scrollToRow(rowOf(this.rows, index));
     this.render();
   }
@@ -212,16 +219,31 @@ export class ElementList {
     const wanted = rowsThatFit(geometry) + 1;
     while (this.pool.length < wanted) this.rowsBox.append(this.pool[this.pool.push(rowView()) - 1].root);
     const missing: number[] = [];
+    let deepest = 0;
     this.pool.forEach((view, k) => {
       const row = this.top + k;
       view.root.hidden = k >= wanted || row >= this.rows.length;
       if (view.root.hidden) return;
       const index = this.rows[row];
+      deepest = Math.max(deepest, this.shape.depths[index]);
       const data = this.cache.get(index);
       if (!data) missing.push(index);
       this.fill(view, index, data);
     });
+    // The tag column widens with the deepest row on screen: indentation plus twisty plus "(GGGG,EEEE)".
+    const tagWidth = `max(22ch, calc(${(0.3 + Math.min(deepest, MAX_INDENT) * INDENT_EM + 1.6).toFixed(1)}em + 12ch))`;
+    if (this.root.style.getPropertyValue('--tag-width') !== tagWidth) this.root.style.setProperty('--tag-width', tagWidth);
     if (missing.length > 0) this.cache.want(missing);
+    this.showFocusBytes();
+  }
+
+  /** Highlights the focus row's bytes once its text (with its byte ranges) is here. */
+  private showFocusBytes(): void {
+    const focus = this.selection.focus;
+    const data = focus >= 0 && this.bytesShownFor !== focus ? this.cache.get(focus) : undefined;
+    if (!data) return;
+    this.bytesShownFor = focus;
+    this.events.showBytes(data);
   }
 
   private fill(view: RowView, index: number, data: ElementRow | undefined): void {
@@ -236,7 +258,7 @@ export class ElementList {
     root.classList.toggle('selected', this.selection.has(index));
     root.classList.toggle('focused', this.selection.focus === index);
     root.classList.toggle('match', this.matched?.[index] === 1);
-    cells[1].style.paddingLeft = `${0.3 + Math.min(this.shape.depths[index], 16) * 0.8}em`;
+    cells[1].style.paddingLeft = `${0.3 + Math.min(this.shape.depths[index], MAX_INDENT) * INDENT_EM}em`;
     view.twisty.className = expandable ? (this.expanded[index] ? 'twisty open' : 'twisty closed') : 'twisty';
     setText(cells[0], data ? offsetText(data.offset, this.offsetFormat) : '…');
     cells[0].title = data?.inflated ? 'Position in the inflated data set stream (the file is deflated)' : '';
@@ -297,10 +319,8 @@ export class ElementList {
   }
 
   private selectionChanged(now: boolean): void {
+    this.bytesShownFor = -1;
     this.render();
-    const focus = this.selection.focus;
-    const data = focus >= 0 ? this.cache.get(focus) : undefined;
-    if (data) this.events.showBytes(data);
     clearTimeout(this.selectTimer);
     const send = (): void => {
       if (this.selection.focus >= 0) this.source.select(this.listId, this.selection.indices(), this.selection.focus);
