@@ -20,6 +20,7 @@ let parsed: DicomFile | undefined;
 
 before(async () => {
   workbench = await openWorkbench('elementList', { width: 1440, height: 900 });
+  restoreTheme = await setColorTheme(workbench.page, 'Default Dark Modern', true);
 });
 
 after(async () => {
@@ -167,6 +168,7 @@ test('Ctrl+click and Shift+click select several rows', async (t) => {
 test('the element list in the light theme', async (t) => {
   if (!(await model(t))) return;
   const { page } = workbench;
+  restoreTheme?.();
   restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
   const frame = await editorFrame(page);
   await frame.waitForFunction(() => document.body.classList.contains('vscode-light'));
