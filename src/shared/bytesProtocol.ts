@@ -11,6 +11,9 @@ export type { BytePart, ByteStream, PartRun } from '../core/bytes/byteParts';
 /** The most bytes one page request may ask for: pages stay small, memory stays flat. */
 export const MAX_PAGE_BYTES = 65536;
 
+/** The pane's page size; pages start at multiples of it, so the host can send pages the pane would ask for. */
+export const PAGE_BYTES = 4096;
+
 /** Asks for the bytes of [offset, offset + length) of a stream, with what each byte is. */
 export interface ReadBytesMessage {
   readonly type: 'bytes/read';
@@ -51,5 +54,14 @@ export function parseHostToBytesMessage(raw: unknown): HostToBytesMessage | null
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
   if (m.type !== 'bytes/page' || !(m.data instanceof ArrayBuffer) || !Array.isArray(m.runs)) return null;
+  if (m.stream !== 'model' && m.stream !== 'raw') return null;
   return isSafeOffset(m.offset) && isSafeOffset(m.streamSize) ? (raw as BytesPageMessage) : null;
+}
+
+/** The pages sent along with a selection, each checked as a reply would be; null when any is not a page. */
+export function parsePagesWithSelection(raw: unknown): readonly BytesPageMessage[] | null {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) return null;
+  const pages = raw.map(parseHostToBytesMessage);
+  return pages.every((page): page is BytesPageMessage => page !== null) ? pages : null;
 }

@@ -8,7 +8,7 @@
  *
  * This file is imported by both sides, so it must stay free of `vscode` and DOM types.
  */
-import { parseBytesMessage, parseHostToBytesMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
+import { parseBytesMessage, parseHostToBytesMessage, parsePagesWithSelection, type BytesPageMessage, type BytesToHostMessage, type HostToBytesMessage } from './bytesProtocol';
 import type { StructuredReport } from '../core/report/reportModel';
 import { parseStackMessage, type StackToHostMessage, type StackView } from './stackProtocol';
 import { parseElementsMessage, parseHostToElementsMessage, type ElementsToHostMessage, type HostToElementsMessage } from './elementsProtocol';
@@ -80,6 +80,8 @@ export interface SelectElementMessage {
    * it, and a late echo must not move the list back from where the keyboard has gone since.
    */
   readonly fromList?: boolean;
+  /** The Bytes pane's pages around `offset`, read with the selection so the pane draws it without asking. */
+  readonly pages?: readonly BytesPageMessage[];
 }
 
 export type EditorHostMessage = DocumentMessage | SelectElementMessage;
@@ -166,7 +168,9 @@ export function parseEditorHostMessage(message: unknown): EditorHostMessage | nu
     isSafeOffset(candidate.valueOffset) &&
     isSafeOffset(candidate.end)
   ) {
-    const selection = { type: 'selectElement', id: candidate.id, offset: candidate.offset, valueOffset: candidate.valueOffset, end: candidate.end } as const;
+    const pages = parsePagesWithSelection(candidate.pages);
+    if (pages === null) return null;
+    const selection = { type: 'selectElement', id: candidate.id, offset: candidate.offset, valueOffset: candidate.valueOffset, end: candidate.end, pages } as const;
     return candidate.fromList === true ? { ...selection, fromList: true } : selection;
   }
   return null;

@@ -1,29 +1,47 @@
 /**
- * Browser entry for the Bytes pane benchmark: mounts the real pane (webview/editor/bytes) with
- * a host that runs the real page server code (bytesPage) in the page, reading the file by byte
- * range (HTTP Range requests to the harness's local server), as the extension host would.
+ * Browser entry for the Bytes pane benchmark: mounts the real pane (webview/editor/bytes). Its
+ * host is the real page server code (bytesServer) running in Node on the real file, reached
+ * through a Playwright binding as VS Code's host is reached through postMessage: one message
+ * each way per page, bytes serialised on the way.
  */
-import { openDicom } from '../../src/core/parse/readDicom';
-import { bytesPage } from '../../src/extension/bytes/bytesServer';
-import { BytesPane } from '../../webview/editor/bytes/bytesPane';
-import { httpRangeAccess } from './httpRangeAccess';
+import type { BytesPageMessage, ByteStream } from '../../src/shared/bytesProtocol';
+import { BytesPane, type BytesFile } from '../../webview/editor/bytes/bytesPane';
+
+/** A page as it crosses from the benchmark's host to the page: JSON, the bytes as base64. */
+export type WirePage = Omit<BytesPageMessage, 'data'> & { readonly data: string };
 
 declare global {
   interface Window {
     __fileSize: number;
-    __mountBytes(): Promise<void>;
+    __hostRead(stream: ByteStream, offset: number, length: number): Promise<WirePage>;
+    __mountBytes(file: BytesFile): void;
+    __selectAndDraw(offset: number, pages: readonly WirePage[]): Promise<void>;
     __pane: BytesPane;
   }
 }
 
-window.__mountBytes = async () => {
-  const { file, source } = await openDicom(httpRangeAccess(window.__fileSize));
-  // Replies cross a boundary in VS Code too; deliver them asynchronously.
-  const pane = new BytesPane(
-    (stream, offset, length) => bytesPage({ type: 'bytes/read', stream, offset, length }, file, source).then((page) => new Promise((resolve) => setTimeout(() => resolve(page), 0))),
-    { revealOffset: () => undefined },
-  );
+function fromWire(page: WirePage): BytesPageMessage {
+  const bytes = Uint8Array.from(atob(page.data), (c) => c.charCodeAt(0));
+  return { ...page, data: bytes.buffer };
+}
+
+window.__mountBytes = (file) => {
+  const pane = new BytesPane((stream, offset, length) => window.__hostRead(stream, offset, length).then(fromWire), { revealOffset: () => undefined });
   document.getElementById('viewer')!.append(pane.root);
-  pane.show({ deflated: file.deflated, dataSetOffset: file.dataSetOffset, littleEndian: true, characterSet: [], offsetFormat: 'hex' });
+  pane.show(file);
   window.__pane = pane;
+};
+
+/**
+ * Hands the pane a selection as the editor page does with the host's `selectElement`, and
+ * resolves once a frame has drawn its first byte highlighted with its value.
+ */
+window.__selectAndDraw = async (offset, pages) => {
+  window.__pane.select({ offset, valueOffset: offset + 8, end: offset + 64 }, pages.map(fromWire));
+  const row = offset - (offset % 16);
+  for (;;) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const cell = document.querySelector(`.bytes-row[data-offset="${row}"] .b[data-i="${offset % 16}"]`);
+    if (cell?.classList.contains('sel-header') && cell.textContent !== '··') return;
+  }
 };

@@ -10,6 +10,7 @@ import { PaneTabs, type Tab } from './paneTabs';
 import { StackBar } from './stackBar';
 import { BytesPane } from './bytes/bytesPane';
 import type { PageRequest } from './bytes/pageCache';
+import type { BytesPageMessage } from '../../src/shared/bytesProtocol';
 import { mountViewer } from '../viewer/mountViewer';
 import type { ViewerPort } from '../viewer/viewerPort';
 import { ReportPane } from './report/reportPane';
@@ -149,10 +150,10 @@ export class EditorPage {
     this.bytes.show(view);
   }
 
-  select(id: string, range: { offset: number; valueOffset: number; end: number }): void {
+  select(id: string, selection: { offset: number; valueOffset: number; end: number; pages?: readonly BytesPageMessage[] }): void {
     void this.list.reveal(id);
-    this.bytes.select(range);
-    this.report.select(range.offset);
+    this.bytes.select(selection, selection.pages);
+    this.report.select(selection.offset);
   }
 
   /** The frame viewer's mount point; the viewer is mounted once and kept across re-parses. */

@@ -7,7 +7,8 @@ import type { DicomDocument } from '../document/dicomDocument';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged } from '../settings';
 import { deepestNodeAtOffset } from './offsetLookup';
-import { contentOffset, nodeById, type TagNode } from './tagNodes';
+import { nodeById, type TagNode } from './tagNodes';
+import { selectionSender } from '../bytes/selectionSender';
 import { TagTreeProvider } from './tagTreeProvider';
 
 export const TAG_VIEW_ID = 'dicomInspector.tags';
@@ -35,6 +36,7 @@ function isTagNode(value: unknown): value is TagNode {
 
 export function registerTagTree(context: vscode.ExtensionContext, tracker: EditorTracker): TagTree {
   const provider = new TagTreeProvider();
+  const sendSelection = selectionSender(tracker);
   const view = vscode.window.createTreeView(TAG_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   // Each document keeps its element list's selection: it never carries over to another file.
   const listSelections = new WeakMap<DicomDocument, readonly TagNode[]>();
@@ -108,7 +110,7 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
       if (document && !echo) listSelections.delete(document);
       // With several selected, the bytes of the last one show.
       const node = event.selection[event.selection.length - 1];
-      if (node && document) tracker.post(document, { type: 'selectElement', id: node.id, offset: node.offset, valueOffset: contentOffset(node), end: node.end, ...(echo ? { fromList: true } : {}) });
+      if (node && document) sendSelection(document, node, echo);
     }),
     onSettingsChanged(() => {
       provider.refresh();

@@ -1,11 +1,12 @@
 /**
  * The Bytes pane: hex and text columns, 16 bytes a row, every byte coloured by what it is.
- * Only the rows on screen exist in the DOM (a fixed pool, refilled on scroll), and their bytes
- * come page by page from the host (PageCache), so a 2 GiB file scrolls end to end in the same
- * memory as a small one. A click names the byte's node to the host, which selects it in the
+ * Only the rows on screen exist in the DOM (a fixed pool), and their bytes come page by page
+ * from the host (PageCache), so a 2 GiB file scrolls end to end in the same memory as a small
+ * one. Row n of the file always lives in pool slot n mod pool size, moved into place by a
+ * transform: scrolling a few rows rewrites only the rows that came into view. A click names the byte's node to the host, which selects it in the
  * DICOM Tags view and the element list and sends the selection back to be highlighted here.
  */
-import type { ByteStream, PartRun } from '../../../src/shared/bytesProtocol';
+import type { BytesPageMessage, ByteStream, PartRun } from '../../../src/shared/bytesProtocol';
 import { offsetText, type OffsetFormat } from '../../../src/core/format/presentation';
 import { INSPECTED_BYTES } from '../../../src/core/bytes/inspectBytes';
 import { element } from '../dom';
@@ -38,6 +39,8 @@ interface Highlight {
 
 interface RowCells {
   readonly root: HTMLElement;
+  /** The transform last written, so an unmoved row costs no style change. */
+  shift: string;
   readonly address: HTMLElement;
   readonly hex: HTMLElement[];
   readonly text: HTMLElement[];
@@ -61,9 +64,8 @@ function setCell(cell: HTMLElement, text: string, className: string): void {
   if (cell.className !== className) cell.className = className;
 }
 
-function hexByte(byte: number): string {
-  return byte.toString(16).toUpperCase().padStart(2, '0');
-}
+/** The 256 two-digit hex texts, made once: a frame writes up to a few thousand of them. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
 
 export class BytesPane {
   readonly root: HTMLElement;
@@ -128,9 +130,13 @@ export class BytesPane {
     this.inspect();
   }
 
-  /** Highlights a node's header and contents and scrolls them into view. */
-  select(highlight: Highlight): void {
+  /**
+   * Highlights a node's header and contents and scrolls them into view. `pages`: the pages
+   * around the node that came with the selection, so the bytes show without asking the host.
+   */
+  select(highlight: Highlight, pages: readonly BytesPageMessage[] = []): void {
     if (this.pages.currentStream === 'raw' && this.file && highlight.offset >= this.file.dataSetOffset) this.switchStream();
+    for (const page of pages) this.pages.add(page);
     this.highlight = highlight;
     // A click in the pane comes back as the selection of its node: the clicked byte stays.
     if (this.cursor === null || this.cursor < highlight.offset || this.cursor >= highlight.end) this.cursor = highlight.offset;
@@ -181,6 +187,8 @@ export class BytesPane {
     const count = visibleRows(this.geometry()) + 1;
     while (this.rows.length < count) this.rows.push(this.createRow());
     while (this.rows.length > count) this.rows.pop()!.root.remove();
+    // A new pool size moves every row to another slot: start the slots afresh.
+    this.rows.forEach((row) => delete row.root.dataset.offset);
     this.track.style.height = `${trackHeight(this.geometry())}px`;
     this.scrollTo(this.topRow);
   }
@@ -199,7 +207,7 @@ export class BytesPane {
       element('span', { className: 'text' }, text),
     ]);
     this.rowsBox.append(root);
-    return { root, address, hex, text };
+    return { root, shift: '', address, hex, text };
   }
 
   private schedule(): void {
@@ -222,28 +230,42 @@ export class BytesPane {
     const size = this.pages.streamSize ?? 0;
     const width = Math.max(4, Math.max(0, size - 1).toString(16).length);
     const format = this.file?.offsetFormat ?? 'hex';
-    this.rows.forEach((row, r) => {
-      const rowOffset = (this.topRow + r) * BYTES_PER_ROW;
+    const pool = this.rows.length;
+    for (let r = 0; r < pool; r++) {
+      const fileRow = this.topRow + r;
+      const row = this.rows[fileRow % pool];
+      const rowOffset = fileRow * BYTES_PER_ROW;
       const inFile = rowOffset < size;
       if (row.root.hidden === inFile) row.root.hidden = !inFile;
-      if (!inFile) return;
-      row.root.dataset.offset = String(rowOffset);
-      setCell(row.address, offsetText(rowOffset, format, width), 'address');
-      for (let i = 0; i < BYTES_PER_ROW; i++) {
-        const offset = rowOffset + i;
-        const byte = offset < size ? this.pages.byteAt(offset) : undefined;
-        const hex = row.hex[i];
-        const text = row.text[i];
-        if (offset >= size) {
-          setCell(hex, '  ', 'b p-none');
-          setCell(text, ' ', 'c p-none');
-          continue;
-        }
-        const name = this.classFor(offset, byte?.run);
-        setCell(hex, byte ? hexByte(byte.value) : '··', `b ${name}`);
-        setCell(text, byte ? printable(byte.value) : ' ', `c ${name}`);
+      if (!inFile) continue;
+      const shift = `translateY(${r * this.rowHeight}px)`;
+      if (row.shift !== shift) {
+        row.shift = shift;
+        row.root.style.transform = shift;
       }
-    });
+      const key = String(rowOffset);
+      if (row.root.dataset.offset !== key) row.root.dataset.offset = key;
+      setCell(row.address, offsetText(rowOffset, format, width), 'address');
+      this.drawCells(row, rowOffset, size);
+    }
+  }
+
+  /** Writes a row's cells; setCell leaves alone those that already show the right byte. */
+  private drawCells(row: RowCells, rowOffset: number, size: number): void {
+    for (let i = 0; i < BYTES_PER_ROW; i++) {
+      const offset = rowOffset + i;
+      const hex = row.hex[i];
+      const text = row.text[i];
+      if (offset >= size) {
+        setCell(hex, '  ', 'b p-none');
+        setCell(text, ' ', 'c p-none');
+        continue;
+      }
+      const byte = this.pages.byteAt(offset);
+      const name = this.classFor(offset, byte?.run);
+      setCell(hex, byte ? HEX[byte.value] : '··', `b ${name}`);
+      setCell(text, byte ? printable(byte.value) : ' ', `c ${name}`);
+    }
   }
 
   private offsetOf(target: EventTarget | null): number | null {

@@ -3,9 +3,9 @@
  * least-recently-used cache, so memory stays the same whether the file is 1 KiB or 2 GiB.
  * Each page keeps, per byte, the index of the run (what the byte is) it belongs to.
  */
-import type { ByteStream, BytesPageMessage, PartRun } from '../../../src/shared/bytesProtocol';
+import { PAGE_BYTES, type ByteStream, type BytesPageMessage, type PartRun } from '../../../src/shared/bytesProtocol';
 
-export const PAGE_BYTES = 4096;
+export { PAGE_BYTES };
 /** 32 pages of 4 KiB: several screens around the one shown, a few hundred KiB in all. */
 export const MAX_PAGES = 32;
 
@@ -77,16 +77,30 @@ export class PageCache {
     const loading = this.request(this.stream, start, PAGE_BYTES).then((reply) => {
       if (generation !== this.generation) return;
       this.loading.delete(start);
-      this.streamSize = reply.streamSize;
-      const bytes = new Uint8Array(reply.data);
-      this.pages.set(start, { offset: reply.offset, bytes, runs: reply.runs, runIndex: indexRuns(reply.offset, bytes.length, reply.runs) });
-      while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value as number);
+      this.store(reply);
       this.onPage();
     }, () => {
       if (generation === this.generation) this.loading.delete(start);
     });
     this.loading.set(start, loading);
     return loading;
+  }
+
+  /**
+   * Keeps a page that came without being asked for (with a selection), so the pane draws it at
+   * once; a page of another stream, or not on a page boundary, is not one of this cache's.
+   */
+  add(reply: BytesPageMessage): void {
+    if (reply.stream !== this.stream || reply.offset % PAGE_BYTES !== 0 || reply.data.byteLength > PAGE_BYTES) return;
+    this.store(reply);
+  }
+
+  private store(reply: BytesPageMessage): void {
+    this.streamSize = reply.streamSize;
+    const bytes = new Uint8Array(reply.data);
+    this.pages.delete(reply.offset);
+    this.pages.set(reply.offset, { offset: reply.offset, bytes, runs: reply.runs, runIndex: indexRuns(reply.offset, bytes.length, reply.runs) });
+    while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value as number);
   }
 
   /** The byte at `offset` and its run, when its page is here. */
