@@ -12,6 +12,7 @@ import { registerStandardForms } from './export/registerStandardForms';
 import { registerOpenWithCommands } from './commands/openWithCommand';
 import { registerRevealOffsetCommand } from './commands/revealOffsetCommand';
 import { registerCsvExport } from './csv/registerCsvExport';
+import { registerDumpLinking } from './dump/dumpLinking';
 import { registerTextDump } from './dump/textDumpProvider';
 import { registerDicomEditor } from './editor/dicomEditorProvider';
 import { registerSortFolder } from './sort/registerSortFolder';
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): InspectorApi {
     parsedFile: (uri) => documents.find(uri)?.file,
     selectedNodes: (clicked, selected) => tagTree.selectedNodes(clicked, selected),
   });
-  registerTextDump(context, tracker, documents);
+  registerDumpLinking(context, registerTextDump(context, tracker, documents), tagTree);
   registerSortFolder(context);
   const explorer = registerDicomExplorer(context);
   const stacks = registerSeriesStack(context, { documents, frames, tracker }, explorer);

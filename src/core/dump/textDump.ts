@@ -18,6 +18,12 @@ export interface TextDumpOptions {
 
 const LENGTH_WIDTH = 10;
 
+/** The dump's lines, and for each the byte offset it is about (null for the comment lines). */
+export interface TextDumpLines {
+  readonly lines: readonly string[];
+  readonly offsets: readonly (number | null)[];
+}
+
 /**
  * A dcmdump-like text dump with the byte offset of every line: one element, item, delimiter
  * or fragment per line, indented by nesting. The VS Code text dump shows exactly this, so it
@@ -25,8 +31,29 @@ const LENGTH_WIDTH = 10;
  */
 export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): string {
   let text = '';
-  for (const line of textDumpLines(file, options)) text += line + '\n';
+  for (const line of dumpLines(file, options)) text += line.text + '\n';
   return text;
+}
+
+/**
+ * The lines of `formatTextDump` with the offset of each: the element, item, delimiter or
+ * fragment a line shows starts there (a problem line: where the problem is), which is how the
+ * VS Code text dump links its lines to the DICOM Tags view and the Bytes pane.
+ */
+export function textDumpWithOffsets(file: DicomFile, options: TextDumpOptions = {}): TextDumpLines {
+  const lines: string[] = [];
+  const offsets: (number | null)[] = [];
+  for (const line of dumpLines(file, options)) {
+    lines.push(line.text);
+    offsets.push(line.offset);
+  }
+  return { lines, offsets };
+}
+
+/** One line of the dump (without its line break) and the byte offset it is about. */
+export interface DumpLine {
+  readonly text: string;
+  readonly offset: number | null;
 }
 
 /**
@@ -35,6 +62,11 @@ export function formatTextDump(file: DicomFile, options: TextDumpOptions = {}): 
  * never one string or one array of lines (`dicom-inspector dump` streams them to stdout).
  */
 export function* textDumpLines(file: DicomFile, options: TextDumpOptions = {}): Generator<string, void, undefined> {
+  for (const line of dumpLines(file, options)) yield line.text;
+}
+
+/** The dump's lines with their offsets, one by one (see `textDumpLines`). */
+function* dumpLines(file: DicomFile, options: TextDumpOptions): Generator<DumpLine, void, undefined> {
   const width = Math.max(4, file.size.toString(16).length);
   const showOffsets = options.offsets !== false;
   const offset = (n: number) => offsetText(n, options.offsetFormat ?? 'hex', width).padStart(options.offsetFormat === 'decimal' ? String(file.size).length : 0);
@@ -45,7 +77,7 @@ export function* textDumpLines(file: DicomFile, options: TextDumpOptions = {}): 
 
   const line = (position: number, depth: number, tag: string, vr: string, length: number | null | string, label: string, value = '') => {
     const len = (length === null ? 'u/l' : String(length)).padStart(LENGTH_WIDTH);
-    return `${at(position)}${'  '.repeat(depth)}${tag} ${vr.padEnd(4)}${len}  ${label}${value ? '  ' + value : ''}`.trimEnd();
+    return { text: `${at(position)}${'  '.repeat(depth)}${tag} ${vr.padEnd(4)}${len}  ${label}${value ? '  ' + value : ''}`.trimEnd(), offset: position };
   };
 
   const elementLine = (el: DicomElement, depth: number) => {
@@ -54,14 +86,14 @@ export function* textDumpLines(file: DicomFile, options: TextDumpOptions = {}): 
     return line(el.offset, depth, tagText(el), el.vr, el.length, label, valueText(el, maxValueLength));
   };
 
-  function* item(it: DicomItem, index: number, depth: number): Generator<string, void, undefined> {
+  function* item(it: DicomItem, index: number, depth: number): Generator<DumpLine, void, undefined> {
     yield line(it.offset, depth, '(FFFE,E000)', '', it.length, itemName(index));
     yield* elements(it.elements, depth + 1);
     if (it.delimiterOffset !== null) yield line(it.delimiterOffset, depth, '(FFFE,E00D)', '', 0, 'ItemDelimitationItem');
   }
 
   /** The lines an element has below its own: CSA elements, items, fragments, delimiter. */
-  function* children(el: DicomElement, depth: number): Generator<string, void, undefined> {
+  function* children(el: DicomElement, depth: number): Generator<DumpLine, void, undefined> {
     // A Siemens CSA header lists its elements below it, like gdcmdump --csa: number of items
     // in the length column, the name with its declared VM, the non-empty items as values.
     if (el.csa) {
@@ -79,7 +111,7 @@ export function* textDumpLines(file: DicomFile, options: TextDumpOptions = {}): 
     if (el.sequenceDelimiterOffset != null) yield line(el.sequenceDelimiterOffset, depth, '(FFFE,E0DD)', '', 0, 'SequenceDelimitationItem');
   }
 
-  function* elements(list: readonly DicomElement[], depth: number): Generator<string, void, undefined> {
+  function* elements(list: readonly DicomElement[], depth: number): Generator<DumpLine, void, undefined> {
     for (const el of list) {
       if (!showPrivate && el.group % 2 === 1) continue;
       yield elementLine(el, depth);
@@ -89,18 +121,18 @@ export function* textDumpLines(file: DicomFile, options: TextDumpOptions = {}): 
   }
 
   const syntax = file.transferSyntax ? `${file.transferSyntax.uid} (${file.transferSyntax.name})` : 'none';
-  yield `# ${options.fileName ?? 'DICOM file'}: ${file.size} bytes, transfer syntax ${syntax}, dictionary ${dictionaryEdition}`;
-  if (file.deflated && showOffsets) yield `# deflated: offsets from ${offset(file.dataSetOffset)} on are positions in the inflated stream`;
-  if (file.preamble) yield `${at(file.preamble.offset)}Preamble (${file.preamble.length} bytes)`;
-  if (file.prefix) yield `${at(file.prefix.offset)}Prefix "DICM"`;
+  yield { text: `# ${options.fileName ?? 'DICOM file'}: ${file.size} bytes, transfer syntax ${syntax}, dictionary ${dictionaryEdition}`, offset: null };
+  if (file.deflated && showOffsets) yield { text: `# deflated: offsets from ${offset(file.dataSetOffset)} on are positions in the inflated stream`, offset: null };
+  if (file.preamble) yield { text: `${at(file.preamble.offset)}Preamble (${file.preamble.length} bytes)`, offset: file.preamble.offset };
+  if (file.prefix) yield { text: `${at(file.prefix.offset)}Prefix "DICM"`, offset: file.prefix.offset };
   if (file.meta.length > 0) {
-    yield '# File Meta Information';
+    yield { text: '# File Meta Information', offset: null };
     yield* elements(file.meta, 0);
   }
-  yield '# Data Set';
+  yield { text: '# Data Set', offset: null };
   yield* elements(file.dataSet, 0);
-  if (file.stoppedBeforePixelData) yield '# header only: the pixel data value was not read';
+  if (file.stoppedBeforePixelData) yield { text: '# header only: the pixel data value was not read', offset: null };
   for (const issue of file.issues) {
-    yield `# ${issue.severity}${issue.offset === null || !showOffsets ? '' : ' at ' + offset(issue.offset)}: ${oneLine(issue.message)}`;
+    yield { text: `# ${issue.severity}${issue.offset === null || !showOffsets ? '' : ' at ' + offset(issue.offset)}: ${oneLine(issue.message)}`, offset: issue.offset };
   }
 }

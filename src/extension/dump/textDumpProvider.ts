@@ -8,7 +8,7 @@
  * title and plain-text mode) and carry the original URI, whatever its scheme, in the query.
  */
 import * as vscode from 'vscode';
-import { formatTextDump } from '../../core/dump/textDump';
+import { textDumpWithOffsets } from '../../core/dump/textDump';
 import type { DicomDocuments, DocumentLease } from '../document/dicomDocuments';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged, readSettings } from '../settings';
@@ -30,6 +30,8 @@ export class TextDumpProvider implements vscode.TextDocumentContentProvider, vsc
   readonly onDidChange = this.changed.event;
   /** Per open dump: its hold on the source document, and the subscription to its re-parses. */
   private readonly held = new Map<string, Promise<{ lease: DocumentLease; subscription: vscode.Disposable }>>();
+  /** Per open dump: the offset each line of its last content is about (see dumpLinking.ts). */
+  private readonly lineOffsets = new Map<string, readonly (number | null)[]>();
 
   constructor(private readonly documents: DicomDocuments) {}
 
@@ -40,11 +42,18 @@ export class TextDumpProvider implements vscode.TextDocumentContentProvider, vsc
     const settings = readSettings();
     // The CLI's defaults (64-character values) so the document diffs cleanly against
     // `dicom-inspector dump FILE`; offsets and private tags follow the settings.
-    return formatTextDump(document.file, {
+    const dump = textDumpWithOffsets(document.file, {
       fileName: source.scheme === 'file' ? source.fsPath : source.toString(true),
       offsetFormat: settings.offsetFormat,
       showPrivateTags: settings.showPrivateTags,
     });
+    this.lineOffsets.set(dumpUri.toString(), dump.offsets);
+    return dump.lines.join('\n') + '\n';
+  }
+
+  /** The offset of each line of the open dump `dumpUri`; empty until its content was made. */
+  offsetsOf(dumpUri: vscode.Uri): readonly (number | null)[] {
+    return this.lineOffsets.get(dumpUri.toString()) ?? [];
   }
 
   private hold(dumpUri: vscode.Uri, source: vscode.Uri): Promise<{ lease: DocumentLease; subscription: vscode.Disposable }> {
@@ -67,11 +76,13 @@ export class TextDumpProvider implements vscode.TextDocumentContentProvider, vsc
     const key = dumpUri.toString();
     void this.held.get(key)?.then(release);
     this.held.delete(key);
+    this.lineOffsets.delete(key);
   }
 
   dispose(): void {
     for (const held of this.held.values()) void held.then(release);
     this.held.clear();
+    this.lineOffsets.clear();
     this.changed.dispose();
   }
 }
@@ -88,7 +99,7 @@ function targetUri(argument: unknown, tracker: EditorTracker): vscode.Uri | unde
   return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
 
-export function registerTextDump(context: vscode.ExtensionContext, tracker: EditorTracker, documents: DicomDocuments): void {
+export function registerTextDump(context: vscode.ExtensionContext, tracker: EditorTracker, documents: DicomDocuments): TextDumpProvider {
   const provider = new TextDumpProvider(documents);
   const setDumpActive = (editor: vscode.TextEditor | undefined): void =>
     void vscode.commands.executeCommand('setContext', DUMP_ACTIVE_CONTEXT, editor?.document.uri.scheme === DUMP_SCHEME);
@@ -111,4 +122,5 @@ export function registerTextDump(context: vscode.ExtensionContext, tracker: Edit
       return document.uri.toString();
     }),
   );
+  return provider;
 }

@@ -17,8 +17,11 @@ const FILTER_ACTIVE_CONTEXT = 'dicomInspector.tagFilterActive';
 export interface TagTree {
   readonly provider: TagTreeProvider;
   readonly view: vscode.TreeView<TagNode>;
-  /** Reveals and selects the deepest visible node containing `offset`; false when none does. */
-  revealOffset(offset: number): Promise<TagNode | undefined>;
+  /**
+   * Reveals and selects the deepest visible node containing `offset`; undefined when none does.
+   * `focus: false` leaves the keyboard where it is (a caret moving in the text dump).
+   */
+  revealOffset(offset: number, options?: { readonly focus?: boolean }): Promise<TagNode | undefined>;
   revealId(id: string): Promise<TagNode | undefined>;
   /** The node a command applies to: the one it was invoked on, else the first selected. */
   targetNode(argument: unknown): TagNode | undefined;
@@ -65,9 +68,9 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
   const tree: TagTree = {
     provider,
     view,
-    revealOffset: async (offset) => {
+    revealOffset: async (offset, options) => {
       const file = provider.file;
-      return reveal(file ? deepestNodeAtOffset(file, offset, provider.options) : undefined);
+      return reveal(file ? deepestNodeAtOffset(file, offset, provider.options) : undefined, options?.focus ?? true);
     },
     revealId: async (id) => {
       const file = provider.file;
