@@ -60,9 +60,20 @@ export interface DocumentView {
 
 // ---------- host -> webview ----------
 
+/**
+ * How the user last arranged the editor, kept per workspace and given to every new page: the
+ * Bytes pane shown or hidden, and the tab in front (image or element list). Unset: defaults.
+ */
+export interface EditorLayout {
+  readonly bytesShown?: boolean;
+  readonly tab?: string;
+}
+
 export interface DocumentMessage {
   readonly type: 'document';
   readonly document: DocumentView;
+  /** In the reply to `ready` only: the layout a new page starts with. */
+  readonly layout?: EditorLayout;
 }
 
 /**
@@ -109,7 +120,14 @@ export interface OpenReportTextMessage {
   readonly type: 'openReportText';
 }
 
-export type EditorWebviewMessage = ReadyMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage;
+
+/** The user changed the layout (toggled the Bytes pane, chose a tab); the host keeps it for the workspace. */
+export interface LayoutMessage {
+  readonly type: 'layout';
+  readonly layout: EditorLayout;
+}
+
+export type EditorWebviewMessage = ReadyMessage | RevealOffsetMessage | OpenInstanceMessage | OpenReportTextMessage | LayoutMessage;
 
 export type HostToWebviewMessage = EditorHostMessage | HostToViewerMessage | HostToBytesMessage | HostToElementsMessage;
 export type WebviewToHostMessage = EditorWebviewMessage | ViewerToHostMessage | BytesToHostMessage | ElementsToHostMessage | StackToHostMessage;
@@ -139,9 +157,24 @@ export function parseEditorWebviewMessage(message: unknown): EditorWebviewMessag
       return typeof candidate.sopInstanceUid === 'string' && UID_PATTERN.test(candidate.sopInstanceUid)
         ? { type: 'openInstance', sopInstanceUid: candidate.sopInstanceUid }
         : null;
+    case 'layout': {
+      const layout = parseLayout(candidate.layout);
+      return layout ? { type: 'layout', layout } : null;
+    }
     default:
       return null;
   }
+}
+
+const MAX_TAB_ID_LENGTH = 32;
+
+/** A layout with only known fields of the right types, or null. */
+export function parseLayout(raw: unknown): EditorLayout | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { bytesShown, tab } = raw as Record<string, unknown>;
+  if (bytesShown !== undefined && typeof bytesShown !== 'boolean') return null;
+  if (tab !== undefined && (typeof tab !== 'string' || tab.length === 0 || tab.length > MAX_TAB_ID_LENGTH)) return null;
+  return { ...(bytesShown === undefined ? {} : { bytesShown }), ...(tab === undefined ? {} : { tab }) };
 }
 
 /** Validates any message from the webview: the editor's own, the frame viewer's, the Bytes pane's or a stack page's. */
@@ -159,7 +192,8 @@ export function parseEditorHostMessage(message: unknown): EditorHostMessage | nu
   if (typeof message !== 'object' || message === null) return null;
   const candidate = message as Record<string, unknown>;
   if (candidate.type === 'document' && typeof candidate.document === 'object' && candidate.document !== null) {
-    return { type: 'document', document: candidate.document as DocumentView };
+    const layout = candidate.layout === undefined ? undefined : parseLayout(candidate.layout) ?? undefined;
+    return { type: 'document', document: candidate.document as DocumentView, ...(layout ? { layout } : {}) };
   }
   if (
     candidate.type === 'selectElement' &&

@@ -69,8 +69,12 @@ const page = new EditorPage(app, {
   openInstance: (sopInstanceUid) => host.notify({ type: 'openInstance', sopInstanceUid }),
   openReportText: () => host.notify({ type: 'openReportText' }),
   openStackInstance: (frame) => host.notify({ type: 'stack/openInstance', frame }),
+  layoutChanged: (layout) => host.notify({ type: 'layout', layout }),
 }, viewerPort, (stream, offset, length) => host.request<BytesPageMessage>({ type: 'bytes/read', stream, offset, length }), elements);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => host.receive(event.data));
 
-void host.request<DocumentMessage>({ type: 'ready' }).then((reply) => page.show(reply.document));
+void host.request<DocumentMessage>({ type: 'ready' }).then((reply) => {
+  page.applyLayout(reply.layout ?? {});
+  page.show(reply.document);
+});

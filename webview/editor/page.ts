@@ -2,7 +2,7 @@
  * Draws one parsed file: title line, summary, parse issues, the frame viewer's mount point
  * (files with pixel data), the element list and the Bytes pane.
  */
-import type { DocumentView, IssueView } from '../../src/shared/protocol';
+import type { DocumentView, EditorLayout, IssueView } from '../../src/shared/protocol';
 import { element, formatSize } from './dom';
 import { offsetText } from '../../src/core/format/presentation';
 import { ElementList, type ElementSource } from './elements/elementList';
@@ -21,6 +21,8 @@ export interface PageEvents {
   openReportText(): void;
   /** A series stack's page: open the file frame `frame` comes from. */
   openStackInstance(frame: number): void;
+  /** The user changed the layout: the host keeps it for the next file of the workspace. */
+  layoutChanged(change: EditorLayout): void;
 }
 
 function summarySection(view: DocumentView): HTMLElement {
@@ -73,7 +75,7 @@ export class EditorPage {
   readonly bytes: BytesPane;
   private readonly report: ReportPane;
   private readonly bytesToggle = element('button', { className: 'bytes-toggle', text: 'Bytes', attributes: { type: 'button', 'aria-pressed': 'false', title: 'Show or hide the Bytes pane' } });
-  private readonly tabs = new PaneTabs(this.bytesToggle);
+  private readonly tabs = new PaneTabs(this.bytesToggle, (tab) => this.events.layoutChanged({ tab }));
   private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
   /** The user's choice; until there is one, the Bytes pane shows for files without pixels, since
@@ -96,7 +98,14 @@ export class EditorPage {
     this.bytesToggle.addEventListener('click', () => {
       this.bytesChosen = this.bytesToggle.getAttribute('aria-pressed') !== 'true';
       this.showBytes(this.bytesChosen);
+      events.layoutChanged({ bytesShown: this.bytesChosen });
     });
+  }
+
+  /** Starts from the layout the user chose last in this workspace (before the first `show`). */
+  applyLayout(layout: EditorLayout): void {
+    if (layout.bytesShown !== undefined) this.bytesChosen = layout.bytesShown;
+    if (layout.tab !== undefined) this.tabs.prefer(layout.tab);
   }
 
   private showBytes(shown: boolean): void {

@@ -16,8 +16,11 @@ export class PaneTabs {
   private readonly body: HTMLElement;
   private chosen: string | null = null;
 
-  /** `trailing`: kept at the end of the tab bar (the Bytes pane's toggle). */
-  constructor(private readonly trailing?: HTMLElement) {
+  /**
+   * `trailing`: kept at the end of the tab bar (the Bytes pane's toggle). `onChoose`: the user
+   * brought a tab to the front (the page keeps the choice for the workspace).
+   */
+  constructor(private readonly trailing?: HTMLElement, private readonly onChoose?: (id: string) => void) {
     this.bar = element('div', { className: 'pane-tabs', attributes: { role: 'tablist' } });
     this.body = element('div', { className: 'pane-tab-body' });
     this.root = element('div', { className: 'pane-column' }, [this.bar, this.body]);
@@ -32,6 +35,7 @@ export class PaneTabs {
         button.addEventListener('click', () => {
           this.chosen = tab.id;
           this.show(tabs);
+          this.onChoose?.(tab.id);
         });
         return button;
       }),
@@ -39,6 +43,11 @@ export class PaneTabs {
     );
     for (const tab of tabs) tab.content.hidden = tab !== active;
     this.body.replaceChildren(...tabs.map((tab) => tab.content));
+  }
+
+  /** The tab to bring to the front when the next `show` has it (a layout kept from before). */
+  prefer(id: string): void {
+    this.chosen = id;
   }
 
   /** Brings a tab to the front (a selection in the element list shows the list). */

@@ -16,6 +16,7 @@ import { documentFrames } from '../viewer/frameSource';
 import { answerElements } from '../elements/elementServer';
 import { documentView, errorView } from './documentView';
 import type { EditorTracker } from './editorTracker';
+import { LayoutMemory } from './layoutMemory';
 import { editorHtml, webviewOptions } from './webviewHtml';
 import { shownIssues } from '../validation/shownIssues';
 
@@ -34,7 +35,7 @@ export interface EditorServices {
 }
 
 export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<DocumentLease> {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly services: EditorServices) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly services: EditorServices, private readonly layouts: LayoutMemory) {}
 
   openCustomDocument(uri: vscode.Uri): Promise<DocumentLease> {
     return this.services.documents.acquire(uri);
@@ -54,7 +55,10 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
       answer: (message) => {
         switch (message.type) {
           case 'ready':
-            return { type: 'document', document: viewOf(document) };
+            return { type: 'document', document: viewOf(document), layout: this.layouts.layout };
+          case 'layout':
+            void this.layouts.remember(message.layout);
+            return undefined;
           case 'revealOffset':
             tracker.requestReveal({ document, offset: message.offset });
             return undefined;
@@ -101,7 +105,7 @@ export class DicomEditorProvider implements vscode.CustomReadonlyEditorProvider<
 
 export function registerDicomEditor(context: vscode.ExtensionContext, services: EditorServices): void {
   context.subscriptions.push(
-    vscode.window.registerCustomEditorProvider(EDITOR_VIEW_TYPE, new DicomEditorProvider(context.extensionUri, services), {
+    vscode.window.registerCustomEditorProvider(EDITOR_VIEW_TYPE, new DicomEditorProvider(context.extensionUri, services, new LayoutMemory(context.workspaceState)), {
       // Pages are cheap to rebuild from the parsed header, so hidden tabs do not keep a live page.
       webviewOptions: { retainContextWhenHidden: false },
       supportsMultipleEditorsPerDocument: true,

@@ -114,6 +114,7 @@ export class SeriesStackPanel implements vscode.Disposable {
       case 'elements/filter':
       case 'elements/find':
       case 'elements/select':
+      case 'layout': // A stack's tabs are its own, not the layout kept for the workspace's files.
         return undefined; // A stack has no element list or report of its own: each file's editor has.
       case 'bytes/read': {
         const empty: BytesPageMessage = { type: 'bytes/page', stream: message.stream, offset: message.offset, streamSize: 0, data: new ArrayBuffer(0), runs: [] };

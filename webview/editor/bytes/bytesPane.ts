@@ -187,8 +187,9 @@ export class BytesPane {
     const count = visibleRows(this.geometry()) + 1;
     while (this.rows.length < count) this.rows.push(this.createRow());
     while (this.rows.length > count) this.rows.pop()!.root.remove();
-    // A new pool size moves every row to another slot: start the slots afresh.
+    // A new pool size moves every row to another slot: start the slots afresh, in slot order.
     this.rows.forEach((row) => delete row.root.dataset.offset);
+    this.rowsBox.append(...this.rows.map((row) => row.root));
     this.track.style.height = `${trackHeight(this.geometry())}px`;
     this.scrollTo(this.topRow);
   }
@@ -247,6 +248,24 @@ export class BytesPane {
       if (row.root.dataset.offset !== key) row.root.dataset.offset = key;
       setCell(row.address, offsetText(rowOffset, format, width), 'address');
       this.drawCells(row, rowOffset, size);
+    }
+    this.orderRows();
+  }
+
+  /**
+   * Keeps the rows in the DOM in the order they show (a screen reader reads the grid in DOM
+   * order): the slots are a rotation of it, so scrolling moves only the rows that wrapped.
+   */
+  private orderRows(): void {
+    const pool = this.rows.length;
+    const first = this.rows[this.topRow % pool].root;
+    const at = this.rows.findIndex((row) => row.root === this.rowsBox.firstElementChild);
+    if (at < 0 || this.rowsBox.firstElementChild === first) return;
+    const forward = (this.topRow % pool - at + pool) % pool;
+    if (forward <= pool / 2) {
+      for (let i = 0; i < forward; i++) this.rowsBox.append(this.rowsBox.firstElementChild!);
+    } else {
+      for (let i = 0; i < pool - forward; i++) this.rowsBox.prepend(this.rowsBox.lastElementChild!);
     }
   }
 
