@@ -19,6 +19,7 @@ import { byteCell, clearHover, selectedTagRowText, showTagsView, tagRow, waitFor
 const CT = 'CT1_UNC.explicit_little_endian.dcm';
 const DEFLATED = 'sequences-undefined-deflated.dcm';
 const ENCAPSULATED = 'encapsulated-jpeg-bot.dcm';
+const IMAGE = 'syntax-explicit-le.dcm';
 const LARGE = 'bytes-2gib.dcm';
 const LARGE_PIXELS = 2 ** 31;
 
@@ -218,5 +219,54 @@ test('a 2 GiB file scrolls to its last byte', async () => {
   } finally {
     await clearHover(page);
     await screenshot(page, 'bytes-2gib-end-dark');
+  }
+});
+
+/** The editor page of `fileName` (its title), once the page has drawn it. */
+function pageOf(page: Page, fileName: string): Promise<Frame> {
+  return webviewFrame(page, `header.title h1:has-text("${fileName}")`);
+}
+
+test('the layout chosen (Bytes pane hidden, element list in front) is restored for the next file of the workspace', async (t) => {
+  if (!workspaceFile(t, 'fixtures', 'good', ENCAPSULATED) || !workspaceFile(t, 'fixtures', 'good', IMAGE)) return;
+  const { page } = workbench;
+  await quickOpen(page, ENCAPSULATED);
+  const first = await bytesFrame(page);
+  await first.locator('.pane-tab', { hasText: 'Elements' }).click();
+  await first.locator('.bytes-toggle').click();
+  assert.equal(await first.locator('.bytes-toggle').getAttribute('aria-pressed'), 'false');
+
+  // Another image: it opens the way the last one was left, not with the image in front.
+  await quickOpen(page, IMAGE);
+  const next = await pageOf(page, IMAGE);
+  try {
+    await next.locator('.pane-tab[data-tab="elements"][aria-selected="true"]').waitFor({ timeout: 15_000 });
+    assert.equal(await next.locator('.bytes-toggle').getAttribute('aria-pressed'), 'false');
+    assert.equal(await next.locator('.bytes-pane').isHidden(), true);
+    assert.equal(await next.locator('.header-table').isVisible(), true);
+    const list = await next.locator('.pane-column').boundingBox();
+    assert.ok(list && list.width > 1000, `the element list takes the width the Bytes pane left: ${JSON.stringify(list)}`);
+  } finally {
+    await clearHover(page);
+    await screenshot(page, 'bytes-layout-restored-dark');
+  }
+
+  // Shown again: the next file (one without pixels) has it too, in the light theme.
+  await next.locator('.bytes-toggle').click();
+  restoreTheme?.();
+  restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
+  await quickOpen(page, DEFLATED);
+  const shown = await pageOf(page, DEFLATED);
+  try {
+    await shown.waitForFunction(() => document.body.classList.contains('vscode-light'), undefined, { timeout: 30_000 });
+    await shown.locator('.bytes-pane .bytes-row[data-offset="0"]').waitFor({ timeout: 15_000 });
+    assert.equal(await shown.locator('.bytes-toggle').getAttribute('aria-pressed'), 'true');
+    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.header-table']) {
+      const box = await shown.locator(selector).first().boundingBox();
+      assert.ok(box && box.y < 900 && box.height > 0, `${selector} is on screen: ${JSON.stringify(box)}`);
+    }
+  } finally {
+    await clearHover(page);
+    await screenshot(page, 'bytes-layout-restored-light');
   }
 });

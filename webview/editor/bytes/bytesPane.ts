@@ -1,10 +1,10 @@
 /**
  * The Bytes pane: hex and text columns, 16 bytes a row, every byte coloured by what it is.
- * Only the rows on screen exist in the DOM (a fixed pool), and their bytes come page by page
- * from the host (PageCache), so a 2 GiB file scrolls end to end in the same memory as a small
- * one. Row n of the file always lives in pool slot n mod pool size, moved into place by a
- * transform: scrolling a few rows rewrites only the rows that came into view. A click names the byte's node to the host, which selects it in the
- * DICOM Tags view and the element list and sends the selection back to be highlighted here.
+ * Only the rows on screen exist in the DOM (RowPool), and their bytes come page by page from
+ * the host (PageCache), so a 2 GiB file scrolls end to end in the same memory as a small one;
+ * scrolling rewrites only the rows that came into view. A click names the byte's node to the
+ * host, which selects it in the DICOM Tags view and the element list and sends the selection
+ * back (with the pages around it) to be highlighted here.
  */
 import type { BytesPageMessage, ByteStream, PartRun } from '../../../src/shared/bytesProtocol';
 import { offsetText, type OffsetFormat } from '../../../src/core/format/presentation';
@@ -14,9 +14,8 @@ import { DataInspector } from './dataInspector';
 import { bytesLegend } from './legend';
 import { PAGE_BYTES, PageCache, type PageRequest } from './pageCache';
 import { PART_LABELS } from './partLabels';
+import { BYTES_PER_ROW, HEX, printable, RowPool, setCell, type RowCells } from './rowPool';
 import { clampTopRow, rowToReveal, scrollFromTopRow, topRowFromScroll, trackHeight, visibleRows, type ScrollGeometry } from './scrollMap';
-
-const BYTES_PER_ROW = 16;
 
 export interface BytesFile {
   readonly deflated: boolean;
@@ -37,36 +36,6 @@ interface Highlight {
   readonly end: number;
 }
 
-interface RowCells {
-  readonly root: HTMLElement;
-  /** The transform last written, so an unmoved row costs no style change. */
-  shift: string;
-  readonly address: HTMLElement;
-  readonly hex: HTMLElement[];
-  readonly text: HTMLElement[];
-}
-
-function printable(byte: number): string {
-  return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '·';
-}
-
-/**
- * Writes a cell only where it changed: the DOM work of a frame is what sets the frame rate,
- * and neighbouring rows share most of their classes.
- */
-function setCell(cell: HTMLElement, text: string, className: string): void {
-  const node = cell.firstChild;
-  if (node instanceof Text) {
-    if (node.data !== text) node.data = text;
-  } else {
-    cell.textContent = text;
-  }
-  if (cell.className !== className) cell.className = className;
-}
-
-/** The 256 two-digit hex texts, made once: a frame writes up to a few thousand of them. */
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
-
 export class BytesPane {
   readonly root: HTMLElement;
   private readonly view: HTMLElement;
@@ -78,7 +47,7 @@ export class BytesPane {
   private readonly switchButton: HTMLButtonElement;
   private readonly inspector = new DataInspector();
   private readonly pages: PageCache;
-  private rows: RowCells[] = [];
+  private readonly rows: RowPool;
   private rowHeight = 18;
   private topRow = 0;
   private wheelRemainder = 0;
@@ -95,6 +64,7 @@ export class BytesPane {
     this.switchButton = element('button', { className: 'stream-switch', attributes: { type: 'button' } });
     this.switchButton.addEventListener('click', () => this.switchStream());
     this.rowsBox = element('div', { className: 'bytes-rows', attributes: { role: 'grid', 'aria-label': 'File bytes' } });
+    this.rows = new RowPool(this.rowsBox);
     this.track = element('div', { className: 'bytes-track' });
     this.scrollbar = element('div', { className: 'bytes-scrollbar', attributes: { 'aria-hidden': 'true' } }, [this.track]);
     this.view = element('div', { className: 'bytes-view', attributes: { tabindex: '0' } }, [this.rowsBox, this.scrollbar]);
@@ -181,34 +151,11 @@ export class BytesPane {
   /** Builds the row pool for the pane's height (on resize), then draws. */
   private layout(): void {
     // Rows are as tall as the theme's editor font makes them: measure one before counting.
-    if (this.rows.length === 0) this.rows.push(this.createRow());
-    const measured = this.rows[0].root.getBoundingClientRect().height;
+    const measured = this.rows.measureRowHeight();
     if (measured > 0) this.rowHeight = measured;
-    const count = visibleRows(this.geometry()) + 1;
-    while (this.rows.length < count) this.rows.push(this.createRow());
-    while (this.rows.length > count) this.rows.pop()!.root.remove();
-    // A new pool size moves every row to another slot: start the slots afresh, in slot order.
-    this.rows.forEach((row) => delete row.root.dataset.offset);
-    this.rowsBox.append(...this.rows.map((row) => row.root));
+    this.rows.resize(visibleRows(this.geometry()) + 1);
     this.track.style.height = `${trackHeight(this.geometry())}px`;
     this.scrollTo(this.topRow);
-  }
-
-  private createRow(): RowCells {
-    const hex: HTMLElement[] = [];
-    const text: HTMLElement[] = [];
-    for (let i = 0; i < BYTES_PER_ROW; i++) {
-      hex.push(element('span', { className: 'b', attributes: { 'data-i': String(i) } }));
-      text.push(element('span', { className: 'c', attributes: { 'data-i': String(i) } }));
-    }
-    const address = element('span', { className: 'address' });
-    const root = element('div', { className: 'bytes-row', attributes: { role: 'row' } }, [
-      address,
-      element('span', { className: 'hex' }, hex),
-      element('span', { className: 'text' }, text),
-    ]);
-    this.rowsBox.append(root);
-    return { root, shift: '', address, hex, text };
   }
 
   private schedule(): void {
@@ -231,42 +178,19 @@ export class BytesPane {
     const size = this.pages.streamSize ?? 0;
     const width = Math.max(4, Math.max(0, size - 1).toString(16).length);
     const format = this.file?.offsetFormat ?? 'hex';
-    const pool = this.rows.length;
-    for (let r = 0; r < pool; r++) {
-      const fileRow = this.topRow + r;
-      const row = this.rows[fileRow % pool];
+    for (let line = 0; line < this.rows.size; line++) {
+      const fileRow = this.topRow + line;
+      const row = this.rows.place(fileRow, line, this.rowHeight);
       const rowOffset = fileRow * BYTES_PER_ROW;
       const inFile = rowOffset < size;
       if (row.root.hidden === inFile) row.root.hidden = !inFile;
       if (!inFile) continue;
-      const shift = `translateY(${r * this.rowHeight}px)`;
-      if (row.shift !== shift) {
-        row.shift = shift;
-        row.root.style.transform = shift;
-      }
       const key = String(rowOffset);
       if (row.root.dataset.offset !== key) row.root.dataset.offset = key;
       setCell(row.address, offsetText(rowOffset, format, width), 'address');
       this.drawCells(row, rowOffset, size);
     }
-    this.orderRows();
-  }
-
-  /**
-   * Keeps the rows in the DOM in the order they show (a screen reader reads the grid in DOM
-   * order): the slots are a rotation of it, so scrolling moves only the rows that wrapped.
-   */
-  private orderRows(): void {
-    const pool = this.rows.length;
-    const first = this.rows[this.topRow % pool].root;
-    const at = this.rows.findIndex((row) => row.root === this.rowsBox.firstElementChild);
-    if (at < 0 || this.rowsBox.firstElementChild === first) return;
-    const forward = (this.topRow % pool - at + pool) % pool;
-    if (forward <= pool / 2) {
-      for (let i = 0; i < forward; i++) this.rowsBox.append(this.rowsBox.firstElementChild!);
-    } else {
-      for (let i = 0; i < pool - forward; i++) this.rowsBox.prepend(this.rowsBox.lastElementChild!);
-    }
+    this.rows.order(this.topRow);
   }
 
   /** Writes a row's cells; setCell leaves alone those that already show the right byte. */
