@@ -253,18 +253,24 @@ test('the layout chosen (Bytes pane hidden, element list in front) is restored f
 
   // Shown again: the next file (one without pixels) has it too, in the light theme.
   await next.locator('.bytes-toggle').click();
-  restoreTheme?.();
-  restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
   await quickOpen(page, DEFLATED);
-  const shown = await pageOf(page, DEFLATED);
   try {
-    await shown.waitForFunction(() => document.body.classList.contains('vscode-light'), undefined, { timeout: 30_000 });
+    const shown = await pageOf(page, DEFLATED);
     await shown.locator('.bytes-pane .bytes-row[data-offset="0"]').waitFor({ timeout: 15_000 });
     assert.equal(await shown.locator('.bytes-toggle').getAttribute('aria-pressed'), 'true');
     for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.header-table']) {
       const box = await shown.locator(selector).first().boundingBox();
       assert.ok(box && box.y < 900 && box.height > 0, `${selector} is on screen: ${JSON.stringify(box)}`);
     }
+    // Switched on top of the dark theme, undone in turn: removing the settings folder in
+    // between would stop VS Code watching it.
+    const restoreDark = restoreTheme;
+    const restoreLight = await setColorTheme(page, 'Default Light Modern', false);
+    restoreTheme = () => {
+      restoreLight();
+      restoreDark?.();
+    };
+    await shown.waitForFunction(() => document.body.classList.contains('vscode-light'), undefined, { timeout: 30_000 });
   } finally {
     await clearHover(page);
     await screenshot(page, 'bytes-layout-restored-light');
