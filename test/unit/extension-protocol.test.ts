@@ -19,7 +19,7 @@ test('messages from the webview are accepted only in their exact shapes', () => 
 test('messages from the host are checked by the page too', () => {
   assert.equal(parseEditorHostMessage({ type: 'selectElement', id: 'prefix', offset: 128, valueOffset: 128, end: 132 })?.type, 'selectElement');
   assert.equal(parseEditorHostMessage({ type: 'selectElement', id: 'prefix', offset: -5, valueOffset: 128, end: 132 }), null);
-  assert.deepEqual(parseEditorHostMessage({ type: 'selectElement', id: 'ds/e1', offset: 1, valueOffset: 2, end: 3, fromList: true }), { type: 'selectElement', id: 'ds/e1', offset: 1, valueOffset: 2, end: 3, fromList: true });
+  assert.deepEqual(parseEditorHostMessage({ type: 'selectElement', id: 'ds/e1', offset: 1, valueOffset: 2, end: 3, fromList: true }), { type: 'selectElement', id: 'ds/e1', offset: 1, valueOffset: 2, end: 3, pages: [], fromList: true });
   assert.ok(!('fromList' in (parseEditorHostMessage({ type: 'selectElement', id: 'ds/e1', offset: 1, valueOffset: 2, end: 3, fromList: 'yes' }) ?? {})));
   assert.equal(parseEditorHostMessage({ type: 'document', document: null }), null);
   assert.equal(parseHostMessage({ type: 'viewer/frame' })?.type, 'viewer/frame');
