@@ -6,24 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DicomFile } from '../../src/core/model';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
 import { withFileAccess } from '../../src/node/fileAccess';
 import { compareTrees } from '../support/compareTree';
 import { dcmdumpFile, requireDcmdump } from '../support/dcmdump';
+import { CORPUS, corpusFiles } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-const NOT_DICOM = /(^|\/)(README(\.md)?|LICENSE)$/i;
-
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return corpusFiles(full);
-    return NOT_DICOM.test(full) ? [] : [full];
-  });
-}
 
 const files = corpusFiles(CORPUS);
 

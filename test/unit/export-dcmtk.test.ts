@@ -19,7 +19,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toDicomJson } from '../../src/core/export/dicomJson';
@@ -28,21 +28,14 @@ import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, type OpenedDicom } from '../../src/core/parse/readDicom';
 import type { ElementSpec, TransferSyntaxName } from '../fixtures/writer';
 import { baseElements, written } from '../support/dicomPairs';
+import { CORPUS, corpusFiles } from '../support/corpus';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dicom-inspector-export-'));
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const CANONICAL_XML = path.resolve(__dirname, '../support/nativeXmlCanonical.py');
 const PIXEL_DATA = '7FE00010';
 
 type Json = Record<string, { vr: string; [key: string]: unknown }>;
 
-function corpusFiles(folder: string): string[] {
-  return readdirSync(folder).sort().flatMap((name) => {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) return corpusFiles(full);
-    return /(^|\/)(README(\.md)?|LICENSE)$/i.test(full) ? [] : [full];
-  });
-}
 
 /** Tags our side leaves out of the comparison, with the reason, for one file. */
 function exemptions(opened: OpenedDicom): Map<string, string> {

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DicomElement, DicomFile } from '../../src/core/model';
@@ -14,11 +14,11 @@ import { memoryFileAccess } from '../../src/core/io';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
 import { allFixtures } from '../fixtures/catalog';
 import { lengthFields, mutate, prng, type LengthField } from '../support/mutate';
+import { CORPUS, corpusFiles } from '../support/corpus';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240131);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
 const TIME_LIMIT_MS = 1000;
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 interface Source {
   readonly name: string;
@@ -26,13 +26,6 @@ interface Source {
   readonly fields: readonly LengthField[];
 }
 
-function corpusFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return corpusFiles(full);
-    return /(^|\/)(README(\.md)?|LICENSE)$/i.test(full) ? [] : [full];
-  });
-}
 
 function source(name: string, bytes: Uint8Array): Source {
   const parsed = parseDicomBytes(bytes);

@@ -50,7 +50,7 @@ async function readTrailing(access: FileAccess, pending: PendingRead, start: num
     const level = { ...pending.level, out: elements, creators: new Map(pending.level.creators) };
     const state: ReaderState = {
       window, issues, maxDepth: pending.maxDepth, stopAtPixelData: false, pixelData: null,
-      stopAfterTag: pending.stopAfterTag, stoppedAfterTag: false,
+      stopAfterTag: pending.stopAfterTag, stoppedAfterTag: false, lazyValues: pending.lazyValues,
     };
     try {
       guarded(state, () => readLevel(state, level, start, size).end, start);

@@ -10,11 +10,12 @@
  */
 import type { DicomElement, DicomItem, Issue, IssueCode } from '../model';
 import { bulkSummary } from '../values/decodeValue';
+import { LazyElement } from '../values/lazyElement';
 import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
 import { readEncapsulated } from './encapsulated';
-import { checkOrder, decodeInto, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, warn, type Inherited, type Level } from './level';
+import { checkOrder, decodeInto, deferValue, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, valueNeededWhileReading, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -37,6 +38,8 @@ export interface ReaderState {
   readonly stopAfterTag: number | null;
   /** Set when reading stopped because of `stopAfterTag`. */
   stoppedAfterTag: boolean;
+  /** Record where values lie and decode them when asked for (see ParseOptions.lazyValues). */
+  readonly lazyValues: boolean;
 }
 
 export interface DataSetEnd {
@@ -166,9 +169,12 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   const explicitVr = header.explicitVr;
   // The creator is part of the literal from the start: added afterwards it would cost each
   // private element a separate property store (40 bytes; files may have millions of them).
-  const element: Mutable<DicomElement> = creator === undefined
-    ? { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null }
-    : { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null, privateCreator: creator };
+  const element: Mutable<DicomElement> = state.lazyValues
+    ? new LazyElement(tagName, group, elementNumber, keyword, name, vr, explicitVr, pos, valueOffset, length, valueOffset)
+    : creator === undefined
+      ? { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null }
+      : { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null, privateCreator: creator };
+  if (element instanceof LazyElement && creator !== undefined) element.privateCreator = creator;
   if (entry?.retired) element.retired = true;
   if (creator !== undefined) notePrivate(element, creator);
   checkOrder(state, level, tag, pos);
@@ -203,16 +209,16 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     return element;
   }
   window.need(valueOffset, header.length, 'an element value');
-  const bytes = window.slice(valueOffset, header.length);
   if (element.vr === 'UN') {
-    const known = unknownValueVr(element, entry, level, bytes);
+    const known = unknownValueVr(element, entry, level, window.slice(valueOffset, header.length));
     if (known !== null) element.decodedVr = known;
     if (known === 'SQ') {
       readItems(state, element, valueOffset, end, level, IMPLICIT_LE);
       return element;
     }
   }
-  decodeInto(state, element, bytes, level);
+  if (element instanceof LazyElement && !valueNeededWhileReading(element)) deferValue(state, element, valueOffset, header.length, level);
+  else decodeInto(state, element, window.slice(valueOffset, header.length), level);
   return element;
 }
 

@@ -7,7 +7,8 @@ import type { DicomElement, IssueCode } from '../model';
 import { implicitVr, singleVr, type lookupTag } from '../dictionary/dataDictionary';
 import { lookupPrivate } from '../dictionary/privateDictionary';
 import { isCsaHeaderElement, readCsaHeader } from '../csa/readCsaHeader';
-import { decodeValue } from '../values/decodeValue';
+import { decodeValue, lengthProblem } from '../values/decodeValue';
+import type { LazyElement } from '../values/lazyElement';
 import { uidName } from '../values/uidNames';
 import type { Mutable, ReaderState } from './dataSetReader';
 import type { Encoding } from './elementHeader';
@@ -53,7 +54,7 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   element.vm = decoded.vm;
   if (decoded.personNames) element.personNames = decoded.personNames;
   if (decoded.bulk) element.bulk = decoded.bulk;
-  if (decoded.problem) warn(state, 'value-invalid-for-vr', element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${decoded.problem}`);
+  if (decoded.problem) warnInvalidValue(state, element, decoded.problem);
   if (vr === 'UI' && typeof decoded.value === 'string') {
     const name = uidName(decoded.value);
     if (name) element.uidName = name;
@@ -68,6 +69,35 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
     level.creators.set(group * 0x100 + element.element, decoded.value);
   }
+}
+
+/**
+ * True for the values the reading itself depends on (the character set and Pixel Representation
+ * in force, private creators) or whose decoding reports problems (CSA headers): a lazy read
+ * decodes these at once, as an eager one does.
+ */
+export function valueNeededWhileReading(element: DicomElement): boolean {
+  const tag = tagNumber(element);
+  if (tag === SPECIFIC_CHARACTER_SET || tag === PIXEL_REPRESENTATION) return true;
+  if (element.group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff) return true;
+  return isCsaHeaderElement(element);
+}
+
+/**
+ * Leaves the value of `element` (`length` bytes at `valueOffset` of the window) to be decoded
+ * when asked for, with what is in force here; reports a length that does not fit the VR now,
+ * as decodeInto does.
+ */
+export function deferValue(state: ReaderState, element: LazyElement, valueOffset: number, length: number, level: Level): void {
+  const vr = element.decodedVr ?? element.vr;
+  const problem = lengthProblem(vr, length);
+  if (problem) warnInvalidValue(state, element, problem);
+  const window = state.window;
+  element.defer(window.bytes, valueOffset - window.base, length, vr, level.encoding.littleEndian, level.characterSet);
+}
+
+function warnInvalidValue(state: ReaderState, element: DicomElement, problem: string): void {
+  warn(state, 'value-invalid-for-vr', element.offset, `${tagText(tagNumber(element))} at ${hex(element.offset)}: ${problem}`);
 }
 
 /** Siemens CSA headers are decoded into the element; their problems join the file's issues. */

@@ -22,6 +22,12 @@ export interface ParseOptions {
    * attributes reads no further. The file meta group is always read whole.
    */
   readonly stopAfterTag?: string;
+  /**
+   * Record where each value lies and decode it only when it is read (see LazyElement), as
+   * pydicom does: for jobs that read a few attributes of many files (sort, a CSV of chosen
+   * columns, an index). Elements then read the same, and the issues found are the same.
+   */
+  readonly lazyValues?: boolean;
 }
 
 export interface WindowParse {
@@ -41,6 +47,7 @@ export interface PendingRead {
   readonly level: Level;
   readonly maxDepth: number;
   readonly stopAfterTag: number | null;
+  readonly lazyValues: boolean;
 }
 
 const META_GROUP = 0x0002;
@@ -63,6 +70,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   const state: ReaderState = {
     window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null,
     stopAfterTag: options.stopAfterTag === undefined ? null : parseInt(options.stopAfterTag, 16), stoppedAfterTag: false,
+    lazyValues: options.lazyValues ?? false,
   };
   const meta: DicomElement[] = [];
   let dataSetOffset = start.rawDataSetOffset;
@@ -97,7 +105,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
     ...(readerState.stoppedAfterTag ? { stoppedAfterTag: options.stopAfterTag } : {}),
   };
-  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag } };
+  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag, lazyValues: readerState.lazyValues } };
 }
 
 /** Runs a read and turns whatever stops it (other than a request for more data) into an issue. */

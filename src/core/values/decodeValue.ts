@@ -62,8 +62,18 @@ function decodeNumbers(bytes: Uint8Array, vr: string, le: boolean): DecodedValue
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values: (number | string)[] = [];
   for (let i = 0; i < shown; i++) values.push(readNumber(view, i * size, vr, le));
-  const problem = bytes.length % size !== 0 ? `length ${bytes.length} is not a multiple of ${size}, the size of a ${vr} value` : undefined;
-  return decoded(count === 1 ? values[0] : count === 0 ? null : values, count, undefined, count > MAX_NUMERIC_VALUES ? bulkSummary(bytes, bytes.length) : undefined, problem);
+  return decoded(count === 1 ? values[0] : count === 0 ? null : values, count, undefined, count > MAX_NUMERIC_VALUES ? bulkSummary(bytes, bytes.length) : undefined, lengthProblem(vr, bytes.length));
+}
+
+/**
+ * What is wrong with a value of `length` bytes for `vr` before any byte is read: a binary
+ * number VR whose length is not a multiple of the number's size. A reader that decodes values
+ * later (lazily) still reports it while reading, from the length alone.
+ */
+export function lengthProblem(vr: string, length: number): string | undefined {
+  const size = NUMERIC_SIZES[vr];
+  if (size === undefined || length % size === 0) return undefined;
+  return `length ${length} is not a multiple of ${size}, the size of a ${vr} value`;
 }
 
 /**
