@@ -98,7 +98,11 @@ export async function withFileAccess<T>(path: string, use: (access: FileAccess) 
   }
 }
 
-/** Reads the header of a local file (open, usually one read, close), optionally only up to a tag. */
+/**
+ * Reads the header of a local file (open, usually one read, close), optionally only up to a
+ * tag, for jobs that read a few attributes of many files (sort, the explorer's index): each
+ * value is decoded when it is first read (lazyValues).
+ */
 export function readHeaderFromFile(path: string, options: OpenOptions & { readonly stopAfterTag?: string } = {}): Promise<DicomFile> {
-  return withFileAccess(path, (access) => readDicom(access, { headerOnly: true, initialReadBytes: options.prefetch, stopAfterTag: options.stopAfterTag }), options);
+  return withFileAccess(path, (access) => readDicom(access, { headerOnly: true, initialReadBytes: options.prefetch, stopAfterTag: options.stopAfterTag, lazyValues: true }), options);
 }

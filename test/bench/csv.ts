@@ -16,8 +16,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
 import { parse } from 'csv-parse/sync';
 import { writeDicom, type ElementSpec } from '../fixtures/writer';
-import { exportCsv } from '../../src/core/csv/exportCsv';
-import { readDicom } from '../../src/core/parse/readDicom';
+import { exportCsv, readCsvHeader } from '../../src/core/csv/exportCsv';
 import { openFileAccess } from '../../src/node/fileAccess';
 import { walkInputs } from '../../src/node/walk';
 import { ctElements } from './ctInstance';
@@ -88,7 +87,7 @@ async function inProcess(root: string, out: string): Promise<{ ms: number; maxBl
   histogram.enable();
   const start = performance.now();
   await exportCsv(
-    { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a, firstRead) => readDicom(a, { headerOnly: true, initialReadBytes: firstRead }), write: (t) => void (text += t) },
+    { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a, firstRead, _path, stopAfterTag) => readCsvHeader(a, firstRead, stopAfterTag), write: (t) => void (text += t) },
     { columns: { kind: 'union' }, concurrency: 16 },
   );
   const ms = performance.now() - start;

@@ -7,10 +7,9 @@
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { exportCsv, HEAD_LENGTH, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
+import { exportCsv, HEAD_LENGTH, readCsvHeader, type CsvColumns, type CsvExportIo } from '../../core/csv/exportCsv';
 import { isValidDelimiter } from '../../core/csv/rfc4180';
 import { parseSelectorList, SelectorSyntaxError } from '../../core/query/selector';
-import { readDicom } from '../../core/parse/readDicom';
 import { openFileAccess } from '../../node/fileAccess';
 import { excludingPath, walkInputs } from '../../node/walk';
 import { openAtomicOutput, type AtomicOutput } from '../../node/outputFile';
@@ -131,7 +130,7 @@ export async function runCsv(argv: string[], out: CliOutput): Promise<number> {
     listFiles: () => excludingPath(walkInputs(positionals), partial),
     // Blocking reads: a CLI run has nothing else to keep responsive (see openFileAccess).
     open: (path) => openFileAccess(path, { blocking: true, prefetch: HEAD_LENGTH }),
-    readHeader: (access, firstRead) => readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
+    readHeader: (access, firstRead, _path, stopAfterTag) => readCsvHeader(access, firstRead, stopAfterTag),
     write: output ? (text) => output.write(text) : streamWriter(out.stdout),
   };
   try {

@@ -9,7 +9,8 @@
  */
 import type { FileAccess } from '../io';
 import type { DicomElement, DicomFile } from '../model';
-import type { AttributeSelector } from '../query/selector';
+import { lastTopLevelTag, type AttributeSelector } from '../query/selector';
+import { readDicom } from '../parse/readDicom';
 import type { ElementPathStep } from '../query/path';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
@@ -36,11 +37,12 @@ export interface CsvExportIo {
   listFiles(): AsyncIterable<CsvFileEntry>;
   open(path: string): Promise<FileAccess & { close(): Promise<void> }>;
   /**
-   * Header-only read: `readDicom(access, { headerOnly: true, initialReadBytes: firstRead })`.
-   * The first `firstRead` bytes are already in memory (read for sniffing). `path` is the
-   * listed file's, so a front that already holds the file's parse can give it instead.
+   * Header-only read: `readCsvHeader(access, firstRead, stopAfterTag)`. The first `firstRead`
+   * bytes are already in memory (read for sniffing). `path` is the listed file's, so a front
+   * that already holds the file's parse can give it instead. `stopAfterTag` is the last
+   * top-level tag the columns need (chosen columns only): the read may stop after it.
    */
-  readHeader(access: FileAccess, firstRead: number, path: string): Promise<DicomFile>;
+  readHeader(access: FileAccess, firstRead: number, path: string, stopAfterTag?: string): Promise<DicomFile>;
   /** Appends text to the output; awaiting it applies back-pressure. */
   write(text: string): Promise<void> | void;
 }
@@ -126,11 +128,19 @@ function fileRow(outcome: Outcome): FileRow {
   return message === null ? { kind: 'skip', entry } : { kind: 'error', entry, message };
 }
 
+/**
+ * The header read an export needs: header-only, up to the last tag its columns need, and each
+ * value decoded only when a cell asks for it (a CSV of ten columns reads ten values a file).
+ */
+export function readCsvHeader(access: FileAccess, firstRead: number, stopAfterTag?: string): Promise<DicomFile> {
+  return readDicom(access, { headerOnly: true, initialReadBytes: firstRead, stopAfterTag, lazyValues: true });
+}
+
 /** Each file's header, in listing order, through the one folder scan. */
-async function* scan(io: CsvExportIo, listing: AsyncIterable<CsvFileEntry>, options: Pick<CsvExportOptions, 'concurrency' | 'signal'>): AsyncGenerator<FileRow> {
+async function* scan(io: CsvExportIo, listing: AsyncIterable<CsvFileEntry>, options: Pick<CsvExportOptions, 'concurrency' | 'signal'>, stopAfterTag?: string): AsyncGenerator<FileRow> {
   const results = scanFiles<CsvFileEntry, DicomFile>(
     { list: () => listing, open: (path) => io.open(path) },
-    (access, entry, firstRead) => io.readHeader(access, firstRead, entry.path),
+    (access, entry, firstRead) => io.readHeader(access, firstRead, entry.path, stopAfterTag),
     { concurrency: options.concurrency ?? 8, signal: options.signal, maxBytesInFlight: MAX_HEADER_BYTES_IN_FLIGHT, sizeOf: heldBytes },
   );
   for await (const outcome of results) yield fileRow(outcome);
@@ -245,8 +255,10 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
     }
     listing = skipFirst(listing, census.heldEntries);
   }
+  // Chosen columns need the header only up to their last top-level tag.
+  const stopAfterTag = plan.kind === 'selected' ? lastTopLevelTag(plan.selectors) : undefined;
   // Files not held (or every file, for chosen columns and the long form).
-  for await (const outcome of scan(io, listing, options)) {
+  for await (const outcome of scan(io, listing, options, stopAfterTag)) {
     await pace();
     if (outcome.kind === 'skip') {
       skipped++;

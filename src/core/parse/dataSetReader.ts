@@ -217,7 +217,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
       return element;
     }
   }
-  if (element instanceof LazyElement && !valueNeededWhileReading(element)) deferValue(state, element, valueOffset, header.length, level);
+  if (element instanceof LazyElement && !valueNeededWhileReading(element)) deferValue(state, element, header.length, level);
   else decodeInto(state, element, window.slice(valueOffset, header.length), level);
   return element;
 }

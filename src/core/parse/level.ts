@@ -84,16 +84,15 @@ export function valueNeededWhileReading(element: DicomElement): boolean {
 }
 
 /**
- * Leaves the value of `element` (`length` bytes at `valueOffset` of the window) to be decoded
- * when asked for, with what is in force here; reports a length that does not fit the VR now,
- * as decodeInto does.
+ * Leaves the value of `element` (its `length` bytes at its value offset, in the window) to be
+ * decoded when asked for, with what is in force here; reports a length that does not fit the
+ * VR now, as decodeInto does.
  */
-export function deferValue(state: ReaderState, element: LazyElement, valueOffset: number, length: number, level: Level): void {
+export function deferValue(state: ReaderState, element: LazyElement, length: number, level: Level): void {
   const vr = element.decodedVr ?? element.vr;
   const problem = lengthProblem(vr, length);
   if (problem) warnInvalidValue(state, element, problem);
-  const window = state.window;
-  element.defer(window.bytes, valueOffset - window.base, length, vr, level.encoding.littleEndian, level.characterSet);
+  element.defer(state.window.bytes, state.window.base, level.encoding.littleEndian, level.characterSet);
 }
 
 function warnInvalidValue(state: ReaderState, element: DicomElement, problem: string): void {

@@ -17,7 +17,10 @@ function numberOf(elements: ReadonlyMap<string, DicomElement>, tag: string): num
  */
 export function checkNativePixelDataLength(elements: readonly DicomElement[], issues: Issue[]): void {
   const dataSet = new Map<string, DicomElement>();
-  for (const element of elements) if (IMAGE_PIXEL_TAGS.has(element.tag)) dataSet.set(element.tag, element);
+  for (const element of elements) {
+    // The group first: a number compare rules out nearly every element before the set is asked.
+    if ((element.group === 0x0028 || element.group === 0x7fe0) && IMAGE_PIXEL_TAGS.has(element.tag)) dataSet.set(element.tag, element);
+  }
   const pixel = dataSet.get('7FE00010');
   if (!pixel || pixel.length === null || pixel.fragments) return;
   const rows = numberOf(dataSet, '00280010');

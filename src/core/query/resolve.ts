@@ -5,7 +5,11 @@ import type { DicomElement } from '../model';
 import type { AttributeSelector, SelectorStep } from './selector';
 
 function findStep(elements: readonly DicomElement[], step: SelectorStep): DicomElement | undefined {
-  for (const element of elements) if (element.tag === step.tag) return element;
+  // Numbers, not the tag texts: a CSV row looks for ten tags among a hundred elements, and two
+  // equal texts that are different strings are compared character by character.
+  const group = parseInt(step.tag.slice(0, 4), 16);
+  const number = parseInt(step.tag.slice(4), 16);
+  for (const element of elements) if (element.element === number && element.group === group) return element;
   return undefined;
 }
 

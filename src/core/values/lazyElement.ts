@@ -25,16 +25,16 @@ export class LazyElement implements DicomElement {
 
   /** The bytes the value lies in while it is not decoded yet; null once decoded (or when nothing is to decode). */
   private source: Uint8Array | null = null;
-  private start = 0;
-  private byteLength = 0;
-  private valueVr = '';
+  /** File offset of `source[0]`. */
+  private sourceBase = 0;
   private littleEndian = true;
   private characterSet: string | undefined = undefined;
   private decodedValue: ElementValue = null;
   private decodedVm = 0;
   private decodedNames: readonly PersonName[] | undefined = undefined;
   private decodedBulk: BulkSummary | undefined = undefined;
-  private decodedUidName: string | undefined = undefined;
+  /** Null for a UID value not looked up in the registry yet (few readers want the name). */
+  private decodedUidName: string | undefined | null = undefined;
 
   constructor(
     readonly tag: string,
@@ -51,27 +51,28 @@ export class LazyElement implements DicomElement {
   ) {}
 
   /**
-   * Records where the value lies: `count` bytes of `source` from `start`, to be decoded as `vr`
-   * with the byte order and Specific Character Set in force where the element was read.
+   * Records where the value lies: `source` holds the file's bytes from offset `sourceBase`, and
+   * the value is `length` bytes at `valueOffset`, to be decoded as `decodedVr ?? vr` with the
+   * byte order and Specific Character Set in force where the element was read.
    */
-  defer(source: Uint8Array, start: number, count: number, vr: string, littleEndian: boolean, characterSet: string | undefined): void {
+  defer(source: Uint8Array, sourceBase: number, littleEndian: boolean, characterSet: string | undefined): void {
     this.source = source;
-    this.start = start;
-    this.byteLength = count;
-    this.valueVr = vr;
+    this.sourceBase = sourceBase;
     this.littleEndian = littleEndian;
     this.characterSet = characterSet;
   }
 
   private decode(): void {
-    const source = this.source!;
+    const start = this.valueOffset - this.sourceBase;
+    const bytes = this.source!.subarray(start, start + (this.length ?? 0));
     this.source = null;
-    const decoded = decodeValue(source.subarray(this.start, this.start + this.byteLength), this.valueVr, this.littleEndian, this.characterSet);
+    const vr = this.decodedVr ?? this.vr;
+    const decoded = decodeValue(bytes, vr, this.littleEndian, this.characterSet);
     this.decodedValue = decoded.value;
     this.decodedVm = decoded.vm;
     this.decodedNames = decoded.personNames;
     this.decodedBulk = decoded.bulk;
-    if (this.valueVr === 'UI' && typeof decoded.value === 'string') this.decodedUidName = uidName(decoded.value);
+    if (vr === 'UI' && typeof decoded.value === 'string') this.decodedUidName = null;
   }
 
   get value(): ElementValue {
@@ -112,6 +113,7 @@ export class LazyElement implements DicomElement {
 
   get uidName(): string | undefined {
     if (this.source !== null) this.decode();
+    if (this.decodedUidName === null) this.decodedUidName = uidName(this.decodedValue as string) || undefined;
     return this.decodedUidName;
   }
 

@@ -3,9 +3,8 @@
  * VS Code): listing through the shared walker of VS Code file systems, ranged reads.
  */
 import * as vscode from 'vscode';
-import type { CsvExportIo } from '../../core/csv/exportCsv';
+import { readCsvHeader, type CsvExportIo } from '../../core/csv/exportCsv';
 import type { DicomFile } from '../../core/model';
-import { readDicom } from '../../core/parse/readDicom';
 import { openWorkspaceFileAccess } from '../io/workspaceFileAccess';
 import { listInputs, type WorkspaceInput } from '../io/workspaceWalk';
 import { readSettings } from '../settings';
@@ -22,6 +21,6 @@ export function csvReadIo(inputs: readonly WorkspaceInput[], signal: AbortSignal
   return {
     listFiles: () => listInputs(inputs, signal),
     open: (path) => openWorkspaceFileAccess(vscode.Uri.parse(path), limit),
-    readHeader: async (access, firstRead, path) => parsed(vscode.Uri.parse(path)) ?? readDicom(access, { headerOnly: true, initialReadBytes: firstRead }),
+    readHeader: async (access, firstRead, path, stopAfterTag) => parsed(vscode.Uri.parse(path)) ?? readCsvHeader(access, firstRead, stopAfterTag),
   };
 }
