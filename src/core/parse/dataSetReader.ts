@@ -174,7 +174,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     : creator === undefined
       ? { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null }
       : { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null, privateCreator: creator };
-  if (element instanceof LazyElement && creator !== undefined) element.privateCreator = creator;
+  if (state.lazyValues && creator !== undefined) element.privateCreator = creator;
   if (entry?.retired) element.retired = true;
   if (creator !== undefined) notePrivate(element, creator);
   checkOrder(state, level, tag, pos);

@@ -89,7 +89,7 @@ export function valueNeededWhileReading(element: DicomElement): boolean {
  * VR now, as decodeInto does.
  */
 export function deferValue(state: ReaderState, element: LazyElement, length: number, level: Level): void {
-  const vr = element.decodedVr ?? element.vr;
+  const vr = (element as DicomElement).decodedVr ?? element.vr;
   const problem = lengthProblem(vr, length);
   if (problem) warnInvalidValue(state, element, problem);
   element.defer(state.window.bytes, state.window.base, level.encoding.littleEndian, level.characterSet);

@@ -9,20 +9,11 @@
  * The bytes it points into must not change while it lives: every `FileAccess` returns fresh
  * buffers, and the element keeps the buffer of its read alive until it is decoded.
  */
-import type { BulkSummary, CsaHeader, DicomElement, DicomItem, ElementValue, Fragment, PersonName } from '../model';
+import type { BulkSummary, DicomElement, ElementValue, PersonName } from '../model';
 import { decodeValue } from './decodeValue';
 import { uidName } from './uidNames';
 
 export class LazyElement implements DicomElement {
-  declare decodedVr?: string;
-  declare privateCreator?: string;
-  declare csa?: CsaHeader;
-  declare retired?: boolean;
-  declare items?: DicomItem[];
-  declare sequenceDelimiterOffset?: number | null;
-  declare basicOffsetTable?: { readonly item: Fragment; readonly offsets: readonly number[] };
-  declare fragments?: Fragment[];
-
   /** The bytes the value lies in while it is not decoded yet; null once decoded (or when nothing is to decode). */
   private source: Uint8Array | null = null;
   /** File offset of `source[0]`. */
@@ -66,7 +57,7 @@ export class LazyElement implements DicomElement {
     const start = this.valueOffset - this.sourceBase;
     const bytes = this.source!.subarray(start, start + (this.length ?? 0));
     this.source = null;
-    const vr = this.decodedVr ?? this.vr;
+    const vr = (this as DicomElement).decodedVr ?? this.vr;
     const decoded = decodeValue(bytes, vr, this.littleEndian, this.characterSet);
     this.decodedValue = decoded.value;
     this.decodedVm = decoded.vm;
@@ -126,15 +117,18 @@ export class LazyElement implements DicomElement {
    * structured clone of this result) would otherwise miss the values behind the getters.
    */
   toJSON(): DicomElement {
+    // The structural fields (items, fragments, private creator, ...) are set by the reader
+    // through the DicomElement view, as on any element.
+    const self: DicomElement = this;
     const plain: Record<string, unknown> = {
       tag: this.tag, group: this.group, element: this.element, keyword: this.keyword, name: this.name,
       vr: this.vr, explicitVr: this.explicitVr, vm: this.vm, offset: this.offset, valueOffset: this.valueOffset,
       length: this.length, end: this.end, value: this.value,
     };
     const optional: Record<string, unknown> = {
-      retired: this.retired, privateCreator: this.privateCreator, decodedVr: this.decodedVr, personNames: this.personNames,
-      bulk: this.bulk, uidName: this.uidName, csa: this.csa, items: this.items, sequenceDelimiterOffset: this.sequenceDelimiterOffset,
-      basicOffsetTable: this.basicOffsetTable, fragments: this.fragments,
+      retired: self.retired, privateCreator: self.privateCreator, decodedVr: self.decodedVr, personNames: this.personNames,
+      bulk: this.bulk, uidName: this.uidName, csa: self.csa, items: self.items, sequenceDelimiterOffset: self.sequenceDelimiterOffset,
+      basicOffsetTable: self.basicOffsetTable, fragments: self.fragments,
     };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) plain[key] = value;
     return plain as unknown as DicomElement;
