@@ -12,7 +12,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildSync } from 'esbuild';
 import { parse } from 'csv-parse/sync';
 import { writeDicom, type ElementSpec } from '../fixtures/writer';
@@ -20,7 +19,7 @@ import { exportCsv, readCsvHeader } from '../../src/core/csv/exportCsv';
 import { openFileAccess } from '../../src/node/fileAccess';
 import { walkInputs } from '../../src/node/walk';
 import { ctElements } from './ctInstance';
-import { pythonWithPydicom, table, type Row } from './benchSupport';
+import { loopText, pythonWithPydicom, table, watchEventLoop, type LoopWatch, type Row } from './benchSupport';
 
 const FILES = Number(process.env.BENCH_CSV_FILES ?? 10_000);
 const PER_FOLDER = 500;
@@ -80,20 +79,19 @@ function check(path: string): { rows: number; formulas: number } {
   return { rows: records.length - 1, formulas };
 }
 
-/** The export in this process, with the longest event-loop block seen while it ran. */
-async function inProcess(root: string, out: string): Promise<{ ms: number; maxBlockMs: number; p99Ms: number }> {
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
+/** The export in this process, with what it does to the event loop (see `watchEventLoop`). */
+async function inProcess(root: string, out: string): Promise<{ ms: number; loop: LoopWatch }> {
   let text = '';
-  histogram.enable();
   const start = performance.now();
-  await exportCsv(
-    { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a, firstRead, _path, stopAfterTag) => readCsvHeader(a, firstRead, stopAfterTag), write: (t) => void (text += t) },
-    { columns: { kind: 'union' }, concurrency: 16 },
+  const { loop } = await watchEventLoop(() =>
+    exportCsv(
+      { listFiles: () => walkInputs([root]), open: openFileAccess, readHeader: (a, firstRead, _path, stopAfterTag) => readCsvHeader(a, firstRead, stopAfterTag), write: (t) => void (text += t) },
+      { columns: { kind: 'union' }, concurrency: 16 },
+    ),
   );
   const ms = performance.now() - start;
-  histogram.disable();
   writeFileSync(out, text);
-  return { ms, maxBlockMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 };
+  return { ms, loop };
 }
 
 export async function benchCsv(): Promise<string> {
@@ -126,7 +124,7 @@ export async function benchCsv(): Promise<string> {
       `CSV export of ${FILES} CT instances (${PER_FOLDER} per folder, ~110 attributes, sparse 512×512×16-bit pixel data), one fresh process per tool, warm page cache`,
       table(['tool', 'wall ms', 'files/s (wall)', 'CPU ms', 'peak RSS MB', 'live formulas in output', 'speed-up (wall)', 'speed-up (CPU)'], rows),
       '',
-      `In process (what the extension host runs), all attributes: ${fmt(loop.ms)} ms, ${rate(loop.ms)} files/s, event-loop delay p99 ${loop.p99Ms.toFixed(1)} ms, longest ${loop.maxBlockMs.toFixed(1)} ms (on a loaded machine this includes time the process waited for a CPU)`,
+      `In process (what the extension host runs), all attributes: ${fmt(loop.ms)} ms, ${rate(loop.ms)} files/s, ${loopText(loop.loop)}`,
       `Machine: ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at the end of the run`,
     ].join('\n');
   } finally {
