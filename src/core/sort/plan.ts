@@ -93,58 +93,103 @@ function nonEmpty(text: string | null): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export function buildSortPlan(inputs: readonly SortInput[], pattern: SortPattern, options: PlanOptions = {}): SortPlan {
-  const reserved = new Set((options.reserved ?? []).map(targetKey));
-  const patients = new Set<string | null>();
-  const studies = new Set<string | null>();
-  const series = new Set<string | null>();
-  const bySop = new Map<string, string[]>();
-  const groups = new Map<string, { target: string; sources: { source: string; sop: string | null }[] }>();
-  const skipped: SkippedFile[] = [];
+interface TargetGroup {
+  /** The spelling of the group's first source in source order, which wins for the whole group. */
+  target: string;
+  firstSource: string;
+  readonly sources: { readonly source: string; readonly sop: string | null }[];
+}
 
-  const ordered = [...inputs].sort((a, b) => compare(a.source, b.source));
-  for (const input of ordered) {
+const bySource = (a: { readonly source: string }, b: { readonly source: string }): number => compare(a.source, b.source);
+
+/**
+ * Builds a plan one file at a time, in whatever order the files are read: `add` renders the
+ * file's target and files it under its group and counts (the costly part, so a scan that
+ * yields between files never runs it in one long stretch); `finish` only orders what it holds
+ * by source and target, which makes the result the same for any arrival order.
+ */
+export class SortPlanBuilder {
+  private readonly reserved: ReadonlySet<string>;
+  private readonly patients = new Set<string | null>();
+  private readonly studies = new Set<string | null>();
+  private readonly series = new Set<string | null>();
+  private readonly bySop = new Map<string, string[]>();
+  private readonly groups = new Map<string, TargetGroup>();
+  private readonly skipped: SkippedFile[] = [];
+  private fileCount = 0;
+
+  constructor(
+    private readonly pattern: SortPattern,
+    private readonly options: PlanOptions = {},
+  ) {
+    this.reserved = new Set((options.reserved ?? []).map(targetKey));
+  }
+
+  add(input: SortInput): void {
     if (input.kind === 'skipped') {
       const entry = { source: input.source, reason: input.reason, unreadable: input.unreadable ?? false };
-      skipped.push(input.linkTarget === undefined ? entry : { ...entry, linkTarget: input.linkTarget });
-      continue;
+      this.skipped.push(input.linkTarget === undefined ? entry : { ...entry, linkTarget: input.linkTarget });
+      return;
     }
-    const components = renderTarget(pattern, input.values, options);
+    const { source, values } = input;
+    const components = renderTarget(this.pattern, values, this.options);
     // A folder holding the manifest's name would block the manifest on every run.
-    if (components.length > 1 && reserved.has(targetKey(components[0]))) components[0] = `_${components[0]}`;
+    if (components.length > 1 && this.reserved.has(targetKey(components[0]))) components[0] = `_${components[0]}`;
     const target = components.join('/');
-    patients.add(nonEmpty(input.values('PatientID')));
-    studies.add(nonEmpty(input.values('StudyInstanceUID')));
-    series.add(nonEmpty(input.values('SeriesInstanceUID')));
-    const sop = nonEmpty(input.values('SOPInstanceUID'));
-    if (sop !== null) bySop.set(sop, [...(bySop.get(sop) ?? []), input.source]);
+    this.fileCount++;
+    this.patients.add(nonEmpty(values('PatientID')));
+    this.studies.add(nonEmpty(values('StudyInstanceUID')));
+    this.series.add(nonEmpty(values('SeriesInstanceUID')));
+    const sop = nonEmpty(values('SOPInstanceUID'));
+    if (sop !== null) {
+      const sources = this.bySop.get(sop);
+      if (sources) sources.push(source);
+      else this.bySop.set(sop, [source]);
+    }
     const key = targetKey(target);
-    const group = groups.get(key);
-    // The first spelling wins for the whole group, so case-only differences cannot split it.
-    if (group) group.sources.push({ source: input.source, sop });
-    else groups.set(key, { target, sources: [{ source: input.source, sop }] });
+    const group = this.groups.get(key);
+    if (!group) this.groups.set(key, { target, firstSource: source, sources: [{ source, sop }] });
+    else {
+      group.sources.push({ source, sop });
+      // Case-only differences cannot split a group; its name is that of its first source.
+      if (compare(source, group.firstSource) < 0) {
+        group.target = target;
+        group.firstSource = source;
+      }
+    }
   }
 
-  const files: PlannedFile[] = [];
-  const collisions: SortCollision[] = [];
-  const keys = [...groups.keys()].sort(compare);
-  for (const key of keys) {
-    const group = groups.get(key)!;
-    const offset = reserved.has(key) ? 1 : 0;
-    group.sources.forEach((s, i) => files.push({ source: s.source, target: group.target, rank: i + offset, sopInstanceUid: s.sop }));
-    if (group.sources.length + offset > 1) collisions.push({ target: group.target, sources: group.sources.map((s) => s.source) });
-  }
-  const duplicateSopInstanceUids = [...bySop.entries()]
-    .filter(([, sources]) => sources.length > 1)
-    .map(([uid, sources]) => ({ uid, sources }))
-    .sort((a, b) => compare(a.uid, b.uid));
+  finish(): SortPlan {
+    const files: PlannedFile[] = [];
+    const collisions: SortCollision[] = [];
+    const keys = [...this.groups.keys()].sort(compare);
+    for (const key of keys) {
+      const group = this.groups.get(key)!;
+      const sources = group.sources.length > 1 ? [...group.sources].sort(bySource) : group.sources;
+      const offset = this.reserved.has(key) ? 1 : 0;
+      sources.forEach((s, i) => files.push({ source: s.source, target: group.target, rank: i + offset, sopInstanceUid: s.sop }));
+      if (sources.length + offset > 1) collisions.push({ target: group.target, sources: sources.map((s) => s.source) });
+    }
+    const duplicateSopInstanceUids = [...this.bySop.entries()]
+      .filter(([, sources]) => sources.length > 1)
+      .map(([uid, sources]) => ({ uid, sources: [...sources].sort(compare) }))
+      .sort((a, b) => compare(a.uid, b.uid));
+    const skipped = [...this.skipped].sort(bySource);
 
-  return {
-    pattern: pattern.text,
-    files,
-    skipped,
-    collisions,
-    duplicateSopInstanceUids,
-    counts: { patients: patients.size, studies: studies.size, series: series.size, files: files.length, skipped: skipped.length },
-  };
+    return {
+      pattern: this.pattern.text,
+      files,
+      skipped,
+      collisions,
+      duplicateSopInstanceUids,
+      counts: { patients: this.patients.size, studies: this.studies.size, series: this.series.size, files: this.fileCount, skipped: skipped.length },
+    };
+  }
+}
+
+/** The plan of inputs all at hand (the same as adding them one by one to a `SortPlanBuilder`). */
+export function buildSortPlan(inputs: readonly SortInput[], pattern: SortPattern, options: PlanOptions = {}): SortPlan {
+  const builder = new SortPlanBuilder(pattern, options);
+  for (const input of inputs) builder.add(input);
+  return builder.finish();
 }

@@ -42,16 +42,25 @@ function sortInput(result: ScanResult<WalkEntry, SortInput>): SortInput {
   return { kind: 'skipped', source, reason, unreadable };
 }
 
-/** Reads every file under `root` (progress, cancel, bounded work); links leading outside are skipped unread unless followed. */
-export async function scanFolder(root: string, selectors: readonly string[], options: ScanOptions = {}): Promise<SortInput[]> {
-  const inputs: SortInput[] = [];
+/**
+ * Reads every file under `root` (progress, cancel, bounded work); links leading outside are
+ * skipped unread unless followed. `onInput` hears of each input (DICOM or skipped) as soon as
+ * it is known, between the scan's yields to the event loop, so per-file work done there (the
+ * plan's rendering of targets) never adds up to one long stretch.
+ */
+export async function scanFolder(root: string, selectors: readonly string[], onInput: (input: SortInput) => void, options: ScanOptions = {}): Promise<void> {
+  let count = 0;
+  const keep = (input: SortInput): void => {
+    count++;
+    onInput(input);
+  };
   const stopAfterTag = lastTopLevelTag(selectors.map(parseSelector));
   const followLinks = options.followLinks ?? false;
   async function* readable(): AsyncGenerator<WalkEntry> {
     for await (const entry of keepingPaths(walkFiles(root, { signal: options.signal }), options.only)) {
       const linkTarget = entry.outsideTarget;
       if (linkTarget === undefined || followLinks) yield entry;
-      else inputs.push({ kind: 'skipped', source: entry.relativePath, reason: outsideLinkReason(linkTarget), linkTarget });
+      else keep({ kind: 'skipped', source: entry.relativePath, reason: outsideLinkReason(linkTarget), linkTarget });
     }
   }
   const read = async (access: Parameters<typeof readDicom>[0], entry: WalkEntry, firstRead: number): Promise<SortInput> => {
@@ -66,10 +75,9 @@ export async function scanFolder(root: string, selectors: readonly string[], opt
   const results = scanFiles(localScanIo(readable, { blocking: options.blocking }), read, { concurrency: options.concurrency ?? 16, signal: options.signal });
   for await (const result of results) {
     const input = sortInput(result);
-    inputs.push(input);
+    keep(input);
     if (input.kind === 'dicom') options.onDicom?.(input.source);
-    options.onProgress?.(inputs.length);
+    options.onProgress?.(count);
     await pace();
   }
-  return inputs;
 }

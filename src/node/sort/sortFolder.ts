@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatManifest, isInDestination, MANIFEST_NAME, type SortOutcome } from '../../core/sort/manifest';
 import { parsePattern } from '../../core/sort/pattern';
-import { buildSortPlan, type SortPlan } from '../../core/sort/plan';
+import { SortPlanBuilder, type SortPlan } from '../../core/sort/plan';
 import { attributesToRead } from '../../core/sort/values';
 import { checkSeparate, Destination } from './destination';
 import { writeOutputFile } from '../outputFile';
@@ -92,7 +92,9 @@ async function checkFolders(source: string, destination: string): Promise<void> 
 /** Reads every header and plans; `onDicom` hears of each file to be sorted as soon as it is read. */
 async function scanAndPlan(source: string, destination: string, options: SortFolderOptions, onDicom?: (relativePath: string) => void): Promise<PlannedSort> {
   const pattern = parsePattern(options.pattern);
-  const inputs = await scanFolder(source, attributesToRead(pattern.attributes), {
+  // Each file's target is rendered as its header arrives, so no long synchronous plan build follows the scan.
+  const builder = new SortPlanBuilder(pattern, { clean: options.clean ?? true, reserved: [MANIFEST_NAME] });
+  await scanFolder(source, attributesToRead(pattern.attributes), (input) => builder.add(input), {
     concurrency: options.concurrency,
     blocking: options.blocking,
     signal: options.signal,
@@ -104,7 +106,7 @@ async function scanAndPlan(source: string, destination: string, options: SortFol
     // Single unreadable files are skipped inside; this is the source folder itself.
     throw isSystemError(error) ? new SortSourceError(fsMessage(`cannot read the source ${source}`, error)) : error;
   });
-  const plan = buildSortPlan(inputs, pattern, { clean: options.clean ?? true, reserved: [MANIFEST_NAME] });
+  const plan = builder.finish();
   return { source, destination, plan, unreadable: plan.skipped.filter((s) => s.unreadable).length };
 }
 
