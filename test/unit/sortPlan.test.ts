@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePattern } from '../../src/core/sort/pattern';
-import { buildSortPlan, suffixedTarget, type SortInput } from '../../src/core/sort/plan';
+import { buildSortPlan, SortPlanBuilder, suffixedTarget, type SortInput } from '../../src/core/sort/plan';
 import { formatPreview } from '../../src/core/sort/preview';
 import { formatManifest, MANIFEST_NAME } from '../../src/core/sort/manifest';
 
@@ -79,4 +79,41 @@ test('manifest rows are RFC 4180 and neutralise formulas', () => {
     text,
     '\uFEFFsource,target,status,reason\r\n' + "'=cmd|'/C calc'!A0.dcm,a/b.dcm,copied,\r\n" + '"x,""y"".txt",,skipped,not DICOM\r\n',
   );
+});
+
+test('a plan built file by file as files arrive is the same for every arrival order', () => {
+  // Case-only differences in one group (the first source's spelling must win whatever arrives
+  // first), repeated SOP Instance UIDs, skipped files, and a folder aimed at the manifest's name.
+  const inputs: SortInput[] = [
+    dicom('d/4.dcm', { PatientID: 'p', SeriesDescription: 'T1', InstanceNumber: '1', SOPInstanceUID: '9' }),
+    dicom('a/2.dcm', { PatientID: 'P', SeriesDescription: 't1', InstanceNumber: '1', SOPInstanceUID: '9' }),
+    dicom('c/1.dcm', { PatientID: 'P', SeriesDescription: 'T1', InstanceNumber: '1', SOPInstanceUID: '7' }),
+    dicom('b/3.dcm', { PatientID: 'Q', SeriesDescription: 'T2', InstanceNumber: '5', SOPInstanceUID: '7' }),
+    dicom('e/5.dcm', { PatientID: MANIFEST_NAME, SeriesDescription: 'T2', InstanceNumber: '5' }),
+    { kind: 'skipped', source: 'z.txt', reason: 'no DICM prefix' },
+    { kind: 'skipped', source: 'link', reason: 'outside', linkTarget: '/elsewhere' },
+  ];
+  const expected = buildSortPlan(inputs, pattern, { clean: false, reserved: [MANIFEST_NAME] });
+  assert.deepEqual(
+    expected.files.map((f) => [f.source, f.target, f.rank]),
+    [
+      ['e/5.dcm', '_dicom-sort-manifest.csv/T2/005.dcm', 0],
+      ['a/2.dcm', 'P/t1/001.dcm', 0],
+      ['c/1.dcm', 'P/t1/001.dcm', 1],
+      ['d/4.dcm', 'P/t1/001.dcm', 2],
+      ['b/3.dcm', 'Q/T2/005.dcm', 0],
+    ],
+  );
+  assert.deepEqual(expected.duplicateSopInstanceUids, [
+    { uid: '7', sources: ['b/3.dcm', 'c/1.dcm'] },
+    { uid: '9', sources: ['a/2.dcm', 'd/4.dcm'] },
+  ]);
+  assert.deepEqual(expected.skipped.map((s) => s.source), ['link', 'z.txt']);
+  const permutations = (items: readonly SortInput[]): SortInput[][] =>
+    items.length <= 1 ? [[...items]] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  for (const order of permutations(inputs)) {
+    const builder = new SortPlanBuilder(pattern, { clean: false, reserved: [MANIFEST_NAME] });
+    for (const input of order) builder.add(input);
+    assert.deepEqual(builder.finish(), expected, order.map((i) => i.source).join(' '));
+  }
 });
