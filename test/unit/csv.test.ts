@@ -236,3 +236,17 @@ test('cancelling while held rows are written stops the export', async () => {
   assert.ok(parseCsv(io.output()).length < 3001);
   assert.equal(io.openCount(), 3000, 'no file read a second time');
 });
+
+test('long form: the rows of one large file are written in bounded pieces as they are made', async () => {
+  const frames = Array.from({ length: 3000 }, (_, f) => [el('00200032', 'ImagePositionPatient', 'DS', ['0', '0', String(f)])]);
+  const big = dicomFile([el('00100010', 'PatientName', 'PN', 'Multi^Frame'), seq('52009230', 'PerFrameFunctionalGroupsSequence', frames)]);
+  const io = memoryIo([{ path: 'mf.dcm', bytes: part10Bytes(4) }], new Map([[4, big]]));
+  const pieces: number[] = [];
+  const write = io.write;
+  await exportCsv({ ...io, write: (text) => (pieces.push(text.length), write(text)) }, { columns: { kind: 'long' } });
+  const rows = parseCsv(io.output());
+  assert.equal(rows.length, 1 + 2 + 3000); // header, PatientName, the sequence, one row per item's element
+  assert.ok(pieces.length > 4, `${pieces.length} pieces`);
+  // A piece is flushed once it passes 64 KiB, so none holds much more than one row beyond that.
+  assert.ok(Math.max(...pieces) < 64 * 1024 + 1024, `largest piece ${Math.max(...pieces)} chars`);
+});

@@ -269,8 +269,15 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
         record(errorRow(outcome.entry.relativePath, outcome.message, plan));
       } else {
         if (hasErrors(outcome.file)) errors++;
-        if (plan.kind === 'long') for (const row of longRowsOf(outcome.entry.relativePath, outcome.file, options.columns)) record(row);
-        else record(wideRow(outcome.entry.relativePath, outcome.file, plan));
+        if (plan.kind === 'long') {
+          // One file can give hundreds of thousands of rows (a multi-frame file's per-frame
+          // groups): they are written and the loop is given back as they come.
+          for (const row of longRowsOf(outcome.entry.relativePath, outcome.file, options.columns)) {
+            record(row);
+            if (buffer.length >= FLUSH_AT) await flush();
+            await pace();
+          }
+        } else record(wideRow(outcome.entry.relativePath, outcome.file, plan));
       }
     }
     if (buffer.length >= FLUSH_AT) await flush();
