@@ -119,7 +119,7 @@ async function inProcessLongForm(dir: string): Promise<{ ms: number; loop: LoopW
   const start = performance.now();
   const { loop } = await watchEventLoop(() =>
     exportCsv(
-      { listFiles: () => walkInputs([folder]), open: openFileAccess, readHeader: (a, firstRead) => readDicom(a, { headerOnly: true, initialReadBytes: firstRead }), write: async (t) => void (await out.write(t)) },
+      { listFiles: () => walkInputs([folder]), open: openFileAccess, readHeader: (a, firstRead, _path, stopAfterTag) => readCsvHeader(a, firstRead, stopAfterTag), write: async (t) => void (await out.write(t)) },
       { columns: { kind: 'long' } },
     ),
   );
