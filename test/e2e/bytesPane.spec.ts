@@ -243,7 +243,7 @@ test('the layout chosen (Bytes pane hidden, element list in front) is restored f
     await next.locator('.pane-tab[data-tab="elements"][aria-selected="true"]').waitFor({ timeout: 15_000 });
     assert.equal(await next.locator('.bytes-toggle').getAttribute('aria-pressed'), 'false');
     assert.equal(await next.locator('.bytes-pane').isHidden(), true);
-    assert.equal(await next.locator('.header-table').isVisible(), true);
+    assert.equal(await next.locator('.element-list').isVisible(), true);
     const list = await next.locator('.pane-column').boundingBox();
     assert.ok(list && list.width > 1000, `the element list takes the width the Bytes pane left: ${JSON.stringify(list)}`);
   } finally {
@@ -258,7 +258,7 @@ test('the layout chosen (Bytes pane hidden, element list in front) is restored f
     const shown = await pageOf(page, DEFLATED);
     await shown.locator('.bytes-pane .bytes-row[data-offset="0"]').waitFor({ timeout: 15_000 });
     assert.equal(await shown.locator('.bytes-toggle').getAttribute('aria-pressed'), 'true');
-    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.header-table']) {
+    for (const selector of ['.bytes-pane .bytes-view', '.pane-tabs', '.element-list']) {
       const box = await shown.locator(selector).first().boundingBox();
       assert.ok(box && box.y < 900 && box.height > 0, `${selector} is on screen: ${JSON.stringify(box)}`);
     }
