@@ -31,10 +31,12 @@ test('a DICOM file without an extension is offered a reopen in DICOM Inspector',
     await reopen.waitFor({ timeout: 30_000 });
     await screenshot(page, 'reopen-offer');
     await reopen.click();
-    // A deflated structured report: no pixel data, so the element list is the content.
+    // A deflated structured report: it opens on its Report tab, and its elements are one tab away.
     const frame = await webviewWithText(page, 'Deflated Explicit VR Little Endian');
     assert.equal((await frame.locator('h1').innerText()).trim(), FILE);
     assert.ok((await frame.locator('.badge').innerText()).includes('deflated'));
+    await frame.locator('.pane-tab[data-tab="report"][aria-selected="true"]').waitFor({ timeout: 15_000 });
+    await frame.locator('.pane-tab', { hasText: 'Elements' }).click();
     await frame.locator('.element-list .el-row[data-id^="ds/"]').nth(10).waitFor({ timeout: 15_000 });
     // The text tab it replaced is closed.
     await page.locator('.tab', { hasText: FILE }).nth(1).waitFor({ state: 'detached', timeout: 10_000 });
