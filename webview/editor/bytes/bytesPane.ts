@@ -49,6 +49,8 @@ export class BytesPane {
   private readonly pages: PageCache;
   private readonly rows: RowPool;
   private rowHeight = 18;
+  /** Height of the rows' box, measured on layout (0 before it): reading it in a frame would force a layout. */
+  private viewportHeight = 0;
   private topRow = 0;
   private wheelRemainder = 0;
   private cursor: number | null = null;
@@ -130,7 +132,7 @@ export class BytesPane {
 
   private geometry(): ScrollGeometry {
     const size = this.pages.streamSize ?? 0;
-    return { totalRows: Math.ceil(size / BYTES_PER_ROW), rowHeight: this.rowHeight, viewportHeight: this.rowsBox.clientHeight };
+    return { totalRows: Math.ceil(size / BYTES_PER_ROW), rowHeight: this.rowHeight, viewportHeight: this.viewportHeight || this.rowsBox.clientHeight };
   }
 
   private switchStream(): void {
@@ -153,6 +155,7 @@ export class BytesPane {
     // Rows are as tall as the theme's editor font makes them: measure one before counting.
     const measured = this.rows.measureRowHeight();
     if (measured > 0) this.rowHeight = measured;
+    this.viewportHeight = this.rowsBox.clientHeight;
     this.rows.resize(visibleRows(this.geometry()) + 1);
     this.track.style.height = `${trackHeight(this.geometry())}px`;
     this.scrollTo(this.topRow);
@@ -178,10 +181,10 @@ export class BytesPane {
     const size = this.pages.streamSize ?? 0;
     const width = Math.max(4, Math.max(0, size - 1).toString(16).length);
     const format = this.file?.offsetFormat ?? 'hex';
-    for (let line = 0; line < this.rows.size; line++) {
-      const fileRow = this.topRow + line;
-      const row = this.rows.place(fileRow, line, this.rowHeight);
-      const rowOffset = fileRow * BYTES_PER_ROW;
+    const lines = this.rows.show(this.topRow, this.rowHeight);
+    for (let line = 0; line < lines.length; line++) {
+      const row = lines[line];
+      const rowOffset = (this.topRow + line) * BYTES_PER_ROW;
       const inFile = rowOffset < size;
       if (row.root.hidden === inFile) row.root.hidden = !inFile;
       if (!inFile) continue;
@@ -190,7 +193,6 @@ export class BytesPane {
       setCell(row.address, offsetText(rowOffset, format, width), 'address');
       this.drawCells(row, rowOffset, size);
     }
-    this.rows.order(this.topRow);
   }
 
   /** Writes a row's cells; setCell leaves alone those that already show the right byte. */

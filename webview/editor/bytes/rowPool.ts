@@ -1,8 +1,10 @@
 /**
- * The Bytes pane's rows: a fixed pool of row elements for the rows on screen. Row n of the
- * file always lives in slot n mod pool size and is moved into place by a transform, so
- * scrolling a few rows rewrites only the rows that came into view; the DOM keeps the rows in
- * screen order (a screen reader reads the grid in DOM order) by moving only those that wrapped.
+ * The Bytes pane's rows: a fixed pool of row elements for the rows on screen, kept in the DOM
+ * in screen order (a screen reader reads the grid in DOM order) and each moved into its line by
+ * a transform. Scrolling by fewer rows than the pool holds moves only the rows that wrapped
+ * around to the other end, so only the rows that came into view are rewritten; a longer jump
+ * (a dragged scrollbar) moves no element at all and rewrites every row where it stands, since
+ * re-inserting elements costs the browser a fresh style and layout of each of them.
  */
 import { element } from '../dom';
 
@@ -39,7 +41,10 @@ export function setCell(cell: HTMLElement, text: string, className: string): voi
 export const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
 
 export class RowPool {
+  /** In screen order: rows[0] is the first line. */
   private rows: RowCells[] = [];
+  /** The file row the first line shows; null when no row shows a known one. */
+  private topRow: number | null = null;
 
   constructor(private readonly box: HTMLElement) {}
 
@@ -53,38 +58,39 @@ export class RowPool {
     return this.rows[0].root.getBoundingClientRect().height;
   }
 
-  /** Makes the pool `count` rows; every row is redrawn after, in slot order. */
+  /** Makes the pool `count` rows; every row is redrawn after. */
   resize(count: number): void {
     while (this.rows.length < count) this.rows.push(this.createRow());
     while (this.rows.length > count) this.rows.pop()!.root.remove();
-    // A new pool size moves every row to another slot: start the slots afresh, in slot order.
+    // Every row is rewritten after a resize: forget what they showed.
+    this.topRow = null;
     this.rows.forEach((row) => delete row.root.dataset.offset);
     this.box.append(...this.rows.map((row) => row.root));
   }
 
-  /** The row element that shows file row `fileRow`, moved to `line` lines from the top. */
-  place(fileRow: number, line: number, rowHeight: number): RowCells {
-    const row = this.rows[fileRow % this.rows.length];
-    const shift = `translateY(${line * rowHeight}px)`;
-    if (row.shift !== shift) {
-      row.shift = shift;
-      row.root.style.transform = shift;
-    }
-    return row;
-  }
-
-  /** Puts the rows in the DOM in screen order, `topRow` first: the slots are a rotation of it. */
-  order(topRow: number): void {
+  /**
+   * The rows for the screen's lines, first line first, once the pool shows file rows from
+   * `topRow`: rows still on screen after a short scroll keep their content and move up or down.
+   */
+  show(topRow: number, rowHeight: number): readonly RowCells[] {
     const pool = this.rows.length;
-    const first = this.rows[topRow % pool].root;
-    const at = this.rows.findIndex((row) => row.root === this.box.firstElementChild);
-    if (at < 0 || this.box.firstElementChild === first) return;
-    const forward = ((topRow % pool) - at + pool) % pool;
-    if (forward <= pool / 2) {
-      for (let i = 0; i < forward; i++) this.box.append(this.box.firstElementChild!);
-    } else {
-      for (let i = 0; i < pool - forward; i++) this.box.prepend(this.box.lastElementChild!);
+    const moved = this.topRow === null ? pool : topRow - this.topRow;
+    if (moved > 0 && moved < pool) {
+      for (let i = 0; i < moved; i++) this.rows.push(this.rows.shift()!);
+      this.box.append(...this.rows.slice(pool - moved).map((row) => row.root));
+    } else if (moved < 0 && -moved < pool) {
+      for (let i = 0; i < -moved; i++) this.rows.unshift(this.rows.pop()!);
+      this.box.prepend(...this.rows.slice(0, -moved).map((row) => row.root));
     }
+    this.topRow = topRow;
+    this.rows.forEach((row, line) => {
+      const shift = `translateY(${line * rowHeight}px)`;
+      if (row.shift !== shift) {
+        row.shift = shift;
+        row.root.style.transform = shift;
+      }
+    });
+    return this.rows;
   }
 
   private createRow(): RowCells {
