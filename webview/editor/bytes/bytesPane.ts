@@ -59,6 +59,8 @@ export class BytesPane {
   private frame = 0;
   /** The scroll position this pane set last, so its own scroll event is not read as the user's. */
   private ownScrollTop = -1;
+  /** The first row moved other than by the scrollbar: the next frame moves the scrollbar to it. */
+  private scrollbarStale = false;
 
   constructor(request: PageRequest, private readonly events: BytesPaneEvents) {
     this.pages = new PageCache(request, 'model', () => this.schedule());
@@ -126,7 +128,7 @@ export class BytesPane {
   scrollTo(row: number): void {
     // Until the first page says how long the stream is, keep the row (a switch of stream keeps its place).
     this.topRow = this.pages.streamSize === null ? Math.max(0, Math.round(row)) : clampTopRow(row, this.geometry());
-    this.syncScrollbar();
+    this.scrollbarStale = true;
     this.schedule();
   }
 
@@ -178,6 +180,9 @@ export class BytesPane {
   }
 
   private draw(): void {
+    // Before the rows are written, while the last frame's layout still holds: moving the
+    // scrollbar then costs no forced layout.
+    if (this.scrollbarStale) this.syncScrollbar();
     const size = this.pages.streamSize ?? 0;
     const width = Math.max(4, Math.max(0, size - 1).toString(16).length);
     const format = this.file?.offsetFormat ?? 'hex';
@@ -280,7 +285,7 @@ export class BytesPane {
       const size = this.pages.streamSize ?? 0;
       this.cursor = Math.min(Math.max(0, this.cursor + (event.key === 'ArrowRight' ? 1 : -1)), Math.max(0, size - 1));
       this.topRow = rowToReveal(this.cursor, this.topRow, this.geometry(), BYTES_PER_ROW);
-      this.syncScrollbar();
+      this.scrollbarStale = true;
       this.inspect();
       this.schedule();
     } else if (event.key === 'Enter' && this.cursor !== null) {
@@ -295,10 +300,13 @@ export class BytesPane {
     const scrollTop = this.scrollbar.scrollTop;
     if (Math.abs(scrollTop - this.ownScrollTop) < 1) return;
     this.topRow = topRowFromScroll(scrollTop, this.geometry());
+    // The scrollbar is where the user put it: the frame must not move it back.
+    this.scrollbarStale = false;
     this.schedule();
   }
 
   private syncScrollbar(): void {
+    this.scrollbarStale = false;
     const target = scrollFromTopRow(this.topRow, this.geometry());
     this.ownScrollTop = target;
     if (Math.abs(this.scrollbar.scrollTop - target) >= 1) this.scrollbar.scrollTop = target;
