@@ -161,6 +161,9 @@ export class BytesPane {
     this.rows.resize(visibleRows(this.geometry()) + 1);
     this.track.style.height = `${trackHeight(this.geometry())}px`;
     this.scrollTo(this.topRow);
+    // At once, not in the next frame: a shorter track clamps the scrollbar, and the scroll
+    // event that follows must find it where this pane put it, not read it as the user's move.
+    this.syncScrollbar();
   }
 
   private schedule(): void {
