@@ -83,8 +83,11 @@ async function ctImage(t: { skip(message: string): void }): Promise<{ bytes: Uin
 test('a CT image: image, element list and bytes on one 1440×900 screen, DICM coloured as the prefix', async (t) => {
   if (!(await ctImage(t))) return;
   const { page } = workbench;
+  // The workbench starts in the light theme; this first look is in the dark one.
+  restoreTheme = await setColorTheme(page, 'Default Dark Modern', true);
   await quickOpen(page, CT);
   const frame = await bytesFrame(page);
+  await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'));
   try {
     const prefix = await cells(frame, 128, 4);
     assert.deepEqual(prefix.map((c) => c.text), ['44', '49', '43', '4D']);
@@ -150,6 +153,7 @@ test('clicking a byte selects the node locateOffset names, in the tags view and 
 test('the same editor in the light theme', async (t) => {
   if (!(await ctImage(t))) return;
   const { page } = workbench;
+  restoreTheme?.();
   restoreTheme = await setColorTheme(page, 'Default Light Modern', false);
   const frame = await bytesFrame(page);
   await frame.waitForFunction(() => document.body.classList.contains('vscode-light'));
