@@ -48,6 +48,27 @@ function listRow(frame: Frame, name: string) {
   return frame.locator('.element-list .el-rows .el-row:not([hidden])').filter({ has: frame.locator('.cell.name', { hasText: new RegExp(`^${name}$`) }) }).first();
 }
 
+/**
+ * The row named `name`, scrolled to the middle of the list: the list draws only the rows on
+ * screen, and with the Bytes pane below it (the list in front) it shows about a dozen.
+ */
+async function rowOnScreen(frame: Frame, name: string): Promise<Locator> {
+  const row = listRow(frame, name);
+  const viewport = frame.locator('.element-list .el-viewport');
+  for (let step = 0; step < 200 && !(await row.isVisible()); step++) {
+    const moved = await viewport.evaluate((el) => {
+      const before = el.scrollTop;
+      el.scrollTop += el.clientHeight / 2;
+      return el.scrollTop !== before;
+    });
+    if (!moved) break;
+    await frame.waitForTimeout(50);
+  }
+  await row.waitFor({ timeout: 15_000 });
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  return row;
+}
+
 /** Names of the rows on screen, once the host has sent the text of every one. */
 async function shownNames(frame: Frame): Promise<string[]> {
   await frame.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.el-rows .el-row:not([hidden])')).every((row) => row.dataset.id));
@@ -76,8 +97,7 @@ test('open a sequence, filter, select a row: its bytes are highlighted and the t
   try {
     // Every column, every row in the window: Offset | Tag | VR | Length | Name | Value.
     assert.deepEqual((await frame.locator('.element-list .el-header .cell').allInnerTexts()).map((s) => s.trim()), ['Offset', 'Tag', 'VR', 'Length', 'Name', 'Value']);
-    const sequenceRow = listRow(frame, sequence.keyword!);
-    await sequenceRow.waitFor({ timeout: 15_000 });
+    const sequenceRow = await rowOnScreen(frame, sequence.keyword!);
     assert.equal(await sequenceRow.getAttribute('aria-expanded'), 'false');
     assert.equal((await sequenceRow.locator('.cell.offset').innerText()).trim(), `0x${sequence.offset.toString(16).toUpperCase().padStart(4, '0')}`);
     await sequenceRow.locator('.twisty').click();
@@ -87,6 +107,11 @@ test('open a sequence, filter, select a row: its bytes are highlighted and the t
     // The filter keeps the data set, the sequence and the item above the match.
     await frame.locator('.element-list .search').fill(nested.keyword!);
     await frame.locator('.element-list .row-count', { hasText: 'match' }).waitFor({ timeout: 15_000 });
+    // Back to the top of the filtered list (the list was scrolled down to reach the sequence).
+    await frame.locator('.element-list .el-viewport').evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await listRow(frame, 'DataSet').waitFor({ timeout: 15_000 });
     const names = await shownNames(frame);
     assert.equal(names[0], 'DataSet', names.join(' | '));
     assert.ok(names.indexOf(sequence.keyword!) > 0 && names.indexOf(nested.keyword!) > names.indexOf(sequence.keyword!), names.join(' | '));
@@ -118,7 +143,7 @@ test('a byte click selects its row, expanding its parents; the keyboard moves th
   await frame.locator('.element-list .search').fill('');
   await frame.locator('.element-list .row-count', { hasText: /^\d+ elements$/ }).waitFor();
   // Select the sequence (the Bytes pane scrolls to it) and collapse it, then click a byte of the nested element's value.
-  const sequenceRow = listRow(frame, sequence.keyword!);
+  const sequenceRow = await rowOnScreen(frame, sequence.keyword!);
   await clickRow(sequenceRow);
   await waitForByteClass(frame, sequence.offset, 'sel-header');
   if ((await sequenceRow.getAttribute('aria-expanded')) === 'true') await sequenceRow.locator('.twisty').click();
@@ -153,7 +178,7 @@ test('Ctrl+click and Shift+click select several rows', async (t) => {
   const plain = (e: DicomElement | undefined): boolean => Boolean(e?.keyword && !e.items);
   const start = file.dataSet.findIndex((e, i) => plain(e) && plain(file.dataSet[i + 1]) && plain(file.dataSet[i + 2]));
   const [first, second, third] = file.dataSet.slice(start, start + 3).map((e) => e.keyword!);
-  await clickRow(listRow(frame, first));
+  await clickRow(await rowOnScreen(frame, first));
   await clickRow(listRow(frame, third), ['ControlOrMeta']);
   const selected = frame.locator('.element-list .el-row[aria-selected="true"] .cell.name');
   await frame.waitForFunction(() => document.querySelectorAll('.el-row[aria-selected="true"]').length === 2);

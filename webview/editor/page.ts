@@ -75,7 +75,9 @@ export class EditorPage {
   readonly bytes: BytesPane;
   private readonly report: ReportPane;
   private readonly bytesToggle = element('button', { className: 'bytes-toggle', text: 'Bytes', attributes: { type: 'button', 'aria-pressed': 'false', title: 'Show or hide the Bytes pane' } });
-  private readonly tabs = new PaneTabs(this.bytesToggle, (tab) => this.events.layoutChanged({ tab }));
+  private readonly tabs = new PaneTabs(this.bytesToggle, (tab) => this.events.layoutChanged({ tab }), (tab) => this.arrange(tab));
+  /** The tab in front: with the element list there, the Bytes pane goes below it (see arrange). */
+  private frontTab: string | undefined;
   private mounted: { dispose(): void } | undefined;
   private viewerRoot: HTMLElement | undefined;
   /** The user's choice; until there is one, the Bytes pane shows for files without pixels, since
@@ -106,6 +108,16 @@ export class EditorPage {
   applyLayout(layout: EditorLayout): void {
     if (layout.bytesShown !== undefined) this.bytesChosen = layout.bytesShown;
     if (layout.tab !== undefined) this.tabs.prefer(layout.tab);
+  }
+
+  /**
+   * Side by side, a 1440×900 window leaves the element list about 410 px beside the Bytes pane,
+   * too narrow for Name and Value; with the list in front the Bytes pane goes below it, its data
+   * inspector beside the hex. The image and the report keep the panes side by side.
+   */
+  private arrange(front?: string): void {
+    if (front !== undefined) this.frontTab = front;
+    this.workspace?.classList.toggle('stacked', this.frontTab === 'elements');
   }
 
   private showBytes(shown: boolean): void {
@@ -153,6 +165,7 @@ export class EditorPage {
     this.tabs.show(tabs);
     const workspace = element('div', { className: 'workspace' }, [this.tabs.root, this.bytes.root]);
     this.workspace = workspace;
+    this.arrange();
     this.showBytes(!view.stack && (this.bytesChosen ?? !view.hasPixelData));
     if (!view.stack) void this.list.load(view.offsetFormat);
     this.app.replaceChildren(head, workspace);

@@ -20,7 +20,12 @@ export class PaneTabs {
    * `trailing`: kept at the end of the tab bar (the Bytes pane's toggle). `onChoose`: the user
    * brought a tab to the front (the page keeps the choice for the workspace).
    */
-  constructor(private readonly trailing?: HTMLElement, private readonly onChoose?: (id: string) => void) {
+  constructor(
+    private readonly trailing?: HTMLElement,
+    private readonly onChoose?: (id: string) => void,
+    /** Any tab came to the front, chosen or shown first (the page arranges its panes for it). */
+    private readonly onFront?: (id: string) => void,
+  ) {
     this.bar = element('div', { className: 'pane-tabs', attributes: { role: 'tablist' } });
     this.body = element('div', { className: 'pane-tab-body' });
     this.root = element('div', { className: 'pane-column' }, [this.bar, this.body]);
@@ -43,6 +48,7 @@ export class PaneTabs {
     );
     for (const tab of tabs) tab.content.hidden = tab !== active;
     this.body.replaceChildren(...tabs.map((tab) => tab.content));
+    if (active) this.onFront?.(active.id);
   }
 
   /** The tab to bring to the front when the next `show` has it (a layout kept from before). */
