@@ -37,7 +37,7 @@ test('a DICOM file without an extension is offered a reopen in DICOM Inspector',
     assert.ok((await frame.locator('.badge').innerText()).includes('deflated'));
     await frame.locator('.pane-tab[data-tab="report"][aria-selected="true"]').waitFor({ timeout: 15_000 });
     await frame.locator('.pane-tab', { hasText: 'Elements' }).click();
-    await frame.locator('.element-list .el-row[data-id^="ds/"]').nth(10).waitFor({ timeout: 15_000 });
+    await frame.locator('.element-list .el-rows .el-row[data-id]').nth(5).waitFor({ timeout: 15_000 });
     // The text tab it replaced is closed.
     await page.locator('.tab', { hasText: FILE }).nth(1).waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await page.locator('.tab', { hasText: FILE }).count(), 1);
