@@ -66,6 +66,10 @@ async function rowOnScreen(frame: Frame, name: string): Promise<Locator> {
   }
   await row.waitFor({ timeout: 15_000 });
   await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // The list refills its rows on the scroll event's next frames: let them settle before a click,
+  // or the click may land on a row that is being given another element's text.
+  await frame.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+  await row.waitFor({ timeout: 15_000 });
   return row;
 }
 
