@@ -3,10 +3,9 @@
  * opaque white (dcmj2pnm's default Replace mode draws the brightest value), the rest clear.
  * One layer per loaded frame, built when first drawn.
  */
-import type { OverlayBitmap } from '../../src/core/display/overlays';
+import { burnOverlays, type OverlayBitmap } from '../../src/core/display/overlays';
 import type { LoadedFrame } from './frameStore';
 
-const SET = 0xffffffff;
 const layers = new WeakMap<LoadedFrame, HTMLCanvasElement | null>();
 
 /** The frame's overlay layer (image size), or null when no plane goes with the frame. */
@@ -19,18 +18,9 @@ export function overlayLayer(loaded: LoadedFrame): HTMLCanvasElement | null {
 }
 
 function drawLayer(bitmaps: readonly OverlayBitmap[], width: number, height: number): HTMLCanvasElement {
+  // Opaque white where a plane is set, transparent elsewhere: the same burn as `render`, on RGBA.
   const image = new ImageData(width, height);
-  const words = new Uint32Array(image.data.buffer);
-  for (const b of bitmaps) {
-    for (let r = 0; r < b.rows; r++) {
-      const y = b.top + r;
-      if (y < 0 || y >= height) continue;
-      for (let c = 0; c < b.columns; c++) {
-        const x = b.left + c;
-        if (x >= 0 && x < width && b.bits[r * b.columns + c]) words[y * width + x] = SET;
-      }
-    }
-  }
+  burnOverlays(image.data, width, height, 4, bitmaps);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

@@ -180,7 +180,7 @@ async function embeddedBits(plane: OverlayPlane, bitPosition: number, index: num
  * Sets every pixel an overlay covers to `value` (dcmj2pnm's default "Replace" mode with
  * foreground density 1 draws white): `data` holds `channels` bytes per pixel, width x height.
  */
-export function burnOverlays(data: Uint8Array, width: number, height: number, channels: number, bitmaps: readonly OverlayBitmap[], value = 255): void {
+export function burnOverlays(data: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: number, bitmaps: readonly OverlayBitmap[], value = 255): void {
   for (const b of bitmaps) {
     for (let r = 0; r < b.rows; r++) {
       const y = b.top + r;
