@@ -14,7 +14,7 @@ export type ReadIssueCode =
   | 'odd-length' | 'value-invalid-for-vr' | 'duplicate-tag' | 'tag-out-of-order'
   | 'undefined-length-not-sq' | 'delimiter-nonzero-length' | 'delimiter-in-defined-length' | 'stray-delimiter'
   | 'unexpected-item' | 'expected-item' | 'no-item-delimiter' | 'no-sequence-delimiter'
-  | 'element-overruns-container' | 'item-past-end' | 'nesting-too-deep'
+  | 'element-overruns-container' | 'item-past-end' | 'nesting-too-deep' | 'too-many-nodes' | 'too-many-values'
   | 'fragment-undefined-length' | 'fragment-past-end' | 'pixel-data-too-short'
   | 'meta-group-length-mismatch' | 'bits-allocated-unsupported' | 'samples-per-pixel-zero'
   | 'number-of-frames-invalid' | 'window-width-invalid'

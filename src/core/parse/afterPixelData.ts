@@ -11,6 +11,7 @@ import { applyFragments } from './encapsulated';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { FragmentCollector, MAX_BOT_ENTRIES } from './fragments';
 import { guarded, type PendingRead } from './parseWindow';
+import type { NodeBudget } from './nodeBudget';
 
 /** Item headers are read in chunks this big while scanning encapsulated pixel data by range. */
 const SCAN_CHUNK = 64 * 1024;
@@ -20,7 +21,7 @@ const TRAILING_FIRST_READ = 64 * 1024;
 /** Completes `file` from what `pending` left to read; returns the completed file. */
 export async function readAfterPixelData(access: FileAccess, pending: PendingRead, file: DicomFile): Promise<DicomFile> {
   const pixelData = pending.pixelData;
-  if (pixelData.length === null && !(await scanEncapsulated(access, pixelData, file))) return file;
+  if (pixelData.length === null && !(await scanEncapsulated(access, pixelData, file, pending.budget))) return file;
   if (pixelData.end >= file.size) return file;
   const trailing = await readTrailing(access, pending, pixelData.end, file.size);
   return {
@@ -51,6 +52,8 @@ async function readTrailing(access: FileAccess, pending: PendingRead, start: num
     const state: ReaderState = {
       window, issues, maxDepth: pending.maxDepth, stopAtPixelData: false, pixelData: null,
       stopAfterTag: pending.stopAfterTag, stoppedAfterTag: false, lazyValues: pending.lazyValues,
+      // A copy each try: a try that needs a longer window starts counting again.
+      budget: pending.budget.copy(),
     };
     try {
       guarded(state, () => readLevel(state, level, start, size).end, start);
@@ -66,9 +69,9 @@ async function readTrailing(access: FileAccess, pending: PendingRead, start: num
  * Scans the items of encapsulated pixel data by range; true when it reached the Sequence
  * Delimitation Item, so that what follows can be read as elements.
  */
-async function scanEncapsulated(access: FileAccess, element: DicomElement, file: DicomFile): Promise<boolean> {
+async function scanEncapsulated(access: FileAccess, element: DicomElement, file: DicomFile, budget: NodeBudget): Promise<boolean> {
   const size = file.size;
-  const collector = new FragmentCollector(element.valueOffset, size, file.issues);
+  const collector = new FragmentCollector(element.valueOffset, size, file.issues, budget);
   let chunkStart = 0;
   let chunk: Uint8Array = new Uint8Array();
   let lastLength = 0;

@@ -14,6 +14,7 @@ import { LazyElement } from '../values/lazyElement';
 import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
+import { BudgetStop, type NodeBudget } from './nodeBudget';
 import { readEncapsulated } from './encapsulated';
 import { checkOrder, decodeInto, deferValue, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, valueNeededWhileReading, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
@@ -40,6 +41,8 @@ export interface ReaderState {
   stoppedAfterTag: boolean;
   /** Record where values lie and decode them when asked for (see ParseOptions.lazyValues). */
   readonly lazyValues: boolean;
+  /** Nodes and values still allowed (see ParseOptions.maxNodes); shared by every part of one read. */
+  readonly budget: NodeBudget;
 }
 
 export interface DataSetEnd {
@@ -133,7 +136,7 @@ function readTopLevelElement(state: ReaderState, pos: number, level: Level): Dic
   try {
     return readElement(state, pos, level);
   } catch (problem) {
-    if (!(problem instanceof ParseStop) || level.out.length === before) throw problem;
+    if (!(problem instanceof ParseStop) || problem instanceof BudgetStop || level.out.length === before) throw problem;
     const element = level.out[before];
     const end = element.length === null ? -1 : element.valueOffset + element.length;
     if (end <= pos || end > state.window.streamSize) throw problem;
@@ -179,6 +182,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   if (creator !== undefined) notePrivate(element, creator);
   checkOrder(state, level, tag, pos);
   level.out.push(element);
+  state.budget.spendNode(pos);
 
   if (undefinedLength) {
     readUndefinedLength(state, element, level);
@@ -301,6 +305,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
     offset: pos, valueOffset: pos + 8, length: length === UNDEFINED_LENGTH ? null : length, elements: [], delimiterOffset: null, end: pos + 8,
   };
   items.push(item);
+  state.budget.spendNode(pos);
   if (level.depth + 1 > state.maxDepth) {
     throw new ParseStop('nesting-too-deep', pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
   }
@@ -329,7 +334,7 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   } catch (problem) {
     item.end = Math.min(itemEnd, Math.max(item.valueOffset, item.elements.at(-1)?.end ?? 0));
     // A defined length tells where the next item starts, so the rest of the file stays readable.
-    if (!(problem instanceof ParseStop) || itemEnd >= window.streamSize) throw problem;
+    if (!(problem instanceof ParseStop) || problem instanceof BudgetStop || itemEnd >= window.streamSize) throw problem;
     item.end = itemEnd;
     error(state, problem.code, problem.offset, problem.message + `; rest of the item at ${hex(pos)} skipped`);
   }

@@ -8,7 +8,7 @@ import { FragmentCollector, readOffsets } from './fragments';
 /** Reads encapsulated pixel data that is in memory: Basic Offset Table, fragments, delimiter. */
 export function readEncapsulated(state: ReaderState, element: Mutable<DicomElement>, encoding: Encoding): void {
   const window = state.window;
-  const collector = new FragmentCollector(element.valueOffset, window.streamSize, state.issues);
+  const collector = new FragmentCollector(element.valueOffset, window.streamSize, state.issues, state.budget);
   let pos: number | null = element.valueOffset;
   try {
     while (pos !== null) {

@@ -1,5 +1,6 @@
 import type { Fragment, Issue } from '../model';
 import { ParseStop, hex, tagText } from './errors';
+import type { NodeBudget } from './nodeBudget';
 import { UNDEFINED_LENGTH } from './vr';
 
 const ITEM = 0xfffee000;
@@ -19,7 +20,7 @@ export class FragmentCollector {
   /** Offset one past the last byte consumed so far. */
   end: number;
 
-  constructor(private readonly start: number, private readonly streamSize: number, private readonly issues: Issue[]) {
+  constructor(private readonly start: number, private readonly streamSize: number, private readonly issues: Issue[], private readonly budget: NodeBudget) {
     this.end = start;
   }
 
@@ -44,7 +45,10 @@ export class FragmentCollector {
       throw new ParseStop('fragment-past-end', pos + 4, `pixel data fragment at ${hex(pos)} declares ${length} bytes, past the end of the file at ${hex(this.streamSize)}`);
     }
     if (this.botItem === null && pos === this.start) this.botItem = item;
-    else this.fragments.push(item);
+    else {
+      this.budget.spendNode(pos);
+      this.fragments.push(item);
+    }
     this.end = pos + 8 + length;
     return this.end;
   }

@@ -50,6 +50,7 @@ export function resolveImplicitVr(vr: string, entry: ReturnType<typeof lookupTag
 export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, bytes: Uint8Array, level: Level): void {
   const vr = element.decodedVr ?? element.vr;
   const decoded = decodeValue(bytes, vr, level.encoding.littleEndian, level.characterSet);
+  if (Array.isArray(decoded.value)) state.budget.spendValues(decoded.value.length, element.offset);
   element.value = decoded.value;
   element.vm = decoded.vm;
   if (decoded.personNames) element.personNames = decoded.personNames;

@@ -6,6 +6,7 @@ import { looksExplicit, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex } from './errors';
 import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
 import { inflateRawCapped } from './inflate';
+import { NodeBudget } from './nodeBudget';
 import { checkImagePixelModule, checkNativePixelDataLength } from './pixelDataCheck';
 import { checkMetaGroupLength } from './metaGroupCheck';
 
@@ -28,6 +29,13 @@ export interface ParseOptions {
    * columns, an index). Elements then read the same, and the issues found are the same.
    */
   readonly lazyValues?: boolean;
+  /**
+   * Most elements, items and fragments read into the model (default 3,000,000), and most decoded
+   * values of multi-valued text (default 24,000,000): see NodeBudget. Past either, reading stops
+   * with an error at that offset.
+   */
+  readonly maxNodes?: number;
+  readonly maxValues?: number;
 }
 
 export interface WindowParse {
@@ -48,6 +56,7 @@ export interface PendingRead {
   readonly maxDepth: number;
   readonly stopAfterTag: number | null;
   readonly lazyValues: boolean;
+  readonly budget: NodeBudget;
 }
 
 const META_GROUP = 0x0002;
@@ -70,7 +79,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   const state: ReaderState = {
     window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null,
     stopAfterTag: options.stopAfterTag === undefined ? null : parseInt(options.stopAfterTag, 16), stoppedAfterTag: false,
-    lazyValues: options.lazyValues ?? false,
+    lazyValues: options.lazyValues ?? false, budget: new NodeBudget(options.maxNodes, options.maxValues),
   };
   const meta: DicomElement[] = [];
   let dataSetOffset = start.rawDataSetOffset;
@@ -105,7 +114,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
     ...(readerState.stoppedAfterTag ? { stoppedAfterTag: options.stopAfterTag } : {}),
   };
-  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag, lazyValues: readerState.lazyValues } };
+  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag, lazyValues: readerState.lazyValues, budget: readerState.budget } };
 }
 
 /** Runs a read and turns whatever stops it (other than a request for more data) into an issue. */
