@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeMediaFolder } from '../fixtures/reports/mediaFolder';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
-import { readDirectory } from '../../src/core/dicomdir/readDirectory';
+import { MAX_DIRECTORY_DEPTH, readDirectory } from '../../src/core/dicomdir/readDirectory';
+import { dicomdirChainedDown } from '../fixtures/catalog/hostileCounts';
 import type { DirectoryRecordJson } from '../../src/core/dicomdir/directoryText';
 import { requireDcmdump } from '../support/dcmdump';
 import { runCli } from '../support/runCli';
@@ -84,4 +85,23 @@ test('dicomdir refuses a file that is not a DICOMDIR with exit 2', async () => {
   const { code, stderr } = await runCli('dicomdir', path);
   assert.equal(code, 2);
   assert.match(stderr, /not a DICOM file/);
+});
+
+test('records chained down level after level are followed to a bounded depth, the rest listed as unreached', async () => {
+  const bytes = dicomdirChainedDown(2_000);
+  const tree = readDirectory(parseDicomBytes(bytes));
+  assert.ok(tree);
+  const depthOf = (records: readonly { children: readonly unknown[] }[]): number =>
+    records.reduce((deepest, record) => Math.max(deepest, 1 + depthOf(record.children as typeof records)), 0);
+  assert.equal(depthOf(tree.records), MAX_DIRECTORY_DEPTH);
+  assert.equal(flatten(tree.records as unknown as DirectoryRecordJson[]).length, 2_000, 'every record is listed');
+  const tooDeep = tree.issues.filter((issue) => issue.code === 'dicomdir-too-deep');
+  assert.equal(tooDeep[0].severity, 'error');
+  assert.match(tooDeep[0].message, /OffsetOfReferencedLowerLevelDirectoryEntity at 0x[0-9A-F]+ leads to a level deeper than 16/);
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-dicomdir-deep-'));
+  writeFileSync(join(dir, 'DICOMDIR'), bytes);
+  const { code, stdout, stderr } = await runCli('dicomdir', join(dir, 'DICOMDIR'));
+  assert.equal(code, 1, stderr);
+  assert.doesNotMatch(stderr, /RangeError|stack/);
+  assert.match(stdout, /dicomdir-too-deep/);
 });

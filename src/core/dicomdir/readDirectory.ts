@@ -39,6 +39,12 @@ const DIRECTORY_RECORD_SEQUENCE = '00041220';
 const MEDIA_STORAGE_DIRECTORY = '1.2.840.10008.1.3.10';
 /** Elements that make the structure, not the record's content. */
 const STRUCTURAL = new Set(['00041400', '00041410', '00041420', '00041430', '00041500']);
+/**
+ * Deepest chain of lower-level entities followed. PS3.3 F.4 nests at most a handful of levels
+ * (patient, study, series, instance, with private levels below); a file whose records each point
+ * down to the next would otherwise recurse once per record, past the stack.
+ */
+export const MAX_DIRECTORY_DEPTH = 16;
 
 export function isDicomDir(file: DicomFile): boolean {
   return textOf(file.meta, '00020002') === MEDIA_STORAGE_DIRECTORY || findElement(file.dataSet, DIRECTORY_RECORD_SEQUENCE) !== undefined;
@@ -72,8 +78,10 @@ export function readDirectory(file: DicomFile): DirectoryTree | null {
       const item = items[index];
       const lowerPointer = findElement(item.elements, '00041420');
       const lower = numberOf(item.elements, '00041420') ?? 0;
-      // Depth is bounded by the number of records, so a corrupt file cannot recurse forever.
-      const children = lower !== 0 && depth < items.length ? chain(lower, lowerPointer, depth + 1) : [];
+      if (lower !== 0 && depth + 1 >= MAX_DIRECTORY_DEPTH) {
+        issues.push(pointerIssue('dicomdir-too-deep', lowerPointer, `${pointerName(lowerPointer)} leads to a level deeper than ${MAX_DIRECTORY_DEPTH}; the records below are listed as unreached instead`));
+      }
+      const children = lower !== 0 && depth + 1 < MAX_DIRECTORY_DEPTH ? chain(lower, lowerPointer, depth + 1) : [];
       records.push(record(item, index, children));
       from = findElement(item.elements, '00041400');
       next = numberOf(item.elements, '00041400') ?? 0;
