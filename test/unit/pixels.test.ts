@@ -142,3 +142,33 @@ test('the transfer-syntax registry names the decoder of each syntax, or why ther
   assert.match(name('1.2.840.10008.1.2.4.94'), /unsupported: .*JPIP server/);
   assert.match(name('9.9.9'), /unsupported: it is not a transfer syntax of the DICOM standard/);
 });
+
+test('a LUT or palette shorter than its descriptor is refused with a code, the element and its offset', async () => {
+  const { runCli } = await import('../support/runCli');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-lut-short-'));
+  const short = new Uint8Array(2);
+  const voi: ImageSpec = {
+    rows: 2, columns: 2, photometric: 'MONOCHROME2', bitsAllocated: 16, bitsStored: 16, samples: [0, 1, 2, 3],
+    extra: [{ tag: 0x00283010, vr: 'SQ', items: [{ elements: [{ tag: 0x00283002, vr: 'US', value: [0, 0, 16] }, { tag: 0x00283006, vr: 'OW', value: short }] }] }],
+  };
+  const palette: ImageSpec = {
+    rows: 2, columns: 2, photometric: 'PALETTE COLOR', bitsAllocated: 8, bitsStored: 8, samples: [0, 1, 2, 3],
+    extra: [
+      { tag: 0x00281101, vr: 'US', value: [0, 0, 16] }, { tag: 0x00281102, vr: 'US', value: [0, 0, 16] }, { tag: 0x00281103, vr: 'US', value: [0, 0, 16] },
+      { tag: 0x00281201, vr: 'OW', value: short }, { tag: 0x00281202, vr: 'OW', value: short }, { tag: 0x00281203, vr: 'OW', value: short },
+    ],
+  };
+  for (const [name, spec, expected] of [
+    ['voi.dcm', voi, /\[lut-too-short\]: LUTData \(0028,3006\) at 0x[0-9A-F]{4,} has 1 entries; its LUT Descriptor declares 65536/],
+    ['palette.dcm', palette, /\[palette-too-short\]: The red palette RedPaletteColorLookupTableData \(0028,1201\) at 0x[0-9A-F]{4,} has 1 entries/],
+  ] as const) {
+    const file = join(dir, name);
+    writeFileSync(file, writeImage(spec));
+    const { code, stderr } = await runCli('render', file, '--out', join(dir, `${name}.png`));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, expected);
+  }
+});

@@ -1,6 +1,8 @@
 import type { FileAccess } from '../io';
 import type { DicomElement } from '../model';
 import { findElement, numbersOf, type ElementList } from './elementValues';
+import { offsetText, tagText } from '../format/presentation';
+import { PixelDataError } from './imageDescription';
 
 /** A lookup table as PS3.3 C.11.1.1 describes it: entries, first input value mapped, bits per entry. */
 export interface LookupTable {
@@ -10,8 +12,16 @@ export interface LookupTable {
   readonly explanation?: string;
 }
 
-export class LutError extends Error {
-  override readonly name = 'LutError';
+/** A lookup table or palette that cannot be used; `code` names the case, the message the element and its offset. */
+export class LutError extends PixelDataError {
+  constructor(message: string, code: 'lut-missing' | 'lut-empty' | 'lut-past-end' | 'lut-too-short' | 'palette-missing' | 'palette-too-short' | 'segmented-palette-invalid') {
+    super(message, code);
+  }
+}
+
+/** "LUT Data (0028,3006) at 0x01A2": the element a LUT message is about. */
+export function lutElementText(element: DicomElement): string {
+  return `${element.keyword ?? 'LUT data'} ${tagText(element)} at ${offsetText(element.offset)}`;
 }
 
 /**
@@ -23,9 +33,9 @@ export async function readLutWords(el: DicomElement, access: FileAccess, littleE
   const decoded = numbersOf(el);
   if (el.vr === 'US' && decoded.length > 1 && decoded.every((n) => Number.isFinite(n))) return Uint16Array.from(decoded);
   const length = el.length ?? 0;
-  if (length <= 0) throw new LutError(`LUT data (${el.tag}) is empty.`);
+  if (length <= 0) throw new LutError(`${lutElementText(el)} is empty.`, 'lut-empty');
   const bytes = await access.read(el.valueOffset, length);
-  if (bytes.length < length) throw new LutError(`LUT data (${el.tag}) runs past the end of the file.`);
+  if (bytes.length < length) throw new LutError(`${lutElementText(el)} declares ${length} bytes and runs past the end of the file.`, 'lut-past-end');
   if (bits === 8 && entryCount !== undefined && (length === entryCount || length === entryCount + 1)) {
     return Uint16Array.from(bytes.subarray(0, entryCount));
   }
@@ -48,10 +58,14 @@ export function parseDescriptor(el: DicomElement | undefined, signedInput: boole
 export async function readLookupTable(list: ElementList, access: FileAccess, littleEndian: boolean, signedInput: boolean): Promise<LookupTable> {
   const descriptor = parseDescriptor(findElement(list, '00283002'), signedInput);
   const data = findElement(list, '00283006');
-  if (!descriptor || !data) throw new LutError('LUT Descriptor or LUT Data is missing.');
+  if (!descriptor || !data) {
+    const present = findElement(list, '00283002') ?? data;
+    const where = present ? ` (the item holding ${lutElementText(present)})` : '';
+    throw new LutError(`LUT Descriptor (0028,3002) or LUT Data (0028,3006) is missing or malformed${where}.`, 'lut-missing');
+  }
   const words = await readLutWords(data, access, littleEndian, descriptor.count, descriptor.bits);
   if (words.length < descriptor.count) {
-    throw new LutError(`LUT Data has ${words.length} entries; its descriptor declares ${descriptor.count}.`);
+    throw new LutError(`${lutElementText(data)} has ${words.length} entries; its LUT Descriptor declares ${descriptor.count}.`, 'lut-too-short');
   }
   const explanation = findElement(list, '00283003')?.value;
   return {

@@ -1,6 +1,6 @@
 import type { FileAccess } from '../io';
 import { findElement, Tags, type ElementList } from './elementValues';
-import { effectiveBits, LutError, parseDescriptor, readLutWords, type LookupTable } from './lutData';
+import { effectiveBits, LutError, lutElementText, parseDescriptor, readLutWords, type LookupTable } from './lutData';
 
 /** The three tables of a PALETTE COLOR image (PS3.3 C.7.6.3.1.5-6, C.7.9). */
 export interface Palette {
@@ -19,20 +19,29 @@ const CHANNELS = [
 export async function readPalette(ds: ElementList, access: FileAccess, littleEndian: boolean, signedInput: boolean): Promise<Palette> {
   const tables: Partial<Record<'red' | 'green' | 'blue', LookupTable>> = {};
   for (const [name, descriptorTag, dataTag, segmentedTag] of CHANNELS) {
-    const descriptor = parseDescriptor(findElement(ds, descriptorTag), signedInput);
-    if (!descriptor) throw new LutError(`The ${name} palette descriptor is missing or malformed.`);
+    const descriptorElement = findElement(ds, descriptorTag);
+    const descriptor = parseDescriptor(descriptorElement, signedInput);
+    if (!descriptor) {
+      const where = descriptorElement ? ` (${lutElementText(descriptorElement)})` : '';
+      throw new LutError(`The ${name} palette descriptor is missing or malformed${where}.`, 'palette-missing');
+    }
     const plain = findElement(ds, dataTag);
     const segmented = findElement(ds, segmentedTag);
     let entries: Uint16Array;
     if (plain) {
       entries = await readLutWords(plain, access, littleEndian, descriptor.count, descriptor.bits);
     } else if (segmented) {
-      entries = expandSegmentedLut(await readLutWords(segmented, access, littleEndian), descriptor.count);
+      try {
+        entries = expandSegmentedLut(await readLutWords(segmented, access, littleEndian), descriptor.count);
+      } catch (problem) {
+        if (!(problem instanceof LutError)) throw problem;
+        throw new LutError(`${problem.message.replace(/\.$/, '')} (${lutElementText(segmented)}).`, problem.code as 'segmented-palette-invalid');
+      }
     } else {
-      throw new LutError(`The ${name} palette has no data (plain or segmented).`);
+      throw new LutError(`The ${name} palette has no data, plain or segmented (its descriptor: ${lutElementText(descriptorElement!)}).`, 'palette-missing');
     }
     if (entries.length < descriptor.count) {
-      throw new LutError(`The ${name} palette has ${entries.length} entries; its descriptor declares ${descriptor.count}.`);
+      throw new LutError(`The ${name} palette ${lutElementText(plain ?? segmented!)} has ${entries.length} entries; its descriptor declares ${descriptor.count}.`, 'palette-too-short');
     }
     entries = entries.slice(0, descriptor.count);
     tables[name] = { firstMapped: descriptor.firstMapped, bits: effectiveBits(descriptor.bits, entries), entries };
@@ -52,7 +61,7 @@ export function expandSegmentedLut(words: Uint16Array, limit: number): Uint16Arr
 }
 
 function expandSegments(words: Uint16Array, start: number, maxSegments: number, out: number[], limit: number, depth: number): void {
-  if (depth > 4) throw new LutError('Segmented palette: indirect segments nest too deeply.');
+  if (depth > 4) throw new LutError('Segmented palette: indirect segments nest too deeply.', 'segmented-palette-invalid');
   let i = start;
   let segments = 0;
   while (i < words.length && segments < maxSegments && out.length < limit) {
@@ -62,19 +71,19 @@ function expandSegments(words: Uint16Array, start: number, maxSegments: number, 
       for (let k = 0; k < length && i + 2 + k < words.length; k++) out.push(words[i + 2 + k]);
       i += 2 + length;
     } else if (opcode === 1) {
-      if (out.length === 0) throw new LutError('Segmented palette: a linear segment comes first, with no value to start from.');
+      if (out.length === 0) throw new LutError('Segmented palette: a linear segment comes first, with no value to start from.', 'segmented-palette-invalid');
       const y0 = out[out.length - 1];
       const y1 = words[i + 2] ?? y0;
       for (let k = 1; k <= length; k++) out.push(Math.round(y0 + ((y1 - y0) * k) / length));
       i += 3;
     } else if (opcode === 2) {
-      if (out.length === 0) throw new LutError('Segmented palette: an indirect segment comes first.');
+      if (out.length === 0) throw new LutError('Segmented palette: an indirect segment comes first.', 'segmented-palette-invalid');
       // The offset is a byte offset into the segmented data, low 16 bits first.
       const byteOffset = (words[i + 2] ?? 0) + (words[i + 3] ?? 0) * 65536;
       expandSegments(words, byteOffset >> 1, length, out, limit, depth + 1);
       i += 4;
     } else {
-      throw new LutError(`Segmented palette: unknown segment type ${opcode} at word ${i}.`);
+      throw new LutError(`Segmented palette: unknown segment type ${opcode} at word ${i}.`, 'segmented-palette-invalid');
     }
     segments++;
   }
