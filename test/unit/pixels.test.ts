@@ -172,3 +172,25 @@ test('a LUT or palette shorter than its descriptor is refused with a code, the e
     assert.match(stderr, expected);
   }
 });
+
+test('an RLE frame that cannot be decoded is refused with a code and the file offset of the problem', async () => {
+  const { runCli } = await import('../support/runCli');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-rle-bad-'));
+  const frame = new Uint8Array(64 + 80);
+  const view = new DataView(frame.buffer);
+  view.setUint32(0, 2, true);
+  view.setUint32(4, 64, true);
+  view.setUint32(8, 64, true);
+  const bytes = writeImage({ rows: 8, columns: 8, photometric: 'MONOCHROME2', bitsAllocated: 8, bitsStored: 8, samples: new Array(64).fill(0), transferSyntax: 'rleLossless', encapsulatedFrames: [[frame]] });
+  const file = join(dir, 'rle.dcm');
+  writeFileSync(file, bytes);
+  const reader = await openPixelReader((await openDicom(memoryFileAccess(bytes))).file, memoryFileAccess(bytes));
+  const fragmentValue = reader.image.pixelData.fragments![0].valueOffset;
+  const { code, stderr } = await runCli('render', file, '--out', join(dir, 'rle.png'));
+  assert.equal(code, 1, stderr);
+  assert.match(stderr, /\[rle-invalid\]: Frame 1: RLE header lists 2 segments; 1 samples of 8 bits need 1 \(file offset 0x[0-9A-F]+\)\./);
+  assert.equal(Number.parseInt(/file offset 0x([0-9A-F]+)/.exec(stderr)![1], 16), fragmentValue);
+});

@@ -5,6 +5,7 @@ import type { StoredFrame } from '../pixels/storedFrame';
 import { COMPRESSED_CODECS, decodeCompressedFrame } from './decodeCompressedFrame';
 import type { Issue } from '../model';
 import { hex } from '../parse/errors';
+import { fileOffsetOf } from '../pixels/codestreamOffset';
 import { CodecError, type CodecWarning, type CompressedCodec, type CompressedFrameInfo } from './types';
 
 /** A decoded compressed frame; `warnings` say where the codestream and the header disagree. */
@@ -58,27 +59,12 @@ async function decodeStoredFrame(frame: EncodedFrame, image: ImageDescription): 
   } catch (problem) {
     // The viewer shows PixelDataError messages; the codec's message already names the syntax.
     if (problem instanceof CodecError) {
-      const where = problem.codestreamOffset === undefined ? '' : ` (file offset ${hex(fileOffsetOf(frame, problem.codestreamOffset))})`;
+      const where = problem.codestreamOffset === undefined ? ` (its first fragment at ${hex(frame.offset)})` : ` (file offset ${hex(fileOffsetOf(frame, problem.codestreamOffset))})`;
       const message = problem.message.replace(/\(1\.2\.840[^)]*\)/, `(${image.transferSyntax.name}, ${image.transferSyntax.uid})`).replace(/\.$/, `${where}.`);
       throw new PixelDataError(`Frame ${frame.index + 1}: ${message}`, 'codestream-undecodable');
     }
     throw problem;
   }
-}
-
-/** The file position of byte `at` of a frame's codestream (its fragments joined). */
-function fileOffsetOf(frame: Extract<EncodedFrame, { kind: 'encapsulated' }>, at: number): number {
-  const count = frame.fragmentStarts.length;
-  if (count === 0) return frame.offset;
-  // The last fragment starting at or before `at` holds it (binary search: a frame may have a million).
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (frame.fragmentStarts[mid] <= at) low = mid;
-    else high = mid - 1;
-  }
-  return frame.valueOffsets[low] + (at - frame.fragmentStarts[low]);
 }
 
 /** One FrameDecoder per codec family, for the pixel decoder registry. */

@@ -13,19 +13,23 @@ export interface RleFrameShape {
   readonly bitsAllocated: number;
 }
 
+/** A frame that is not valid RLE; `codestreamOffset` is where in the frame's bytes the problem lies. */
 export class RleError extends Error {
   override readonly name = 'RleError';
+  constructor(message: string, readonly codestreamOffset?: number) {
+    super(message);
+  }
 }
 
 export function decodeRleFrame(data: Uint8Array, shape: RleFrameShape): Uint8Array {
   if (shape.bitsAllocated % 8 !== 0) throw new RleError(`RLE with Bits Allocated ${shape.bitsAllocated} is not supported.`);
-  if (data.length < 64) throw new RleError(`RLE frame is ${data.length} bytes, shorter than its 64-byte header.`);
+  if (data.length < 64) throw new RleError(`RLE frame is ${data.length} bytes, shorter than its 64-byte header.`, 0);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const segmentCount = view.getUint32(0, true);
   const bytesPerSample = shape.bitsAllocated / 8;
   const expected = bytesPerSample * shape.samplesPerPixel;
   if (segmentCount !== expected) {
-    throw new RleError(`RLE header lists ${segmentCount} segments; ${shape.samplesPerPixel} samples of ${shape.bitsAllocated} bits need ${expected}.`);
+    throw new RleError(`RLE header lists ${segmentCount} segments; ${shape.samplesPerPixel} samples of ${shape.bitsAllocated} bits need ${expected}.`, 0);
   }
   const offsets: number[] = [];
   for (let i = 0; i < segmentCount; i++) offsets.push(view.getUint32(4 + i * 4, true));
@@ -36,11 +40,11 @@ export function decodeRleFrame(data: Uint8Array, shape: RleFrameShape): Uint8Arr
     const start = offsets[seg];
     const end = ends[seg];
     if (start < 64 || start > data.length || end < start || end > data.length) {
-      throw new RleError(`RLE segment ${seg + 1} has offset ${start}, outside the frame of ${data.length} bytes.`);
+      throw new RleError(`RLE segment ${seg + 1} has offset ${start}, outside the frame of ${data.length} bytes.`, 4 + seg * 4);
     }
     const most = Math.ceil((end - start) / 2) * 128;
     if (most < shape.pixels) {
-      throw new RleError(`RLE segment ${seg + 1} (frame offset ${start}) has ${end - start} bytes, which decode to at most ${most}; the frame needs ${shape.pixels}.`);
+      throw new RleError(`RLE segment ${seg + 1} (frame offset ${start}) has ${end - start} bytes, which decode to at most ${most}; the frame needs ${shape.pixels}.`, start);
     }
   }
   const out = new Uint8Array(shape.pixels * expected);
@@ -73,5 +77,5 @@ function unpackBits(src: Uint8Array, start: number, end: number, out: Uint8Array
     }
     // 128 is a no-op.
   }
-  if (n < count) throw new RleError(`RLE segment ${segment} decodes to ${n} bytes; ${count} are needed.`);
+  if (n < count) throw new RleError(`RLE segment ${segment} decodes to ${n} bytes; ${count} are needed.`, start);
 }
