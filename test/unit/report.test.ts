@@ -102,3 +102,18 @@ test('report refuses a file that is not a structured report with exit 2', async 
   assert.equal(stdout, '');
   assert.match(stderr, /not a structured report/);
 });
+
+test('report and report --json are written as they are made, byte for byte the whole-document forms', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { formatReport } = await import('../../src/core/report/reportText');
+  for (const [name, path] of comparedFiles) {
+    const file = parseDicomBytes(new Uint8Array(readFileSync(path)));
+    const report = readReport(file);
+    assert.ok(report, name);
+    const issues = [...file.issues, ...report.issues];
+    const text = await runCli('report', path);
+    assert.equal(text.stdout, formatReport({ ...report, issues }), name);
+    const json = await runCli('report', '--json', path);
+    assert.equal(json.stdout, JSON.stringify({ file: path, ...report, issues }, null, 2) + '\n', name);
+  }
+});

@@ -5,8 +5,10 @@
  * structured report, unreadable, or bad usage.
  */
 import { readReport } from '../../core/report/readReport';
-import { formatReport } from '../../core/report/reportText';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+import { reportLines } from '../../core/report/reportText';
+import type { ContentItem } from '../../core/report/reportModel';
+import { StreamedArray, streamJson } from '../../core/dump/streamJson';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, writeStreamed, type CliOutput } from '../cliOutput';
 import { startOneFileCommand } from '../oneFileCommand';
 
 export const REPORT_USAGE = `Usage: dicom-inspector report FILE [--json]
@@ -34,10 +36,21 @@ export async function runReport(argv: string[], out: CliOutput): Promise<number>
     return EXIT_UNUSABLE;
   }
   const issues = [...file.issues, ...report.issues];
+  // Both forms are written as they are made: a report may hold a million content items.
   if (json) {
-    await write(out.stdout, JSON.stringify({ file: path, ...report, issues }, null, 2) + '\n');
+    await writeStreamed(out.stdout, jsonLines({ file: path, ...report, root: streamedItem(report.root), issues }));
   } else {
-    await write(out.stdout, formatReport({ ...report, issues }));
+    await writeStreamed(out.stdout, reportLines({ ...report, issues }), { lineBreaks: true });
   }
   return issues.some((issue) => issue.severity !== 'info') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** A content item whose children are written one by one (same JSON as the item itself). */
+function streamedItem(item: ContentItem): object {
+  return { ...item, children: new StreamedArray(item.children, streamedItem) };
+}
+
+function* jsonLines(value: unknown): Generator<string, void, undefined> {
+  yield* streamJson(value);
+  yield '\n';
 }

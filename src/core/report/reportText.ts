@@ -10,19 +10,27 @@ import type { CodedConcept, ContentItem, ContentValue, StructuredReport } from '
 import { dateText } from '../format/presentation';
 
 export function formatReport(report: StructuredReport): string {
-  const lines = [report.documentType, '', ...headerLines(report), ''];
-  const visit = (item: ContentItem, depth: number): void => {
-    lines.push('  '.repeat(depth) + contentLine(item));
-    item.children.forEach((child) => visit(child, depth + 1));
-  };
-  visit(report.root, 0);
+  return [...reportLines(report)].join('\n') + '\n';
+}
+
+/** The lines of formatReport one at a time (no line breaks), so a report of a million items is written as it is made. */
+export function* reportLines(report: StructuredReport): Generator<string, void, undefined> {
+  yield report.documentType;
+  yield '';
+  yield* headerLines(report);
+  yield '';
+  yield* contentLines(report.root, 0);
   // dsrdump ends every document with an empty line.
-  lines.push('');
+  yield '';
   if (report.issues.length > 0) {
-    lines.push('Problems:');
-    for (const issue of report.issues) lines.push(`  ${issue.severity} ${issue.code}: ${issue.message}`);
+    yield 'Problems:';
+    for (const issue of report.issues) yield `  ${issue.severity} ${issue.code}: ${issue.message}`;
   }
-  return lines.join('\n') + '\n';
+}
+
+function* contentLines(item: ContentItem, depth: number): Generator<string, void, undefined> {
+  yield '  '.repeat(depth) + contentLine(item);
+  for (const child of item.children) yield* contentLines(child, depth + 1);
 }
 
 /** Header lines as dsrdump aligns them: "Label" padded to 20, ": ", value; a continuation has no label. */
