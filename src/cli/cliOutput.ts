@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { TextPieces } from '../core/export/textPieces';
 
 /** Where a CLI command writes; tests pass their own streams. */
 export interface CliOutput {
@@ -24,13 +25,18 @@ const STREAMED_CHUNK = 64 * 1024;
 /**
  * Writes text made piece by piece (a dump of millions of lines) as it is made: pieces are
  * gathered into chunks of about 64 KiB, and when the stream's buffer is full the next piece is
- * not made until the stream drains, so the whole output is never held in memory at once.
+ * not made until the stream drains, so the whole output is never held in memory at once. A
+ * promise among the pieces is a read the next pieces wait for (see TextPieces): it is awaited.
  * `lineBreaks` ends every piece with a line break. Resolves when the stream took the last chunk.
  */
-export async function writeStreamed(stream: NodeJS.WritableStream, pieces: Iterable<string>, options: { readonly lineBreaks?: boolean } = {}): Promise<void> {
+export async function writeStreamed(stream: NodeJS.WritableStream, pieces: TextPieces, options: { readonly lineBreaks?: boolean } = {}): Promise<void> {
   const after = options.lineBreaks ? '\n' : '';
   let chunk = '';
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      await piece;
+      continue;
+    }
     chunk += piece + after;
     if (chunk.length < STREAMED_CHUNK) continue;
     // `once` rejects on 'error', so a closed pipe ends the wait instead of hanging on 'drain'.

@@ -22,8 +22,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toDicomJson } from '../../src/core/export/dicomJson';
-import { toNativeXml } from '../../src/core/export/nativeXml';
+import { dicomJsonPieces } from '../../src/core/export/dicomJson';
+import { nativeXmlPieces } from '../../src/core/export/nativeXml';
+import { joinPieces } from '../../src/core/export/textPieces';
 import { memoryFileAccess } from '../../src/core/io';
 import { openDicom, type OpenedDicom } from '../../src/core/parse/readDicom';
 import type { ElementSpec, TransferSyntaxName } from '../fixtures/writer';
@@ -84,6 +85,18 @@ function compareJson(ours: Json, theirs: Json, where: string, skip: Map<string, 
   return problems;
 }
 
+/**
+ * The JSON, written a piece at a time, is laid out exactly as `JSON.stringify(model, null, 2)`
+ * lays it out. Tags are prefixed while it is parsed and written again: JSON.parse would put
+ * all-digit keys ("20500020") first, as a JavaScript object orders integer keys.
+ */
+function assertStringifyLayout(json: string, file: string): void {
+  const tagKey = /^( +)"([0-9A-F]{8})": /gm;
+  const keyed = json.replace(tagKey, '$1"tag $2": ');
+  assert.ok(json.endsWith('}\n'));
+  assert.equal(JSON.stringify(JSON.parse(keyed), null, 2) + '\n', keyed, `${file}: JSON laid out as JSON.stringify does`);
+}
+
 /** The file DCMTK reads: the file itself, or a copy without encapsulated Pixel Data, which it cannot write. */
 function dcmtkInput(file: string, opened: OpenedDicom): string {
   if (!opened.file.dataSet.some((e) => e.tag === PIXEL_DATA && e.fragments)) return file;
@@ -105,7 +118,9 @@ async function checkFile(file: string): Promise<{ elements: number; skipped: num
   const skip = exemptions(opened);
   const input = dcmtkInput(file, opened);
 
-  const ours = withoutEncapsulatedPixels(await toDicomJson(opened.file, opened.source) as Json, opened, input, file);
+  const ourJson = await joinPieces(dicomJsonPieces(opened.file, opened.source));
+  assertStringifyLayout(ourJson, file);
+  const ours = withoutEncapsulatedPixels(JSON.parse(ourJson) as Json, opened, input, file);
   const run = spawnSync('dcm2json', [input], { maxBuffer: 1 << 28 });
   // DCMTK refuses some real files (e.g. the invalid character set term "ISO-IR 100"): nothing to compare with.
   if (run.status !== 0) return { elements: 0, skipped: 0, refused: run.stderr.toString('utf8').trim() };
@@ -115,7 +130,7 @@ async function checkFile(file: string): Promise<{ elements: number; skipped: num
   assert.deepEqual(compareJson(ours, theirs, '', skip), [], `${file}: JSON differs from dcm2json`);
 
   const ourXml = path.join(dir, `${path.basename(file)}.ours.xml`);
-  writeFileSync(ourXml, await toNativeXml(opened.file, opened.source, opened.file.dataSet.filter((e) => input === file || e.tag !== PIXEL_DATA)));
+  writeFileSync(ourXml, await joinPieces(nativeXmlPieces(opened.file, opened.source, opened.file.dataSet.filter((e) => input === file || e.tag !== PIXEL_DATA))));
   const theirXml = path.join(dir, `${path.basename(file)}.dcmtk.xml`);
   execFileSync('dcm2xml', ['-q', '-nat', '+Eb', '+U8', '+M', input, theirXml]);
   const canonical = (xml: string, ...flags: string[]) => JSON.parse(execFileSync('/usr/bin/python3', [CANONICAL_XML, xml, ...flags], { maxBuffer: 1 << 28 }).toString('utf8'));
@@ -153,7 +168,13 @@ const fixture: ElementSpec[] = [
   { tag: 0x00280106, vr: 'SS', value: [-32768] },
   { tag: 0x00400555, vr: 'SQ', items: [] },
   { tag: 0x00081070, vr: 'PN', value: 'Smith^John^^Dr^Jr\\Yamada^Tarou' },
-  { tag: 0x00281201, vr: 'OW', value: Array.from({ length: 300 }, (_, i) => i * 200) },
+  // Longer than a piece of base64 (24 KiB) and than a batch of values (4096); numbers past the model's 256.
+  { tag: 0x00281201, vr: 'OW', value: Array.from({ length: 20000 }, (_, i) => (i * 200) % 65536) },
+  { tag: 0x00420011, vr: 'OB', value: Uint8Array.from({ length: 70000 }, (_, i) => (i * 7) % 256) },
+  { tag: 0x00080119, vr: 'UC', value: Array.from({ length: 10000 }, (_, i) => (i % 3 === 0 ? '' : `V${i}`)).join('\\') },
+  { tag: 0x0040a30a, vr: 'DS', value: Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? '' : String(i / 4))).join('\\') },
+  { tag: 0x00603020, vr: 'UL', value: Array.from({ length: 5000 }, (_, i) => i * 1000) },
+  { tag: 0x00700022, vr: 'FL', value: Array.from({ length: 300 }, (_, i) => i / 10) },
 ].sort((x, y) => x.tag - y.tag);
 
 for (const syntax of ['explicitLittle', 'implicitLittle', 'explicitBig', 'deflatedExplicitLittle'] as TransferSyntaxName[]) {

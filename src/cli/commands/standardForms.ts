@@ -7,13 +7,13 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { toDicomJson } from '../../core/export/dicomJson';
-import { toNativeXml } from '../../core/export/nativeXml';
+import { dicomJsonPieces } from '../../core/export/dicomJson';
+import { nativeXmlPieces } from '../../core/export/nativeXml';
 import { valueRange } from '../../core/values/valueBytes';
 import type { DicomElement } from '../../core/model';
 import { openDicom } from '../../core/parse/readDicom';
 import { withFileAccess } from '../../node/fileAccess';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, writeStreamed, type CliOutput } from '../cliOutput';
 
 type Form = 'json' | 'xml';
 
@@ -54,24 +54,23 @@ async function runStandardForm(form: Form, argv: string[], out: CliOutput): Prom
     return `${fileUrl}?offset=${range.offset}&length=${range.length}`;
   };
   const options = { bulkDataUri: values['bulk-data-uri'] ? uri : (element: DicomElement) => (element.fragments ? uri(element) : undefined) };
-  let result;
+  let file;
   try {
-    result = await withFileAccess(path, async (access) => {
-      const { file, source } = await openDicom(access);
-      if (file.notDicom) return { file, text: '' };
-      const text = form === 'json'
-        ? JSON.stringify(await toDicomJson(file, source, file.dataSet, options), null, 2) + '\n'
-        : await toNativeXml(file, source, file.dataSet, options);
-      return { file, text };
+    file = await withFileAccess(path, async (access) => {
+      const opened = await openDicom(access);
+      if (opened.file.notDicom) return opened.file;
+      // Streamed: values are read and written one at a time, at the pace stdout takes them.
+      const pieces = form === 'json' ? dicomJsonPieces(opened.file, opened.source, opened.file.dataSet, options) : nativeXmlPieces(opened.file, opened.source, opened.file.dataSet, options);
+      await writeStreamed(out.stdout, pieces);
+      return opened.file;
     }, { blocking: true });
   } catch (problem) {
     await write(out.stderr, `dicom-inspector: cannot read ${path}: ${(problem as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
-  if (result.file.notDicom) {
+  if (file.notDicom) {
     await write(out.stderr, `dicom-inspector: ${path} is not a DICOM file\n`);
     return EXIT_UNUSABLE;
   }
-  await write(out.stdout, result.text);
-  return result.file.issues.some((issue) => issue.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+  return file.issues.some((issue) => issue.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }

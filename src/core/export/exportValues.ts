@@ -1,28 +1,33 @@
 import type { FileAccess } from '../io';
-import type { DicomElement, DicomFile, PersonName } from '../model';
+import type { DicomElement, DicomFile, DicomItem, PersonName } from '../model';
 import { decodeValue, MAX_NUMERIC_VALUES } from '../values/decodeValue';
+import { valueWithoutCaching } from '../values/lazyElement';
 import { readValueBytes, valueRange, wordSize } from '../values/valueBytes';
+import { awaitRead } from './textPieces';
+
+/**
+ * A list of values given a batch at a time: a value of millions of entries (a UC of 16M empty
+ * values, a US of 8M numbers) is mapped while it is written, never copied whole.
+ */
+export type Batches<T> = Iterable<readonly T[]>;
 
 /**
  * An element's value the way the standard's own forms carry it (PS3.18 Annex F JSON and the
  * PS3.19 Native DICOM Model): the JSON and XML writers both start from this, so the two
- * forms always agree.
+ * forms always agree. Lists are single-use batches, made as they are written.
  */
 export type ExportValue =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'strings'; readonly values: readonly (string | null)[] }
-  | { readonly kind: 'numbers'; readonly values: readonly (number | string | null)[] }
+  | { readonly kind: 'strings'; readonly values: Batches<string | null> }
+  | { readonly kind: 'numbers'; readonly values: Batches<number | string> }
   /** IS and DS: numbers in JSON, the text as written in XML (where "5.000000" stays so). */
-  | { readonly kind: 'decimals'; readonly values: readonly (number | string | null)[]; readonly texts: readonly (string | null)[] }
-  | { readonly kind: 'names'; readonly values: readonly PersonName[]; readonly groups: readonly string[][] }
-  | { readonly kind: 'items'; readonly items: readonly (readonly ExportElement[])[] }
-  | { readonly kind: 'inline'; readonly base64: string }
+  | { readonly kind: 'decimals'; readonly values: Batches<number | string | null>; readonly texts: Batches<string | null> }
+  /** `groups`: each value's alphabetic, ideographic and phonetic groups ('' for none); `names`: their components. */
+  | { readonly kind: 'names'; readonly names: readonly PersonName[]; readonly groups: Batches<readonly string[]> }
+  | { readonly kind: 'items'; readonly items: readonly DicomItem[] }
+  /** Binary bytes, little endian, written as base64. */
+  | { readonly kind: 'inline'; readonly bytes: Uint8Array }
   | { readonly kind: 'bulk'; readonly uri: string };
-
-export interface ExportElement {
-  readonly element: DicomElement;
-  readonly value: ExportValue;
-}
 
 export interface ExportOptions {
   /**
@@ -32,10 +37,18 @@ export interface ExportOptions {
   readonly bulkDataUri?: (element: DicomElement) => string | undefined;
 }
 
+/** What a writer reads values with: the file's model, the bytes it addresses, the options. */
+export interface ExportSource {
+  readonly file: DicomFile;
+  readonly source: FileAccess;
+  readonly options: ExportOptions;
+}
+
 /** Text VRs whose values JSON carries as numbers (PS3.18 F.2.3). */
 const NUMERIC_TEXT = new Set(['DS', 'IS']);
 const NUMERIC_BINARY = new Set(['US', 'SS', 'UL', 'SL', 'FL', 'FD', 'SV', 'UV']);
 const SPECIFIC_CHARACTER_SET = '00080005';
+const BATCH = 4096;
 
 /** The default reference: the value's byte range in the file the model addresses. */
 export function byteRangeUri(element: DicomElement): string {
@@ -43,11 +56,14 @@ export function byteRangeUri(element: DicomElement): string {
   return `#offset=${range.offset}&length=${range.length}`;
 }
 
-/** Base64 with the global `btoa` (Node and browsers alike; the core does not use Buffer). */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
+/**
+ * The elements to write out: the meta group is left out (it describes the file, not the data
+ * set, and neither form carries it), so are group lengths, which depend on an encoding, and
+ * Data Set Trailing Padding (FFFC,FFFC), which PS3.10 lets any reader ignore and which DCMTK's
+ * dcm2json and dcm2xml leave out too.
+ */
+export function isExported(element: DicomElement): boolean {
+  return element.group !== 2 && element.element !== 0 && element.tag !== 'FFFCFFFC';
 }
 
 /** Binary values go out little endian whatever the file's byte order (as DICOMweb does). */
@@ -82,59 +98,68 @@ function asList<T>(value: T | readonly T[]): readonly T[] {
   return Array.isArray(value) ? value : [value as T];
 }
 
-export async function exportValue(element: DicomElement, file: DicomFile, source: FileAccess, options: ExportOptions): Promise<ExportValue> {
-  const le = file.transferSyntax?.littleEndian ?? true;
-  if (element.items?.length === 0) return { kind: 'empty' };
-  if (element.items) return { kind: 'items', items: await Promise.all(element.items.map((item) => exportElements(item.elements, file, source, options))) };
-  if (element.fragments) return { kind: 'bulk', uri: options.bulkDataUri?.(element) ?? byteRangeUri(element) };
-  if (element.bulk && element.value === null) {
-    const uri = options.bulkDataUri?.(element);
-    if (uri !== undefined) return { kind: 'bulk', uri };
-    return { kind: 'inline', base64: toBase64(littleEndian(await readValueBytes(element, source), element.vr, le)) };
-  }
-  if (element.value === null || element.value === '' || element.vm === 0) return { kind: 'empty' };
-  if (element.tag === SPECIFIC_CHARACTER_SET) {
-    // Values are written out as Unicode (JSON and XML text are UTF-8): say so.
-    return { kind: 'strings', values: ['ISO_IR 192'] };
-  }
-  if (NUMERIC_BINARY.has(element.vr) || element.vr === 'AT') {
-    let values = asList(element.value) as (number | string)[];
-    if (element.bulk) values = await allNumbers(element, source, le);
-    if (element.vr === 'AT') return { kind: 'strings', values: values.map(String) };
-    return { kind: 'numbers', values: element.vr === 'FL' ? values.map(shortestFloat32) : values };
-  }
-  const texts = asList(element.value).map((v) => String(v));
-  if (element.vr === 'PN') {
-    // A group of separators only ("^^^^") holds no name: it is written as empty.
-    const groups = texts.map((t) => t.split('=').map((group) => (/^\^*$/.test(group) ? '' : group)));
-    if (groups.every((g) => g.every((group) => group === ''))) return { kind: 'empty' };
-    return { kind: 'names', values: element.personNames ?? [], groups };
-  }
-  if (NUMERIC_TEXT.has(element.vr)) {
-    return { kind: 'decimals', values: texts.map((t) => (t === '' ? null : textNumber(t))), texts: texts.map((t) => (t === '' ? null : t.trim())) };
-  }
-  return { kind: 'strings', values: texts.map((t) => (t === '' ? null : t)) };
+/** A list in batches (slices, so a list of millions is never mapped into a second one at once). */
+function* inBatches<T>(list: readonly T[]): Generator<readonly T[], void, undefined> {
+  for (let at = 0; at < list.length; at += BATCH) yield list.slice(at, at + BATCH);
 }
 
-/** The model cuts long numeric arrays; read the value again and decode it a slice at a time. */
-async function allNumbers(element: DicomElement, source: FileAccess, le: boolean): Promise<(number | string)[]> {
-  const bytes = await readValueBytes(element, source);
-  const slice = MAX_NUMERIC_VALUES * wordSize(element.vr);
-  const values: (number | string)[] = [];
+function* mapped<T, U>(batches: Batches<T>, map: (entry: T) => U): Generator<U[], void, undefined> {
+  for (const batch of batches) yield batch.map((entry) => map(entry));
+}
+
+/** The model cuts long numeric arrays: their values decoded again from the bytes, a slice at a time. */
+function* allNumbers(bytes: Uint8Array, vr: string, le: boolean): Generator<readonly (number | string)[], void, undefined> {
+  const slice = MAX_NUMERIC_VALUES * wordSize(vr);
   for (let at = 0; at < bytes.length; at += slice) {
-    const decoded = decodeValue(bytes.subarray(at, Math.min(bytes.length, at + slice)), element.vr, le, undefined);
-    if (decoded.value !== null) values.push(...(asList(decoded.value) as (number | string)[]).map((v) => (typeof v === 'bigint' ? String(v) : v)));
+    const decoded = decodeValue(bytes.subarray(at, Math.min(bytes.length, at + slice)), vr, le, undefined);
+    if (decoded.value !== null) yield asList(decoded.value) as readonly (number | string)[];
   }
-  return values;
+}
+
+/** A person name group of separators only ("^^^^") holds no name: it is written as empty. */
+function nameGroups(text: string): string[] {
+  return text.split('=').map((group) => (/^\^*$/.test(group) ? '' : group));
 }
 
 /**
- * The elements to write out: the meta group is left out (it describes the file, not the data
- * set, and neither form carries it), so are group lengths, which depend on an encoding, and
- * Data Set Trailing Padding (FFFC,FFFC), which PS3.10 lets any reader ignore and which DCMTK's
- * dcm2json and dcm2xml leave out too.
+ * An element's value, decoded for this pass and not kept on a lazily read element. A generator
+ * because a binary value the model does not hold is read from the file on the way: it yields
+ * that read (see TextPieces) and returns the value: `const value = yield* exportValue(...)`.
  */
-export async function exportElements(elements: readonly DicomElement[], file: DicomFile, source: FileAccess, options: ExportOptions): Promise<ExportElement[]> {
-  const kept = elements.filter((e) => e.group !== 2 && e.element !== 0 && e.tag !== 'FFFCFFFC');
-  return Promise.all(kept.map(async (element) => ({ element, value: await exportValue(element, file, source, options) })));
+export function* exportValue(element: DicomElement, { file, source, options }: ExportSource): Generator<Promise<unknown>, ExportValue, undefined> {
+  const le = file.transferSyntax?.littleEndian ?? true;
+  if (element.items?.length === 0) return { kind: 'empty' };
+  if (element.items) return { kind: 'items', items: element.items };
+  if (element.fragments) return { kind: 'bulk', uri: options.bulkDataUri?.(element) ?? byteRangeUri(element) };
+  const { value, vm, personNames, bulk } = valueWithoutCaching(element);
+  if (bulk && value === null) {
+    const uri = options.bulkDataUri?.(element);
+    if (uri !== undefined) return { kind: 'bulk', uri };
+    return { kind: 'inline', bytes: littleEndian(yield* awaitRead(readValueBytes(element, source)), element.vr, le) };
+  }
+  if (value === null || value === '' || vm === 0) return { kind: 'empty' };
+  if (element.tag === SPECIFIC_CHARACTER_SET) {
+    // Values are written out as Unicode (JSON and XML text are UTF-8): say so.
+    return { kind: 'strings', values: [['ISO_IR 192']] };
+  }
+  if (NUMERIC_BINARY.has(element.vr) || element.vr === 'AT') {
+    const values: Batches<number | string> = bulk
+      ? allNumbers(yield* awaitRead(readValueBytes(element, source)), element.vr, le)
+      : [asList(value) as readonly (number | string)[]];
+    if (element.vr === 'AT') return { kind: 'strings', values: mapped(values, String) };
+    return { kind: 'numbers', values: element.vr === 'FL' ? mapped(values, shortestFloat32) : values };
+  }
+  const list = asList(value);
+  if (element.vr === 'PN') {
+    if (list.every((text) => nameGroups(String(text)).every((group) => group === ''))) return { kind: 'empty' };
+    return { kind: 'names', names: personNames ?? [], groups: mapped(inBatches(list), (text) => nameGroups(String(text))) };
+  }
+  if (NUMERIC_TEXT.has(element.vr)) {
+    return {
+      kind: 'decimals',
+      values: mapped(inBatches(list), (v) => (v === '' ? null : textNumber(String(v)))),
+      texts: mapped(inBatches(list), (v) => (v === '' ? null : String(v).trim())),
+    };
+  }
+  return { kind: 'strings', values: mapped(inBatches(list), (v) => (v === '' ? null : String(v))) };
 }

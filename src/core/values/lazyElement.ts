@@ -10,7 +10,7 @@
  * buffers, and the element keeps the buffer of its read alive until it is decoded.
  */
 import type { BulkSummary, DicomElement, ElementValue, PersonName } from '../model';
-import { decodeValue } from './decodeValue';
+import { decodeValue, type DecodedValue } from './decodeValue';
 import { uidName } from './uidNames';
 
 export class LazyElement implements DicomElement {
@@ -53,17 +53,32 @@ export class LazyElement implements DicomElement {
     this.characterSet = characterSet;
   }
 
-  private decode(): void {
+  /** The value decoded from the recorded bytes (which must still be there). */
+  private decodeSource(): DecodedValue {
     const start = this.valueOffset - this.sourceBase;
     const bytes = this.source!.subarray(start, start + (this.length ?? 0));
-    this.source = null;
+    return decodeValue(bytes, (this as DicomElement).decodedVr ?? this.vr, this.littleEndian, this.characterSet);
+  }
+
+  private decode(): void {
+    const decoded = this.decodeSource();
     const vr = (this as DicomElement).decodedVr ?? this.vr;
-    const decoded = decodeValue(bytes, vr, this.littleEndian, this.characterSet);
+    this.source = null;
     this.decodedValue = decoded.value;
     this.decodedVm = decoded.vm;
     this.decodedNames = decoded.personNames;
     this.decodedBulk = decoded.bulk;
     if (vr === 'UI' && typeof decoded.value === 'string') this.decodedUidName = null;
+  }
+
+  /**
+   * The value decoded afresh and not kept: for a writer that visits every value of a file once
+   * (the DICOM JSON or XML of millions of values), so the model does not grow by every value it
+   * writes. An element already decoded (or whose value was set) gives what it holds.
+   */
+  uncachedValue(): StoredValue {
+    if (this.source === null) return { value: this.decodedValue, vm: this.decodedVm, personNames: this.decodedNames, bulk: this.decodedBulk };
+    return this.decodeSource();
   }
 
   get value(): ElementValue {
@@ -133,4 +148,15 @@ export class LazyElement implements DicomElement {
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) plain[key] = value;
     return plain as unknown as DicomElement;
   }
+}
+
+/** The decoded fields of an element's value. */
+export type StoredValue = Pick<DicomElement, 'value' | 'vm' | 'personNames' | 'bulk'>;
+
+/**
+ * An element's value for a single pass over a file: a lazily read element decodes it without
+ * keeping it (see LazyElement.uncachedValue); any other element holds it already.
+ */
+export function valueWithoutCaching(element: DicomElement): StoredValue {
+  return element instanceof LazyElement ? element.uncachedValue() : element;
 }

@@ -4,8 +4,9 @@
  * nodes the command is run on (an element, an item, or a multiple selection).
  */
 import * as vscode from 'vscode';
-import { toDicomJson } from '../../core/export/dicomJson';
-import { toNativeXml } from '../../core/export/nativeXml';
+import { dicomJsonPieces } from '../../core/export/dicomJson';
+import { nativeXmlPieces } from '../../core/export/nativeXml';
+import { joinPieces } from '../../core/export/textPieces';
 import type { DicomElement } from '../../core/model';
 import type { TagTree } from '../tree/tagTreeView';
 import type { TagNode } from '../tree/tagNodes';
@@ -30,7 +31,7 @@ async function render(form: Form, tree: TagTree, argument: unknown): Promise<{ t
   const nodes = clicked && tree.view.selection.includes(clicked) ? tree.view.selection : clicked ? [clicked] : [];
   const elements = elementsOf(nodes) ?? file.dataSet;
   // The document's source addresses the bytes as its model does (the inflated stream for a deflated file).
-  const text = form === 'json' ? JSON.stringify(await toDicomJson(file, source, elements), null, 2) + '\n' : await toNativeXml(file, source, elements);
+  const text = await joinPieces(form === 'json' ? dicomJsonPieces(file, source, elements) : nativeXmlPieces(file, source, elements));
   return { text, uri: document.uri };
 }
 
