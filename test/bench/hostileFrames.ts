@@ -20,11 +20,11 @@ import { manyTinyElements } from '../fixtures/catalog/hostileCounts';
 import { table, type Row } from './benchSupport';
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'bin/dicom-inspector.js');
+export const CLI = join(ROOT, 'bin/dicom-inspector.js');
 /** A run longer than this is stopped (dcmdump takes about 16 minutes on 2,000,000 private elements). */
-const TIMEOUT_S = 180;
+export const TIMEOUT_S = 180;
 
-interface Measured {
+export interface Measured {
   readonly exit: number | null;
   readonly maxRssMiB: number;
   readonly seconds: number;
@@ -38,7 +38,7 @@ interface Measured {
  * stdout going to `output` (a file, so that a dump of hundreds of MB is written as a user's
  * redirect would write it). `timeout` stops it after TIMEOUT_S, and time still reports it.
  */
-function measure(command: string, args: readonly string[], output: string): Measured {
+export function measure(command: string, args: readonly string[], output: string): Measured {
   const fd = openSync(output, 'w');
   const started = process.hrtime.bigint();
   const run = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M cpu=%U+%S', 'timeout', String(TIMEOUT_S), command, ...args], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
@@ -53,9 +53,9 @@ function measure(command: string, args: readonly string[], output: string): Meas
   };
 }
 
-const cell = (m: Measured) => (m.timedOut ? `stopped after ${TIMEOUT_S} s (${m.maxRssMiB.toFixed(0)} MiB by then)` : `${m.maxRssMiB.toFixed(0)} MiB, ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(1)} s), exit ${m.exit}`);
+export const cell = (m: Measured) => (m.timedOut ? `stopped after ${TIMEOUT_S} s (${m.maxRssMiB.toFixed(0)} MiB by then)` : `${m.maxRssMiB.toFixed(0)} MiB, ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(1)} s), exit ${m.exit}`);
 
-function build(): void {
+export function build(): void {
   if (process.env.BENCH_NO_BUILD) return;
   const run = spawnSync(process.execPath, ['scripts/bundle.js'], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build failed: ${run.stdout}${run.stderr}`);

@@ -8,6 +8,7 @@ import { benchCsv } from './csv';
 import { benchDiff } from './diff';
 import { benchExplorerIndex } from './explorerIndex';
 import { benchHeaders } from './headers';
+import { benchHostileForms } from './hostileForms';
 import { benchHostileFrames } from './hostileFrames';
 import { benchSort } from './sort';
 import { benchStartup } from './startup';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   diff: benchDiff,
   'viewer-looks': benchViewerLooks,
   hostile: benchHostileFrames,
+  'hostile-forms': benchHostileForms,
   bytes: benchBytes,
   'explorer-index': benchExplorerIndex,
 };
