@@ -48,6 +48,9 @@ function cells(node: TagNode, file: DicomFile, maxValueLength: number): Cells {
       return { tag: '', vr: '', length: size, name: 'FileMetaInformation', value: plural(file.meta.length, 'element') };
     case 'dataSet':
       return { tag: '', vr: '', length: size, name: 'DataSet', value: plural(file.dataSet.length, 'element') };
+    case 'range':
+      // The element list shows every node flat; ranges belong to the DICOM Tags view only.
+      return { tag: '', vr: '', length: size, name: node.rangeLabel ?? '', value: '' };
   }
 }
 

@@ -49,5 +49,7 @@ export function nodePath(node: TagNode): string {
       return `${parentPath(node)}.SequenceDelimitationItem`;
     case 'csaElement':
       return `${parentPath(node)}.CSA[${node.index}]`;
+    case 'range':
+      return parentPath(node);
   }
 }

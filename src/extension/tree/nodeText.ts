@@ -5,7 +5,7 @@
 import type { CsaElement, DicomFile } from '../../core/model';
 import type { OffsetFormat } from '../../shared/protocol';
 import type { TagNode } from './tagNodes';
-import { elementLabel, fragmentName, itemLabel, offsetText, oneLine, truncate, valueText, vrText } from '../../core/format/presentation';
+import { elementLabel, fragmentName, itemLabel, itemName, offsetText, oneLine, tagText, truncate, valueText, vrText } from '../../core/format/presentation';
 
 export interface NodeTextOptions {
   readonly offsetFormat: OffsetFormat;
@@ -47,6 +47,30 @@ export function nodeLabel(node: TagNode, file: DicomFile, options: NodeTextOptio
       return `${fragmentName(node.index)} (${node.fragment?.length ?? 0} bytes)`;
     case 'csaElement':
       return node.csa ? csaLabel(node.csa, options) : '';
+    case 'range':
+      return node.rangeLabel ?? '';
+  }
+}
+
+/** A node's name alone, as the ends of a range name them: "(0009,1000)", "Item 12", "Fragment 3". */
+export function shortNodeName(node: TagNode): string {
+  switch (node.kind) {
+    case 'element':
+      return node.element ? tagText(node.element) : '';
+    case 'item':
+      return itemName(node.index);
+    case 'fragment':
+      return fragmentName(node.index);
+    case 'csaElement':
+      return `CSA ${node.csa?.name ?? node.index}`;
+    case 'offsetTable':
+      return 'Basic Offset Table';
+    case 'itemDelimiter':
+      return 'Item Delimitation Item';
+    case 'sequenceDelimiter':
+      return 'Sequence Delimitation Item';
+    default:
+      return node.kind;
   }
 }
 

@@ -3,7 +3,8 @@
  * the core's parseOffset, as `dicom-inspector locate` reads it). Pure (no `vscode`).
  */
 import type { DicomFile } from '../../core/model';
-import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from './tagNodes';
+import { nodeById, rootNodes, type TagNode, type TagTreeOptions } from './tagNodes';
+import { shownChildren } from './childRanges';
 
 /** The last node whose offset is <= target, if it also contains the target. Nodes are in file order. */
 function containingNode(nodes: readonly TagNode[], target: number): TagNode | undefined {
@@ -34,7 +35,7 @@ export function nodesAtOffset(file: DicomFile, offset: number, options: TagTreeO
   let node = containingNode(rootNodes(file), offset);
   while (node) {
     chain.push(node);
-    node = containingNode(childNodes(node, file, options), offset);
+    node = containingNode(shownChildren(node, file, options), offset);
   }
   return chain;
 }
@@ -42,4 +43,15 @@ export function nodesAtOffset(file: DicomFile, offset: number, options: TagTreeO
 export function deepestNodeAtOffset(file: DicomFile, offset: number, options: TagTreeOptions): TagNode | undefined {
   const chain = nodesAtOffset(file, offset, options);
   return chain[chain.length - 1];
+}
+
+/**
+ * The node with `id` as the tree shows it: reached through the ranges of long child lists, so
+ * the tree can reveal it (an element inside "(0009,1000) … (0009,13E7)" has that range as its
+ * parent). Found by its offset: only the nodes on the way down are built.
+ */
+export function shownNodeById(id: string, file: DicomFile, options: TagTreeOptions): TagNode | undefined {
+  const target = nodeById(id, file, options);
+  if (!target) return undefined;
+  return nodesAtOffset(file, target.offset, options).find((node) => node.id === id) ?? target;
 }

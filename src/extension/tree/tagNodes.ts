@@ -20,7 +20,9 @@ export type TagNodeKind =
   | 'sequenceDelimiter'
   | 'offsetTable'
   | 'fragment'
-  | 'csaElement';
+  | 'csaElement'
+  /** A slice of a long child list (see childRanges.ts). */
+  | 'range';
 
 export interface TagNode {
   readonly id: string;
@@ -37,6 +39,10 @@ export interface TagNode {
   readonly csa?: CsaElement;
   /** Item or fragment number within its parent; element index within its list. */
   readonly index: number;
+  /** A range's slice of its owner's children: [rangeStart, rangeEnd), and what it says ("(0009,1000) … (0009,13E7) (1,000)"). */
+  readonly rangeStart?: number;
+  readonly rangeEnd?: number;
+  readonly rangeLabel?: string;
 }
 
 export interface TagTreeOptions {
@@ -52,14 +58,6 @@ export function isPrivateElement(element: DicomElement): boolean {
 
 function elementNode(parent: TagNode, element: DicomElement, index: number): TagNode {
   return { id: `${parent.id}/e${index}`, kind: 'element', parent, offset: element.offset, end: element.end, element, index };
-}
-
-function elementNodes(parent: TagNode, elements: readonly DicomElement[], options: TagTreeOptions): TagNode[] {
-  const nodes: TagNode[] = [];
-  elements.forEach((element, index) => {
-    if (options.showPrivateTags || !isPrivateElement(element)) nodes.push(elementNode(parent, element, index));
-  });
-  return nodes;
 }
 
 function listEnd(elements: readonly DicomElement[], fallback: number): number {
@@ -87,56 +85,100 @@ function sequenceDelimiterNode(parent: TagNode, offset: number): TagNode {
   return { id: `${parent.id}/sd`, kind: 'sequenceDelimiter', parent, offset, end: offset + DELIMITER_LENGTH, index: 0 };
 }
 
-function elementChildren(node: TagNode, element: DicomElement): TagNode[] {
-  const children: TagNode[] = [];
-  element.csa?.elements.forEach((csa, index) => {
-    children.push({ id: `${node.id}/c${index}`, kind: 'csaElement', parent: node, offset: csa.offset, end: csa.end, csa, index });
-  });
-  element.items?.forEach((item, index) => {
-    children.push({ id: `${node.id}/i${index}`, kind: 'item', parent: node, offset: item.offset, end: item.end, item, index });
-  });
-  if (element.basicOffsetTable) {
-    const table = element.basicOffsetTable.item;
-    children.push({ id: `${node.id}/bot`, kind: 'offsetTable', parent: node, offset: table.offset, end: table.valueOffset + table.length, fragment: table, index: 0 });
+/** A node's children without building them all: how many there are, and each one by position. */
+export interface ChildList {
+  readonly length: number;
+  at(position: number): TagNode;
+}
+
+type Part = readonly [count: number, make: (index: number) => TagNode];
+
+/** Parts laid end to end (CSA elements, items, offset table, fragments, delimiter). */
+function joined(parts: readonly Part[]): ChildList {
+  const used = parts.filter(([count]) => count > 0);
+  return {
+    length: used.reduce((sum, [count]) => sum + count, 0),
+    at(position) {
+      let rest = position;
+      for (const [count, make] of used) {
+        if (rest < count) return make(rest);
+        rest -= count;
+      }
+      throw new RangeError(`child ${position} of ${this.length}`);
+    },
+  };
+}
+
+function elementParts(parent: TagNode, elements: readonly DicomElement[]): Part {
+  return [elements.length, (index) => elementNode(parent, elements[index], index)];
+}
+
+function elementChildParts(node: TagNode, element: DicomElement): Part[] {
+  const csa = element.csa?.elements ?? [];
+  const items = element.items ?? [];
+  const fragments = element.fragments ?? [];
+  const table = element.basicOffsetTable?.item;
+  const delimiter = element.sequenceDelimiterOffset ?? null;
+  return [
+    [csa.length, (index) => ({ id: `${node.id}/c${index}`, kind: 'csaElement', parent: node, offset: csa[index].offset, end: csa[index].end, csa: csa[index], index })],
+    [items.length, (index) => ({ id: `${node.id}/i${index}`, kind: 'item', parent: node, offset: items[index].offset, end: items[index].end, item: items[index], index })],
+    [table ? 1 : 0, () => ({ id: `${node.id}/bot`, kind: 'offsetTable', parent: node, offset: table!.offset, end: table!.valueOffset + table!.length, fragment: table, index: 0 })],
+    [fragments.length, (index) => ({ id: `${node.id}/f${index}`, kind: 'fragment', parent: node, offset: fragments[index].offset, end: fragments[index].valueOffset + fragments[index].length, fragment: fragments[index], index })],
+    [delimiter === null ? 0 : 1, () => sequenceDelimiterNode(node, delimiter!)],
+  ];
+}
+
+/** Every child of a node in file order, private elements included, built only when asked for. */
+export function childList(node: TagNode, file: DicomFile): ChildList {
+  switch (node.kind) {
+    case 'meta':
+      return joined([elementParts(node, file.meta)]);
+    case 'dataSet':
+      return joined([elementParts(node, file.dataSet)]);
+    case 'element':
+      return joined(node.element ? elementChildParts(node, node.element) : []);
+    case 'item': {
+      const item = node.item;
+      if (!item) return joined([]);
+      const delimiter = item.delimiterOffset;
+      return joined([
+        elementParts(node, item.elements),
+        [delimiter === null ? 0 : 1, () => ({ id: `${node.id}/id`, kind: 'itemDelimiter', parent: node, offset: delimiter!, end: delimiter! + DELIMITER_LENGTH, index: 0 })],
+      ]);
+    }
+    default:
+      return joined([]);
   }
-  element.fragments?.forEach((fragment, index) => {
-    children.push({ id: `${node.id}/f${index}`, kind: 'fragment', parent: node, offset: fragment.offset, end: fragment.valueOffset + fragment.length, fragment, index });
-  });
-  if (element.sequenceDelimiterOffset !== undefined && element.sequenceDelimiterOffset !== null) {
-    children.push(sequenceDelimiterNode(node, element.sequenceDelimiterOffset));
-  }
-  return children;
+}
+
+/** True when a child is shown with these options (private elements may be hidden). */
+export function isShownChild(child: TagNode, options: TagTreeOptions): boolean {
+  return options.showPrivateTags || !child.element || !isPrivateElement(child.element) || child.kind !== 'element';
 }
 
 /** The children of a node, in file order. Cheap: only one level is built. */
 export function childNodes(node: TagNode, file: DicomFile, options: TagTreeOptions): TagNode[] {
-  switch (node.kind) {
-    case 'meta':
-      return elementNodes(node, file.meta, options);
-    case 'dataSet':
-      return elementNodes(node, file.dataSet, options);
-    case 'element':
-      return node.element ? elementChildren(node, node.element) : [];
-    case 'item': {
-      const item = node.item;
-      if (!item) return [];
-      const children = elementNodes(node, item.elements, options);
-      if (item.delimiterOffset !== null) {
-        children.push({ id: `${node.id}/id`, kind: 'itemDelimiter', parent: node, offset: item.delimiterOffset, end: item.delimiterOffset + DELIMITER_LENGTH, index: 0 });
-      }
-      return children;
-    }
-    default:
-      return [];
+  const list = childList(node, file);
+  const children: TagNode[] = [];
+  for (let position = 0; position < list.length; position++) {
+    const child = list.at(position);
+    if (isShownChild(child, options)) children.push(child);
   }
+  return children;
 }
 
 export function hasChildren(node: TagNode, file: DicomFile, options: TagTreeOptions): boolean {
   switch (node.kind) {
     case 'meta':
     case 'dataSet':
-    case 'item':
-      return childNodes(node, file, options).length > 0;
+    case 'item': {
+      // Stops at the first shown child: a data set may have millions.
+      const list = childList(node, file);
+      for (let position = 0; position < list.length; position++) if (isShownChild(list.at(position), options)) return true;
+      return false;
+    }
+    case 'range':
+      return true;
     case 'element': {
       const element = node.element;
       if (!element) return false;

@@ -9,7 +9,8 @@ import type { DicomFile } from '../../core/model';
 import type { DicomDocument } from '../document/dicomDocument';
 import { readSettings, type InspectorSettings } from '../settings';
 import { nodeDescription, nodeLabel, tooltipFacts } from './nodeText';
-import { childNodes, hasChildren, rootNodes, type TagNode } from './tagNodes';
+import { hasChildren, rootNodes, type TagNode } from './tagNodes';
+import { shownChildren, type ChildSelection } from './childRanges';
 import { buildFilter, filterChildren, type TreeFilter } from './treeFilter';
 
 const ICONS: Record<TagNode['kind'], string> = {
@@ -24,6 +25,7 @@ const ICONS: Record<TagNode['kind'], string> = {
   offsetTable: 'list-ordered',
   fragment: 'file-binary',
   csaElement: 'symbol-property',
+  range: 'ellipsis',
 };
 
 function escapeMarkdown(text: string): string {
@@ -37,6 +39,8 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode> {
   private documentSubscription: vscode.Disposable | undefined;
   private settings: InspectorSettings = readSettings();
   private filterState: TreeFilter | undefined;
+  /** The filter as a child selection: one function per filter, so the ranges can remember what it kept. */
+  private keepFiltered: ChildSelection | undefined;
 
   get currentDocument(): DicomDocument | undefined {
     return this.document;
@@ -66,22 +70,27 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode> {
   refresh(): void {
     this.settings = readSettings();
     const file = this.file;
-    this.filterState = this.filterState && file ? buildFilter(file, this.filterState.query, this.settings) : undefined;
-    this.changed.fire(undefined);
+    this.applyFilter(this.filterState && file ? buildFilter(file, this.filterState.query, this.settings) : undefined);
   }
 
   setFilter(query: string | undefined): TreeFilter | undefined {
     const file = this.file;
-    this.filterState = query && query.trim().length > 0 && file ? buildFilter(file, query, this.settings) : undefined;
-    this.changed.fire(undefined);
+    this.applyFilter(query && query.trim().length > 0 && file ? buildFilter(file, query, this.settings) : undefined);
     return this.filterState;
+  }
+
+  private applyFilter(filter: TreeFilter | undefined): void {
+    this.filterState = filter;
+    this.keepFiltered = filter && ((parent, children) => filterChildren(parent, children, filter));
+    this.changed.fire(undefined);
   }
 
   getChildren(node?: TagNode): TagNode[] {
     const file = this.file;
     if (!file) return [];
-    const children = node ? childNodes(node, file, this.settings) : rootNodes(file);
-    return this.filterState ? filterChildren(node ?? null, children, this.filterState) : children;
+    const filter = this.filterState;
+    if (!node) return filter ? filterChildren(null, rootNodes(file), filter) : rootNodes(file);
+    return shownChildren(node, file, this.settings, this.keepFiltered);
   }
 
   getParent(node: TagNode): TagNode | null {

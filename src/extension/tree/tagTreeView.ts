@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { DicomDocument } from '../document/dicomDocument';
 import type { EditorTracker } from '../editor/editorTracker';
 import { onSettingsChanged } from '../settings';
-import { deepestNodeAtOffset } from './offsetLookup';
-import { nodeById, type TagNode } from './tagNodes';
+import { deepestNodeAtOffset, shownNodeById } from './offsetLookup';
+import type { TagNode } from './tagNodes';
 import { selectionSender } from '../bytes/selectionSender';
 import { TagTreeProvider } from './tagTreeProvider';
 
@@ -74,7 +74,7 @@ export function registerTagTree(context: vscode.ExtensionContext, tracker: Edito
     },
     revealId: async (id) => {
       const file = provider.file;
-      return reveal(file ? nodeById(id, file, provider.options) : undefined);
+      return reveal(file ? shownNodeById(id, file, provider.options) : undefined);
     },
     targetNode: (argument) => (isTagNode(argument) ? argument : tree.selectedNodes()[0]),
     selectedNodes: (clicked, selected) => {
