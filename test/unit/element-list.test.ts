@@ -47,15 +47,15 @@ test('the list holds every node in file order with its depth, as pydicom walks t
     writeFileSync(dcm, written.bytes);
     const expected = pydicomJson<string[]>(python, PYDICOM_WALK.replace('sys.argv[1]', JSON.stringify(dcm)));
     const list = new ElementList(file, OPTIONS);
-    const ours = list.nodes.flatMap((node, index) => {
+    const ours = [...list.nodes()].flatMap((node, index) => {
       if (node.kind === 'element') return [`${list.depths[index]} ${node.element!.tag}`];
       if (node.kind === 'item') return [`${list.depths[index]} item`];
       return [];
     });
     assert.deepEqual(ours, expected);
     // The roots lead: preamble, prefix, meta, data set; delimiters keep their place in the file.
-    assert.deepEqual(list.nodes.filter((_, i) => list.depths[i] === 0).map((node) => node.kind), ['preamble', 'prefix', 'meta', 'dataSet']);
-    const offsets = list.nodes.map((node) => node.offset);
+    assert.deepEqual([...list.nodes()].filter((_, i) => list.depths[i] === 0).map((node) => node.kind), ['preamble', 'prefix', 'meta', 'dataSet']);
+    const offsets = [...list.nodes()].map((node) => node.offset);
     assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b), 'file order');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +65,7 @@ test('the list holds every node in file order with its depth, as pydicom walks t
 test('rows read like the tree: tag, VR, length, keyword, value and the byte ranges', () => {
   const { file } = sequenceFile();
   const list = new ElementList(file, OPTIONS);
-  const rows = list.nodes.map((_, index) => list.row(index));
+  const rows = [...list.nodes()].map((_, index) => list.row(index));
   const nested = rows.find((row) => row.value === '1.2.3.5')!;
   assert.deepEqual({ tag: nested.tag, vr: nested.vr, name: nested.name, length: nested.length }, { tag: '(0020,000E)', vr: 'UI', name: 'SeriesInstanceUID', length: '8' });
   const sequence = file.dataSet.find((e) => e.keyword === 'ReferencedSeriesSequence')!;
@@ -85,11 +85,11 @@ test('filter matches and id lookup; a private element hidden by the settings is 
   assert.deepEqual(names(list.matches('0010,0020')), ['PatientID']);
   assert.deepEqual(names(list.matches('00100020')), ['PatientID']);
   assert.equal(list.matches('   ').length, 0);
-  const sequenceIndex = list.nodes.findIndex((node) => node.element?.keyword === 'ReferencedSeriesSequence');
-  assert.equal(list.indexOf(list.nodes[sequenceIndex].id), sequenceIndex);
-  const privateId = list.nodes.find((node) => node.element?.tag === '00091001')!.id;
+  const sequenceIndex = [...list.nodes()].findIndex((node) => node.element?.keyword === 'ReferencedSeriesSequence');
+  assert.equal(list.indexOf(list.node(sequenceIndex).id), sequenceIndex);
+  const privateId = [...list.nodes()].find((node) => node.element?.tag === '00091001')!.id;
   const withoutPrivate = new ElementList(file, { ...OPTIONS, showPrivateTags: false });
-  assert.equal(withoutPrivate.nodes[withoutPrivate.indexOf(privateId)].kind, 'dataSet');
+  assert.equal(withoutPrivate.node(withoutPrivate.indexOf(privateId)).kind, 'dataSet');
   assert.equal(withoutPrivate.indexOf('nowhere/e1'), -1);
 });
 
@@ -210,5 +210,34 @@ test('element list messages from the page are accepted only in their exact shape
     { type: 'elements/drop', listId: 1 },
   ]) {
     assert.equal(parseElementsMessage(bad), null, JSON.stringify(bad).slice(0, 80));
+  }
+});
+
+test('every row is found again by its id, and rows are the tree depth first, in every fixture and corpus file', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { allFixtures } = await import('../fixtures/catalog');
+  const { corpusFiles } = await import('../support/corpusFiles');
+  const { parseDicomBytes } = await import('../../src/core/parse/readDicom');
+  const { childNodes, rootNodes } = await import('../../src/extension/tree/tagNodes');
+  const sources = [
+    ...allFixtures.filter((f) => f.onDisk).map((f) => f.build().bytes),
+    ...corpusFiles().map((file) => new Uint8Array(readFileSync(file))),
+  ];
+  for (const bytes of sources) {
+    const file = parseDicomBytes(bytes);
+    for (const showPrivateTags of [true, false]) {
+      const list = new ElementList(file, { ...OPTIONS, showPrivateTags });
+      // The tree walked depth first with nodes built as the tree builds them.
+      const expected: string[] = [];
+      const stack = rootNodes(file).reverse();
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        expected.push(node.id);
+        stack.push(...childNodes(node, file, { showPrivateTags }).reverse());
+      }
+      const ids = [...list.nodes()].map((node) => node.id);
+      assert.deepEqual(ids, expected);
+      ids.forEach((id, index) => assert.equal(list.indexOf(id), index, id));
+    }
   }
 });

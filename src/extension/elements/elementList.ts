@@ -7,7 +7,7 @@
  */
 import type { DicomFile } from '../../core/model';
 import type { ElementRow } from '../../shared/elementsProtocol';
-import { childNodes, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
+import { childList, isShownChild, nodeById, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
 import { nodeMatches } from '../tree/treeFilter';
 import { elementRowText } from './rowText';
 
@@ -16,49 +16,109 @@ const MAX_DEPTH = 0xffff;
 
 let lastListId = 0;
 
+/** Nodes built for rows lately, so walking rows in order rebuilds each parent once. */
+const RECENT_NODES = 256;
+
+/**
+ * Rows are kept as numbers, not nodes: each row's parent row and its position in the parent's
+ * child list, with its offset and depth (18 bytes a row). A node is built again when a row is
+ * read; a file of two million elements would otherwise keep two million node objects and their
+ * id strings (about 200 bytes a row) beside the model for as long as it is open.
+ */
 export class ElementList {
   /** Tells lists apart across re-parses, so a late reply for an old list is ignored. */
   readonly id = ++lastListId;
-  readonly nodes: readonly TagNode[];
   readonly depths: Uint16Array;
-  private byId: Map<string, number> | undefined;
+  private readonly parents: Int32Array;
+  private readonly positions: Int32Array;
+  private readonly offsets: Float64Array;
+  private readonly roots: readonly TagNode[];
+  private readonly recent = new Map<number, TagNode>();
 
   constructor(private readonly file: DicomFile, readonly options: TagTreeOptions & { readonly maxValueLength: number }) {
-    const nodes: TagNode[] = [];
+    const parents: number[] = [];
+    const positions: number[] = [];
+    const offsets: number[] = [];
     const depths: number[] = [];
-    const stack: Array<{ node: TagNode; depth: number }> = rootNodes(file).reverse().map((node) => ({ node, depth: 0 }));
+    this.roots = rootNodes(file);
+    const stack: Array<{ node: TagNode; depth: number; parent: number; position: number }> =
+      this.roots.map((node, position) => ({ node, depth: 0, parent: -1, position })).reverse();
     while (stack.length > 0) {
-      const { node, depth } = stack.pop()!;
-      nodes.push(node);
+      const { node, depth, parent, position } = stack.pop()!;
+      const row = parents.length;
+      parents.push(parent);
+      positions.push(position);
+      offsets.push(node.offset);
       depths.push(Math.min(depth, MAX_DEPTH));
-      const children = childNodes(node, file, options);
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+      const children = childList(node, file);
+      for (let at = children.length - 1; at >= 0; at--) {
+        const child = children.at(at);
+        if (isShownChild(child, options)) stack.push({ node: child, depth: depth + 1, parent: row, position: at });
+      }
     }
-    this.nodes = nodes;
+    this.parents = Int32Array.from(parents);
+    this.positions = Int32Array.from(positions);
+    this.offsets = Float64Array.from(offsets);
     this.depths = Uint16Array.from(depths);
   }
 
   get length(): number {
-    return this.nodes.length;
+    return this.depths.length;
+  }
+
+  /** The tree node of row `index` (built again, with its parents, when it is not among the recent ones). */
+  node(index: number): TagNode {
+    const known = this.recent.get(index);
+    if (known) return known;
+    const parent = this.parents[index];
+    const node = parent < 0 ? this.roots[this.positions[index]] : childList(this.node(parent), this.file).at(this.positions[index]);
+    if (this.recent.size >= RECENT_NODES) this.recent.delete(this.recent.keys().next().value as number);
+    this.recent.set(index, node);
+    return node;
+  }
+
+  /** Every row's node, in order. */
+  *nodes(): Generator<TagNode, void, undefined> {
+    for (let index = 0; index < this.length; index++) yield this.node(index);
   }
 
   row(index: number): ElementRow {
-    return elementRowText(this.nodes[index], this.file, this.options.maxValueLength);
+    return elementRowText(this.node(index), this.file, this.options.maxValueLength);
   }
 
   /** Indices (ascending) of the nodes that match `query` themselves; see treeFilter's nodeMatches. */
   matches(query: string): Uint32Array {
     const found: number[] = [];
-    if (query.trim().length > 0) this.nodes.forEach((node, index) => nodeMatches(node, query) && found.push(index));
+    if (query.trim().length > 0) for (let index = 0; index < this.length; index++) if (nodeMatches(this.node(index), query)) found.push(index);
     return Uint32Array.from(found);
   }
 
   /** The index of `id`, else of its nearest listed ancestor (a private element hidden by the settings), else -1. */
   indexOf(id: string): number {
-    this.byId ??= new Map(this.nodes.map((node, index) => [node.id, index]));
     for (let candidate = id; candidate.length > 0; candidate = candidate.includes('/') ? candidate.slice(0, candidate.lastIndexOf('/')) : '') {
-      const index = this.byId.get(candidate);
-      if (index !== undefined) return index;
+      const index = this.rowOf(candidate);
+      if (index >= 0) return index;
+    }
+    return -1;
+  }
+
+  /**
+   * The row of the node with `id`: rows are in file order, so the rows at the node's offset are
+   * found by binary search, then told apart by depth (one id step a level) and id.
+   */
+  private rowOf(id: string): number {
+    const target = nodeById(id, this.file, { showPrivateTags: true });
+    if (!target) return -1;
+    const depth = id.split('/').length - 1;
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.offsets[middle] < target.offset) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < this.length && this.offsets[index] === target.offset; index++) {
+      if (this.depths[index] === depth && this.node(index).id === id) return index;
     }
     return -1;
   }

@@ -57,6 +57,6 @@ export function answerElements(
 
 function select(list: ElementList, buffer: ArrayBuffer, focus: number, onSelect: (selection: ListSelection) => void): void {
   if (focus >= list.length) return;
-  const nodes = [...new Uint32Array(buffer)].filter((index) => index < list.length).map((index) => list.nodes[index]);
-  onSelect({ nodes: nodes.length > 0 ? nodes : [list.nodes[focus]], focus: list.nodes[focus] });
+  const nodes = [...new Uint32Array(buffer)].filter((index) => index < list.length).map((index) => list.node(index));
+  onSelect({ nodes: nodes.length > 0 ? nodes : [list.node(focus)], focus: list.node(focus) });
 }
