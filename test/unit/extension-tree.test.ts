@@ -87,8 +87,8 @@ test('paths name sequence items with indexes, and ids find nodes again', () => {
   const uid = child(secondItem, file, (node) => node.element?.keyword === 'SeriesInstanceUID');
   assert.equal(nodePath(uid), 'ReferencedSeriesSequence[1].SeriesInstanceUID');
   assert.equal(nodePath(secondItem), 'ReferencedSeriesSequence[1]');
-  assert.equal(nodeById(uid.id, file, ALL)?.element, uid.element);
-  assert.equal(nodeById('ds/e99', file, ALL), undefined);
+  assert.equal(nodeById(uid.id, file)?.element, uid.element);
+  assert.equal(nodeById('ds/e99', file), undefined);
   const privateElement = child(rootNodes(file)[3], file, (node) => node.element?.tag === '00091001');
   assert.equal(nodePath(privateElement), '(0009,1001)');
 });
@@ -156,7 +156,7 @@ test('a Siemens CSA header element has its CSA elements as children, with offset
   assert.equal(nodeLabel(csa[3], file, TEXT), 'CSA B_value IS');
   assert.equal(nodePath(csa[0]), '(0029,1110).CSA[0]');
   assert.deepEqual(nodeJson(csa[0]), decoded[0]);
-  assert.equal(nodeById(csa[4].id, file, ALL)?.csa?.name, 'CoilId');
+  assert.equal(nodeById(csa[4].id, file)?.csa?.name, 'CoilId');
   const facts = Object.fromEntries(tooltipFacts(csa[4], file, 'hex').map((fact) => [fact.label, fact.value]));
   assert.equal(facts.SyngoDT, '6');
   assert.equal(facts.Items, '6');
@@ -168,7 +168,7 @@ test('the tag filter finds CSA elements by name and shows the element that holds
   const filter = buildFilter(file, 'echolineposition', ALL);
   assert.equal(filter.matches.size, 1);
   const [id] = filter.matches;
-  assert.equal(nodeById(id, file, ALL)?.csa?.name, 'EchoLinePosition');
+  assert.equal(nodeById(id, file)?.csa?.name, 'EchoLinePosition');
   const holder = rootNodes(file)[3].id + '/' + id.split('/')[1];
   assert.ok(filter.visible.has(holder), 'the CSA header element stays visible');
 });

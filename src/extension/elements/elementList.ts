@@ -7,7 +7,7 @@
  */
 import type { DicomFile } from '../../core/model';
 import type { ElementRow } from '../../shared/elementsProtocol';
-import { childList, isShownChild, nodeById, rootNodes, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
+import { childList, isShownChild, nodeById, rootNodes, type ChildList, type TagNode, type TagTreeOptions } from '../tree/tagNodes';
 import { nodeMatches } from '../tree/treeFilter';
 import { elementRowText } from './rowText';
 
@@ -41,21 +41,29 @@ export class ElementList {
     const offsets: number[] = [];
     const depths: number[] = [];
     this.roots = rootNodes(file);
-    const stack: Array<{ node: TagNode; depth: number; parent: number; position: number }> =
-      this.roots.map((node, position) => ({ node, depth: 0, parent: -1, position })).reverse();
-    while (stack.length > 0) {
-      const { node, depth, parent, position } = stack.pop()!;
-      const row = parents.length;
+    // Depth first with one frame a level (a data set of millions of elements is not put on a
+    // stack of nodes): each child is built once, when it is visited.
+    const frames: Array<{ list: ChildList; next: number; row: number; depth: number }> = [];
+    const visit = (node: TagNode, parent: number, position: number, depth: number) => {
+      frames.push({ list: childList(node, file), next: 0, row: parents.length, depth });
       parents.push(parent);
       positions.push(position);
       offsets.push(node.offset);
       depths.push(Math.min(depth, MAX_DEPTH));
-      const children = childList(node, file);
-      for (let at = children.length - 1; at >= 0; at--) {
-        const child = children.at(at);
-        if (isShownChild(child, options)) stack.push({ node: child, depth: depth + 1, parent: row, position: at });
+    };
+    this.roots.forEach((root, position) => {
+      visit(root, -1, position, 0);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        if (frame.next >= frame.list.length) {
+          frames.pop();
+          continue;
+        }
+        const position = frame.next++;
+        const child = frame.list.at(position);
+        if (isShownChild(child, options)) visit(child, frame.row, position, frame.depth + 1);
       }
-    }
+    });
     this.parents = Int32Array.from(parents);
     this.positions = Int32Array.from(positions);
     this.offsets = Float64Array.from(offsets);
@@ -107,7 +115,7 @@ export class ElementList {
    * found by binary search, then told apart by depth (one id step a level) and id.
    */
   private rowOf(id: string): number {
-    const target = nodeById(id, this.file, { showPrivateTags: true });
+    const target = nodeById(id, this.file);
     if (!target) return -1;
     const depth = id.split('/').length - 1;
     let low = 0;

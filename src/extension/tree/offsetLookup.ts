@@ -51,7 +51,7 @@ export function deepestNodeAtOffset(file: DicomFile, offset: number, options: Ta
  * parent). Found by its offset: only the nodes on the way down are built.
  */
 export function shownNodeById(id: string, file: DicomFile, options: TagTreeOptions): TagNode | undefined {
-  const target = nodeById(id, file, options);
+  const target = nodeById(id, file);
   if (!target) return undefined;
   return nodesAtOffset(file, target.offset, options).find((node) => node.id === id) ?? target;
 }

@@ -93,6 +93,8 @@ export interface ChildList {
 
 type Part = readonly [count: number, make: (index: number) => TagNode];
 
+const NO_CHILDREN: ChildList = { length: 0, at: (position) => { throw new RangeError(`child ${position} of none`); } };
+
 /** Parts laid end to end (CSA elements, items, offset table, fragments, delimiter). */
 function joined(parts: readonly Part[]): ChildList {
   const used = parts.filter(([count]) => count > 0);
@@ -135,11 +137,15 @@ export function childList(node: TagNode, file: DicomFile): ChildList {
       return joined([elementParts(node, file.meta)]);
     case 'dataSet':
       return joined([elementParts(node, file.dataSet)]);
-    case 'element':
-      return joined(node.element ? elementChildParts(node, node.element) : []);
+    case 'element': {
+      const element = node.element;
+      const leaf = !element || (!element.csa && !element.items && !element.basicOffsetTable && !element.fragments && (element.sequenceDelimiterOffset ?? null) === null);
+      // Most elements have no children: no parts to lay out.
+      return leaf ? NO_CHILDREN : joined(elementChildParts(node, element));
+    }
     case 'item': {
       const item = node.item;
-      if (!item) return joined([]);
+      if (!item) return NO_CHILDREN;
       const delimiter = item.delimiterOffset;
       return joined([
         elementParts(node, item.elements),
@@ -147,7 +153,7 @@ export function childList(node: TagNode, file: DicomFile): ChildList {
       ]);
     }
     default:
-      return joined([]);
+      return NO_CHILDREN;
   }
 }
 
@@ -195,16 +201,37 @@ export function hasChildren(node: TagNode, file: DicomFile, options: TagTreeOpti
   }
 }
 
-/** Finds a node again from its id, walking only the path the id names. */
-export function nodeById(id: string, file: DicomFile, options: TagTreeOptions): TagNode | undefined {
+/** Finds a node again from its id, walking only the path the id names (one child built a level). */
+export function nodeById(id: string, file: DicomFile): TagNode | undefined {
   const [rootId, ...steps] = id.split('/');
   let node = rootNodes(file).find((root) => root.id === rootId);
   for (const step of steps) {
     if (!node) return undefined;
-    const stepId: string = `${node.id}/${step}`;
-    node = childNodes(node, file, { ...options, showPrivateTags: true }).find((child) => child.id === stepId);
+    const list = childList(node, file);
+    const position = stepPosition(node, step, list.length);
+    const child = position >= 0 && position < list.length ? list.at(position) : undefined;
+    node = child?.id === `${node.id}/${step}` ? child : undefined;
   }
   return node;
+}
+
+/** Where an id step ("e12", "i3", "f7", "bot", "sd", "id", "c2") puts a child in its parent's child list; -1 when nowhere. */
+function stepPosition(parent: TagNode, step: string, count: number): number {
+  const number = Number.parseInt(step.slice(1), 10);
+  if (parent.kind !== 'element' || !parent.element) {
+    if (step === 'id') return count - 1;
+    return step.startsWith('e') ? number : -1;
+  }
+  const element = parent.element;
+  const csa = element.csa?.elements.length ?? 0;
+  const items = element.items?.length ?? 0;
+  const table = element.basicOffsetTable ? 1 : 0;
+  if (step === 'bot') return csa + items;
+  if (step === 'sd') return count - 1;
+  if (step.startsWith('c')) return number;
+  if (step.startsWith('i')) return csa + number;
+  if (step.startsWith('f')) return csa + items + table + number;
+  return -1;
 }
 
 /**
