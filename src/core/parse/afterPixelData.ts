@@ -12,6 +12,7 @@ import { NeedMoreData, ParseStop, hex } from './errors';
 import { FragmentCollector, MAX_BOT_ENTRIES } from './fragments';
 import { guarded, type PendingRead } from './parseWindow';
 import type { NodeBudget } from './nodeBudget';
+import type { IssueCap } from './issueCap';
 
 /** Item headers are read in chunks this big while scanning encapsulated pixel data by range. */
 const SCAN_CHUNK = 64 * 1024;
@@ -21,21 +22,27 @@ const TRAILING_FIRST_READ = 64 * 1024;
 /** Completes `file` from what `pending` left to read; returns the completed file. */
 export async function readAfterPixelData(access: FileAccess, pending: PendingRead, file: DicomFile): Promise<DicomFile> {
   const pixelData = pending.pixelData;
-  if (pixelData.length === null && !(await scanEncapsulated(access, pixelData, file, pending.budget))) return file;
-  if (pixelData.end >= file.size) return file;
+  const withClosing = (read: DicomFile, cap: IssueCap): DicomFile => {
+    const closing = cap.closingIssues();
+    return closing.length === 0 ? read : { ...read, issues: [...read.issues, ...closing] };
+  };
+  if (pixelData.length === null && !(await scanEncapsulated(access, pixelData, file, pending.budget))) return withClosing(file, pending.issueCap);
+  if (pixelData.end >= file.size) return withClosing(file, pending.issueCap);
   const trailing = await readTrailing(access, pending, pixelData.end, file.size);
-  return {
+  return withClosing({
     ...file,
     dataSet: [...file.dataSet, ...trailing.elements],
     issues: [...file.issues, ...trailing.issues],
     ...(trailing.stoppedAfterTag ? { stoppedAfterTag: pending.stopAfterTag!.toString(16).toUpperCase().padStart(8, '0') } : {}),
-  };
+  }, trailing.issueCap);
 }
 
 interface TrailingRead {
   readonly elements: DicomElement[];
   readonly issues: Issue[];
   readonly stoppedAfterTag: boolean;
+  /** The issues counted through this read (the header's, then the trailing elements'). */
+  readonly issueCap: IssueCap;
 }
 
 /**
@@ -54,10 +61,11 @@ async function readTrailing(access: FileAccess, pending: PendingRead, start: num
       stopAfterTag: pending.stopAfterTag, stoppedAfterTag: false, lazyValues: pending.lazyValues,
       // A copy each try: a try that needs a longer window starts counting again.
       budget: pending.budget.copy(),
+      issueCap: pending.issueCap.copy(),
     };
     try {
       guarded(state, () => readLevel(state, level, start, size).end, start);
-      return { elements, issues, stoppedAfterTag: state.stoppedAfterTag };
+      return { elements, issues, stoppedAfterTag: state.stoppedAfterTag, issueCap: state.issueCap };
     } catch (problem) {
       if (!(problem instanceof NeedMoreData) || start + length >= size) throw problem;
       length = Math.min(size - start, Math.max(length * 2, problem.neededEnd - start + TRAILING_FIRST_READ));

@@ -15,6 +15,7 @@ import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
 import { BudgetStop, type NodeBudget } from './nodeBudget';
+import type { IssueCap } from './issueCap';
 import { readEncapsulated } from './encapsulated';
 import { checkOrder, decodeInto, deferValue, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, valueNeededWhileReading, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
@@ -43,6 +44,8 @@ export interface ReaderState {
   readonly lazyValues: boolean;
   /** Nodes and values still allowed (see ParseOptions.maxNodes); shared by every part of one read. */
   readonly budget: NodeBudget;
+  /** Issues listed so far by code (see IssueCap); shared by every part of one read. */
+  readonly issueCap: IssueCap;
 }
 
 export interface DataSetEnd {

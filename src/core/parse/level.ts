@@ -156,9 +156,9 @@ export function tagNumber(element: DicomElement): number {
 }
 
 export function warn(state: ReaderState, code: IssueCode, offset: number | null, message: string): void {
-  state.issues.push({ code, severity: 'warning', offset, message });
+  if (state.issueCap.admit(code, 'warning', offset)) state.issues.push({ code, severity: 'warning', offset, message });
 }
 
 export function error(state: ReaderState, code: IssueCode, offset: number | null, message: string): void {
-  state.issues.push({ code, severity: 'error', offset, message });
+  if (state.issueCap.admit(code, 'error', offset)) state.issues.push({ code, severity: 'error', offset, message });
 }

@@ -7,6 +7,7 @@ import { NeedMoreData, ParseStop, hex } from './errors';
 import { describeTransferSyntax, detectFileStart, guessRawTransferSyntax, type FileStart } from './fileStart';
 import { inflateRawCapped } from './inflate';
 import { NodeBudget } from './nodeBudget';
+import { IssueCap } from './issueCap';
 import { checkImagePixelModule, checkNativePixelDataLength } from './pixelDataCheck';
 import { checkMetaGroupLength } from './metaGroupCheck';
 
@@ -57,6 +58,7 @@ export interface PendingRead {
   readonly stopAfterTag: number | null;
   readonly lazyValues: boolean;
   readonly budget: NodeBudget;
+  readonly issueCap: IssueCap;
 }
 
 const META_GROUP = 0x0002;
@@ -79,7 +81,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   const state: ReaderState = {
     window, issues, maxDepth: options.maxDepth ?? 128, stopAtPixelData: options.headerOnly !== false, pixelData: null,
     stopAfterTag: options.stopAfterTag === undefined ? null : parseInt(options.stopAfterTag, 16), stoppedAfterTag: false,
-    lazyValues: options.lazyValues ?? false, budget: new NodeBudget(options.maxNodes, options.maxValues),
+    lazyValues: options.lazyValues ?? false, budget: new NodeBudget(options.maxNodes, options.maxValues), issueCap: new IssueCap(),
   };
   const meta: DicomElement[] = [];
   let dataSetOffset = start.rawDataSetOffset;
@@ -104,6 +106,8 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
   if (dataSetOffset < window.streamSize) {
     guarded(readerState, () => readLevel(readerState, topLevel, dataSetOffset, window.streamSize).end, 0);
   }
+  // A header-only read lists its counted issues when the rest has been read (readAfterPixelData).
+  if (readerState.pixelData === null) issues.push(...readerState.issueCap.closingIssues());
   checkNativePixelDataLength(dataSet, issues);
   checkImagePixelModule(dataSet, issues);
   checkMetaGroupLength(meta, dataSetOffset, issues);
@@ -114,7 +118,7 @@ export function parseWindow(bytes: Uint8Array, fileSize: number, options: ParseO
     characterSet: characterSetOf(dataSet), stoppedBeforePixelData: pending !== null,
     ...(readerState.stoppedAfterTag ? { stoppedAfterTag: options.stopAfterTag } : {}),
   };
-  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag, lazyValues: readerState.lazyValues, budget: readerState.budget } };
+  return { file, inflatedStream, pending: pending && { pixelData: pending, level: topLevel, maxDepth: readerState.maxDepth, stopAfterTag: readerState.stopAfterTag, lazyValues: readerState.lazyValues, budget: readerState.budget, issueCap: readerState.issueCap } };
 }
 
 /** Runs a read and turns whatever stops it (other than a request for more data) into an issue. */
