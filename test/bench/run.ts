@@ -8,6 +8,7 @@ import { benchCsv } from './csv';
 import { benchDiff } from './diff';
 import { benchExplorerIndex } from './explorerIndex';
 import { benchHeaders } from './headers';
+import { benchHostileCommands } from './hostileCommands';
 import { benchHostileForms } from './hostileForms';
 import { benchHostileFrames } from './hostileFrames';
 import { benchSort } from './sort';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   'viewer-looks': benchViewerLooks,
   hostile: benchHostileFrames,
   'hostile-forms': benchHostileForms,
+  'hostile-commands': benchHostileCommands,
   bytes: benchBytes,
   'explorer-index': benchExplorerIndex,
 };
