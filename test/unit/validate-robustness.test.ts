@@ -11,6 +11,7 @@ import { validateFile } from '../../src/core/checks';
 import type { DicomFile } from '../../src/core/model';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import { allFixtures } from '../fixtures/catalog';
+import { writeDicom } from '../fixtures/writer';
 import { lengthFields, mutate, prng } from '../support/mutate';
 
 const CORPUS_FILE = path.resolve(__dirname, '../../../shared/corpus/dicomparser/CT1_UNC.explicit_little_endian.dcm');
@@ -44,4 +45,14 @@ test('seeded mutations of a corpus file are validated without a throw', () => {
     const mutation = mutate(input, random, fields);
     checkReport(parseDicomBytes(mutation.bytes), `mutation ${i} (${mutation.description})`, mutation.bytes.length);
   }
+});
+
+test('a rule that fires on every one of 3,000 elements lists 1,000 issues and counts the rest in one', () => {
+  // Private elements (0009,1000) to (0009,1BB7) with no Private Creator: each is private-creator-missing.
+  const raw = new Uint8Array(3000 * 8);
+  for (let i = 0; i < 3000; i++) raw.set([0x09, 0x00, (0x1000 + i) & 0xff, (0x1000 + i) >> 8, 0x4c, 0x4f, 0, 0], i * 8);
+  const bytes = writeDicom([{ tag: 0x00080060, vr: 'CS', value: 'OT' }, { raw }], { transferSyntax: 'explicitLittle', sopClassUid: '1.2.840.10008.5.1.4.1.1.7' }).bytes;
+  const found = validateFile(parseDicomBytes(bytes)).issues.filter((issue) => issue.code === 'private-creator-missing');
+  assert.equal(found.length, 1001);
+  assert.ok(found.some((issue) => /^2,000 more private-creator-missing warnings like the 1,000 above from 0x[0-9A-F]+ to 0x[0-9A-F]+ are not listed one by one$/.test(issue.message)));
 });

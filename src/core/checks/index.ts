@@ -8,6 +8,7 @@ import { checkFileMeta } from './fileMetaRules';
 import { checkIod, type IodMatch } from './iod/iodRules';
 import { checkStructure } from './structureRules';
 import { checkValues } from './valueRules';
+import { IssueCap } from '../parse/issueCap';
 
 export interface ValidationReport {
   readonly sopClassUid: string | null;
@@ -21,13 +22,18 @@ const RULE_FAMILIES = [checkFileMeta, checkStructure, checkDictionary, checkValu
 
 export function validateFile(file: DicomFile): ValidationReport {
   const found: Issue[] = [];
-  const report = (issue: Issue) => found.push(issue);
+  // As the reader does, a rule's flood of one code is listed up to a cap and then counted.
+  const cap = new IssueCap();
+  const report = (issue: Issue) => {
+    if (cap.admit(issue.code, issue.severity, issue.offset)) found.push(issue);
+  };
   let iod: IodMatch | null = null;
   if (!file.notDicom) {
     for (const family of RULE_FAMILIES) family(file, report);
     // A read stopped on request leaves later attributes unread: they are not missing.
     if (file.stoppedAfterTag === undefined) iod = checkIod(file, report);
   }
+  found.push(...cap.closingIssues());
   const sopClass = file.dataSet.find((element) => element.tag === '00080016')?.value;
   const issues = [...file.issues, ...found]
     .map((issue, order) => ({ issue, order }))
