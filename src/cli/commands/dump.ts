@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { DicomFile } from '../../core/model';
 import { readDicom } from '../../core/parse/readDicom';
 import { textDumpLines } from '../../core/dump/textDump';
-import { jsonDumpChunks } from '../../core/dump/jsonDump';
+import { jsonDumpChunks } from '../../core/dump/jsonDumpChunks';
 import { withFileAccess } from '../../node/fileAccess';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, writeStreamed, type CliOutput } from '../cliOutput';

@@ -1,31 +1,12 @@
 import type { DicomElement, DicomFile, DicomItem } from '../model';
-import { StreamedArray, streamJson } from './streamJson';
-
-/** How a list of nodes becomes a JSON array: a real array, or one streamed entry by entry. */
-type ListOf = <T>(list: Iterable<T>, entry: (node: T) => unknown) => unknown;
-
-const realArray: ListOf = (list, entry) => Array.from(list, entry);
-const streamedArray: ListOf = (list, entry) => new StreamedArray(list, entry);
 
 /**
- * The `dump --json` shape: file facts, then meta group and data set elements in file order with
- * offsets, items and fragments. Extra fields (vm, uidName, privateCreator, csa, delimiter offsets,
- * bulk summaries, person name components) follow the required ones.
+ * The `dump --json` shape as objects: file facts, then meta group and data set elements in file
+ * order with offsets, items and fragments. Extra fields (vm, uidName, privateCreator, csa,
+ * delimiter offsets, bulk summaries, person name components) follow the required ones.
+ * `jsonDumpChunks` writes `JSON.stringify` of this, byte for byte, without making these objects.
  */
 export function toJsonDump(file: DicomFile, fileName: string): unknown {
-  return dumpShape(file, fileName, realArray);
-}
-
-/**
- * The text of `JSON.stringify(toJsonDump(file, fileName), null, 2)`, in pieces made as they are
- * asked for: the elements, items and fragments are never all turned into objects at once, so a
- * file of millions of nodes is dumped in memory proportional to its model, not to its JSON.
- */
-export function jsonDumpChunks(file: DicomFile, fileName: string): Generator<string, void, undefined> {
-  return streamJson(dumpShape(file, fileName, streamedArray));
-}
-
-function dumpShape(file: DicomFile, fileName: string, listOf: ListOf): unknown {
   return {
     file: fileName,
     size: file.size,
@@ -35,17 +16,12 @@ function dumpShape(file: DicomFile, fileName: string, listOf: ListOf): unknown {
     deflated: file.deflated,
     dataSetOffset: file.dataSetOffset,
     stoppedBeforePixelData: file.stoppedBeforePixelData,
-    elements: listOf(metaThenDataSet(file), (element) => elementJson(element, listOf)),
+    elements: [...file.meta, ...file.dataSet].map(elementJson),
     issues: file.issues,
   };
 }
 
-function* metaThenDataSet(file: DicomFile): Generator<DicomElement, void, undefined> {
-  yield* file.meta;
-  yield* file.dataSet;
-}
-
-function elementJson(element: DicomElement, listOf: ListOf): Record<string, unknown> {
+function elementJson(element: DicomElement): Record<string, unknown> {
   const json: Record<string, unknown> = {
     tag: element.tag,
     keyword: element.keyword,
@@ -59,8 +35,8 @@ function elementJson(element: DicomElement, listOf: ListOf): Record<string, unkn
     vm: element.vm,
   };
   if (element.decodedVr) json.decodedVr = element.decodedVr;
-  if (element.items) json.items = listOf(element.items, (item) => itemJson(item, listOf));
-  if (element.fragments) json.fragments = listOf(element.fragments, (fragment) => fragment);
+  if (element.items) json.items = element.items.map(itemJson);
+  if (element.fragments) json.fragments = element.fragments;
   if (element.basicOffsetTable) json.basicOffsetTable = element.basicOffsetTable;
   if (element.sequenceDelimiterOffset !== undefined) json.sequenceDelimiterOffset = element.sequenceDelimiterOffset;
   if (element.uidName) json.uidName = element.uidName;
@@ -72,13 +48,13 @@ function elementJson(element: DicomElement, listOf: ListOf): Record<string, unkn
   return json;
 }
 
-function itemJson(item: DicomItem, listOf: ListOf): Record<string, unknown> {
+function itemJson(item: DicomItem): Record<string, unknown> {
   return {
     offset: item.offset,
     valueOffset: item.valueOffset,
     length: item.length,
     end: item.end,
-    elements: listOf(item.elements, (element) => elementJson(element, listOf)),
+    elements: item.elements.map(elementJson),
     delimiterOffset: item.delimiterOffset,
   };
 }
