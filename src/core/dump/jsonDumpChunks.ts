@@ -12,7 +12,7 @@
  */
 import type { DicomElement, DicomFile, DicomItem } from '../model';
 import { ChunkedText } from './chunkedText';
-import { INDENT, jsonString, jsonValue, scalarField, scalarJson, unrepresentable } from './jsonText';
+import { INDENT, jsonString, jsonValue, scalarField, scalarJson, stringJson, unrepresentable } from './jsonText';
 
 /** Value lists up to this long are written in one go; longer ones piece by piece. */
 const SHORT_LIST = 64;
@@ -37,13 +37,16 @@ export function* jsonDumpChunks(file: DicomFile, fileName: string): Generator<st
 /** The elements of `lists`, one after the other, as one JSON array. */
 function* elementList(out: ChunkedText, lists: readonly (readonly DicomElement[])[], indent: string): Generator<string, void, undefined> {
   const inner = indent + INDENT;
+  const field = fieldsAt(inner + INDENT);
+  const opening = `[\n${inner}`;
+  const next = `,\n${inner}`;
   let first = true;
   for (const list of lists) {
     for (const element of list) {
-      out.text += first ? `[\n${inner}` : `,\n${inner}`;
+      out.text += first ? opening : next;
       first = false;
-      if (isSimple(element)) out.text += simpleElementJson(element, inner);
-      else yield* elementJson(out, element, inner);
+      if (isSimple(element)) out.text += simpleElementJson(element, field);
+      else yield* elementJson(out, element, field);
       if (out.full) yield out.take();
     }
   }
@@ -58,61 +61,59 @@ function isSimple(element: DicomElement): boolean {
 }
 
 /** `elementJson` of a simple element, as one string. */
-function simpleElementJson(element: DicomElement, indent: string): string {
-  const inner = indent + INDENT;
+function simpleElementJson(element: DicomElement, field: FieldStarts): string {
   const value = element.value;
-  const valueText = Array.isArray(value) ? `,\n${inner}"value": ${jsonString(value, inner)}` : scalarField('value', value, inner);
-  return head(element, inner) + valueText + afterValue(element, inner) + afterStructure(element, inner) + bulkAndRetired(element, inner, indent);
+  const valueText = Array.isArray(value) ? field.value + jsonString(value, field.indent) : scalar(field.value, value);
+  return head(element, field) + valueText + afterValue(element, field) + afterStructure(element, field) + bulkAndRetired(element, field);
 }
 
 /** An element with whatever it holds: items, fragments, a long value, CSA header, person names. */
-function* elementJson(out: ChunkedText, element: DicomElement, indent: string): Generator<string, void, undefined> {
-  const inner = indent + INDENT;
-  out.text += head(element, inner);
+function* elementJson(out: ChunkedText, element: DicomElement, field: FieldStarts): Generator<string, void, undefined> {
+  const inner = field.indent;
+  out.text += head(element, field);
   if (!unrepresentable(element.value)) {
-    out.text += `,\n${inner}"value": `;
+    out.text += field.value;
     yield* jsonValue(out, element.value, inner);
   }
-  out.text += afterValue(element, inner);
+  out.text += afterValue(element, field);
   if (element.items) {
-    out.text += `,\n${inner}"items": `;
+    out.text += field.items;
     yield* itemList(out, element.items, inner);
   }
-  for (const [key, part] of [['fragments', element.fragments], ['basicOffsetTable', element.basicOffsetTable]] as const) {
+  for (const [prefix, part] of [[field.fragments, element.fragments], [field.basicOffsetTable, element.basicOffsetTable]] as const) {
     if (!part) continue;
-    out.text += `,\n${inner}"${key}": `;
+    out.text += prefix;
     yield* jsonValue(out, part, inner);
   }
-  out.text += afterStructure(element, inner);
-  for (const [key, part] of [['csa', element.csa], ['personNames', element.personNames]] as const) {
+  out.text += afterStructure(element, field);
+  for (const [prefix, part] of [[field.csa, element.csa], [field.personNames, element.personNames]] as const) {
     if (!part) continue;
-    out.text += `,\n${inner}"${key}": `;
+    out.text += prefix;
     yield* jsonValue(out, part, inner);
   }
-  out.text += bulkAndRetired(element, inner, indent);
+  out.text += bulkAndRetired(element, field);
 }
 
 /** `{` and the fields up to the value: where the element is and what it is. */
-function head(element: DicomElement, inner: string): string {
-  return `{\n${inner}"tag": ${scalarJson(element.tag)}${scalarField('keyword', element.keyword, inner)}${scalarField('name', element.name, inner)}`
-    + `${scalarField('vr', element.vr, inner)}${scalarField('offset', element.offset, inner)}${scalarField('valueOffset', element.valueOffset, inner)}`
-    + `${scalarField('length', element.length, inner)}${scalarField('end', element.end, inner)}`;
+function head(element: DicomElement, field: FieldStarts): string {
+  return field.tag + stringJson(element.tag) + scalar(field.keyword, element.keyword) + scalar(field.name, element.name) + scalar(field.vr, element.vr)
+    + scalar(field.offset, element.offset) + scalar(field.valueOffset, element.valueOffset) + scalar(field.length, element.length) + scalar(field.end, element.end);
 }
 
-function afterValue(element: DicomElement, inner: string): string {
-  return scalarField('vm', element.vm, inner) + (element.decodedVr ? scalarField('decodedVr', element.decodedVr, inner) : '');
+function afterValue(element: DicomElement, field: FieldStarts): string {
+  return scalar(field.vm, element.vm) + (element.decodedVr ? scalar(field.decodedVr, element.decodedVr) : '');
 }
 
 /** The fields between the items or fragments and the CSA header. */
-function afterStructure(element: DicomElement, inner: string): string {
-  return scalarField('sequenceDelimiterOffset', element.sequenceDelimiterOffset, inner)
-    + (element.uidName ? scalarField('uidName', element.uidName, inner) : '') + scalarField('privateCreator', element.privateCreator, inner);
+function afterStructure(element: DicomElement, field: FieldStarts): string {
+  return scalar(field.sequenceDelimiterOffset, element.sequenceDelimiterOffset) + (element.uidName ? scalar(field.uidName, element.uidName) : '')
+    + scalar(field.privateCreator, element.privateCreator);
 }
 
 /** The last fields and the closing brace. */
-function bulkAndRetired(element: DicomElement, inner: string, indent: string): string {
-  const bulk = element.bulk ? `,\n${inner}"bulk": ${jsonString(element.bulk, inner)}` : '';
-  return `${bulk}${element.retired ? `,\n${inner}"retired": true` : ''}\n${indent}}`;
+function bulkAndRetired(element: DicomElement, field: FieldStarts): string {
+  const bulk = element.bulk ? field.bulk + jsonString(element.bulk, field.indent) : '';
+  return element.retired ? `${bulk}${field.retired}true${field.closing}` : bulk + field.closing;
 }
 
 function* itemList(out: ChunkedText, items: readonly DicomItem[], indent: string): Generator<string, void, undefined> {
@@ -122,14 +123,51 @@ function* itemList(out: ChunkedText, items: readonly DicomItem[], indent: string
   }
   const inner = indent + INDENT;
   const fields = inner + INDENT;
+  const field = fieldsAt(fields);
+  const opening = `[\n${inner}${field.itemOffset}`;
+  const next = `,\n${inner}${field.itemOffset}`;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    out.text += `${i === 0 ? '[' : ','}\n${inner}{\n${fields}"offset": ${scalarJson(item.offset)}${scalarField('valueOffset', item.valueOffset, fields)}`
-      + `${scalarField('length', item.length, fields)}${scalarField('end', item.end, fields)},\n${fields}"elements": `;
+    out.text += (i === 0 ? opening : next) + scalarJson(item.offset) + scalar(field.valueOffset, item.valueOffset) + scalar(field.length, item.length)
+      + scalar(field.end, item.end) + field.elements;
     if (item.elements.length === 0) out.text += '[]';
     else yield* elementList(out, [item.elements], fields);
-    out.text += `${scalarField('delimiterOffset', item.delimiterOffset, fields)}\n${inner}}`;
+    out.text += scalar(field.delimiterOffset, item.delimiterOffset) + field.closing;
     if (out.full) yield out.take();
   }
   out.text += `\n${indent}]`;
+}
+
+/** The fields of elements and items, in the order toJsonDump makes them. */
+const FIELDS = [
+  'tag', 'keyword', 'name', 'vr', 'offset', 'valueOffset', 'length', 'end', 'value', 'vm', 'decodedVr', 'items', 'fragments', 'basicOffsetTable',
+  'sequenceDelimiterOffset', 'uidName', 'privateCreator', 'csa', 'personNames', 'bulk', 'retired', 'elements', 'delimiterOffset',
+] as const;
+
+/**
+ * What comes before each field's value at one nesting level of fields: `,\n<indent>"key": `, for
+ * the first field of an element (`tag`) and of an item (`itemOffset`) `{\n<indent>"key": `, then
+ * the level's `indent` itself and the `closing` brace of its node. Made once per level, so that a
+ * node costs no string building beyond its values.
+ */
+type FieldStarts = Record<(typeof FIELDS)[number] | 'itemOffset' | 'indent' | 'closing', string>;
+
+const fieldStarts = new Map<string, FieldStarts>();
+
+function fieldsAt(indent: string): FieldStarts {
+  let starts = fieldStarts.get(indent);
+  if (!starts) {
+    starts = Object.fromEntries(FIELDS.map((key) => [key, `,\n${indent}"${key}": `])) as FieldStarts;
+    starts.tag = `{\n${indent}"tag": `;
+    starts.itemOffset = `{\n${indent}"offset": `;
+    starts.indent = indent;
+    starts.closing = `\n${indent.slice(INDENT.length)}}`;
+    fieldStarts.set(indent, starts);
+  }
+  return starts;
+}
+
+/** `start` and the scalar, or nothing for a field JSON.stringify leaves out. */
+function scalar(start: string, value: unknown): string {
+  return unrepresentable(value) ? '' : start + scalarJson(value);
 }
