@@ -11,14 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
-import { formatTextDump, textDumpLines } from '../../src/core/dump/textDump';
+import { formatTextDump, textDumpChunks, textDumpWithOffsets } from '../../src/core/dump/textDump';
+import { CHUNK_CHARS } from '../../src/core/dump/chunkedText';
 import { toJsonDump } from '../../src/core/dump/jsonDump';
 import { jsonDumpChunks } from '../../src/core/dump/jsonDumpChunks';
 import { runDump } from '../../src/cli/commands/dump';
 import { withFileAccess } from '../../src/node/fileAccess';
 import { allFixtures } from '../fixtures/catalog';
 import { manyFragmentsFrame } from '../fixtures/catalog/hostilePixels';
-import { manyTinyElements } from '../fixtures/catalog/hostileCounts';
+import { manyEmptyItems, manyTinyElements, manyEmptyValues } from '../fixtures/catalog/hostileCounts';
 import { corpusFiles } from '../support/corpusFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-dump-streamed-'));
@@ -27,6 +28,8 @@ const sources: { name: string; bytes: Uint8Array }[] = [
   ...corpusFiles().map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(file)) })),
   { name: 'many-fragments', bytes: manyFragmentsFrame(3000) },
   { name: 'many-elements', bytes: manyTinyElements(3000) },
+  { name: 'many-items', bytes: manyEmptyItems(3000) },
+  { name: 'many-values', bytes: manyEmptyValues(30_001) },
 ];
 
 test('the streamed JSON is JSON.stringify of the whole dump, for every fixture and corpus file', () => {
@@ -37,20 +40,32 @@ test('the streamed JSON is JSON.stringify of the whole dump, for every fixture a
   }
 });
 
-test('the JSON is made piece by piece: no piece holds more than one element of a long list', () => {
-  const file = parseDicomBytes(manyFragmentsFrame(3000));
-  const pieces = [...jsonDumpChunks(file, 'f.dcm')];
-  assert.ok(pieces.length > 3000, `${pieces.length} pieces`);
-  assert.ok(Math.max(...pieces.map((p) => p.length)) < 2000);
+/** The longest piece of one dump line or JSON entry the small fixtures below have. */
+const LONGEST_ENTRY = 2000;
+
+test('the JSON is made in chunks of about 64 KiB, also for a list of many nodes or a value of many entries', () => {
+  for (const [name, bytes] of [['fragments', manyFragmentsFrame(3000)], ['items', manyEmptyItems(3000)], ['elements', manyTinyElements(3000)], ['values', manyEmptyValues(100_001)]] as const) {
+    const file = parseDicomBytes(bytes);
+    const chunks = [...jsonDumpChunks(file, 'f.dcm')];
+    assert.ok(chunks.length > 3, `${name}: ${chunks.length} chunks`);
+    assert.ok(Math.max(...chunks.map((c) => c.length)) < CHUNK_CHARS + LONGEST_ENTRY, name);
+    assert.equal(chunks.join(''), JSON.stringify(toJsonDump(file, 'f.dcm'), null, 2), name);
+  }
 });
 
-test('the text dump is made line by line: the first lines come before the rest is walked', () => {
+test('the text dump is made in chunks of whole lines: the first comes before the rest is walked', () => {
   const file = parseDicomBytes(manyTinyElements(3000));
-  const lines = textDumpLines(file);
-  assert.match(lines.next().value ?? '', /^# DICOM file: \d+ bytes/);
-  let count = 1;
-  for (const _ of lines) count++;
-  assert.equal(count, formatTextDump(file).split('\n').length - 1);
+  const chunks = textDumpChunks(file);
+  const first = chunks.next().value ?? '';
+  assert.match(first, /^# DICOM file: \d+ bytes/);
+  assert.ok(first.length >= CHUNK_CHARS && first.length < CHUNK_CHARS + LONGEST_ENTRY && first.endsWith('\n'), `${first.length} characters`);
+  assert.equal(first + [...chunks].join(''), textDumpWithOffsets(file).lines.join('\n') + '\n');
+});
+
+test('the text dump of a value of many entries shows its first values, cut', () => {
+  const file = parseDicomBytes(manyEmptyValues(100_001));
+  const dump = formatTextDump(file, { maxValueLength: 20 });
+  assert.match(dump, /\(0008,0119\) UC +100000  LongCodeValue  \\{19}…$/m);
 });
 
 /** A stdout that takes 1 KiB at a time and answers late, so the CLI must wait for 'drain'. */

@@ -10,6 +10,7 @@ import { formatTextDump } from '../../src/core/dump/textDump';
 import { toJsonDump } from '../../src/core/dump/jsonDump';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import { fixtureByName } from '../fixtures/catalog';
+import { writeDicom } from '../fixtures/writer';
 
 test('presentation: a UN read with the dictionary VR is marked in labels, the dump and the JSON', () => {
   const file = parseDicomBytes(fixtureByName('un-known-and-unknown-tags').build().bytes);
@@ -43,4 +44,17 @@ test('presentation: offsets, tags and one-line values', () => {
   const file = parseDicomBytes(fixtureByName('after-pixel-data-explicit').build().bytes);
   const creator = file.dataSet.find((e) => e.tag === '7FE10010')!;
   assert.equal(valueText(creator, 6), 'ACME …');
+});
+
+test('presentation: a value cut to a length reads as the whole value cut, though only its first entries are joined', () => {
+  const file = parseDicomBytes(writeDicom([
+    { tag: 0x00080119, vr: 'UC', value: ['A', 'line\nbreak', 'tab\there', '', 'B'.repeat(40), 'end'].join('\\') },
+    { tag: 0x00200037, vr: 'DS', value: '1\\0\\0\\0\\1\\0' },
+  ], { transferSyntax: 'explicitLittle' }).bytes);
+  for (const element of file.dataSet) {
+    const whole = valueText(element);
+    assert.ok(whole.length > 10, whole);
+    assert.doesNotMatch(whole, /[\n\t]/);
+    for (let max = 1; max <= whole.length + 1; max++) assert.equal(valueText(element, max), whole.length <= max ? whole : `${whole.slice(0, Math.max(1, max - 1))}…`, `${element.tag} cut at ${max}`);
+  }
 });

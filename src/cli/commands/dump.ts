@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { DicomFile } from '../../core/model';
 import { readDicom } from '../../core/parse/readDicom';
-import { textDumpLines } from '../../core/dump/textDump';
+import { textDumpChunks } from '../../core/dump/textDump';
 import { jsonDumpChunks } from '../../core/dump/jsonDumpChunks';
 import { withFileAccess } from '../../node/fileAccess';
 import { fsMessage, isSystemError } from '../../node/fsMessage';
@@ -70,9 +70,9 @@ export async function runDump(argv: string[], out: CliOutput): Promise<number> {
   if (values.json) {
     await writeStreamed(out.stdout, jsonDumpLine(file, path));
   } else {
-    await writeStreamed(out.stdout, textDumpLines(file, {
+    await writeStreamed(out.stdout, textDumpChunks(file, {
       fileName: path, offsetFormat: values.decimal ? 'decimal' : 'hex', maxValueLength, showPrivateTags: !values['no-private'], offsets: !values['no-offsets'],
-    }), { lineBreaks: true });
+    }));
   }
   if (file.notDicom) {
     await write(out.stderr, `dicom-inspector: ${path} is not a DICOM file\n`);

@@ -78,14 +78,21 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * Control characters (CR, LF, TAB, the ESC of ISO 2022 escapes...) would break a one-line label
  * or hide in it, so they are shown as visible symbols.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => (ch === '\t' ? ' ' : ch === '\n' || ch === '\r' ? '⏎' : '·'));
+  // Most values have no control character: a test is much cheaper than a replace with a callback
+  // (a dump calls this for each of millions of elements).
+  return CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, (ch) => (ch === '\t' ? ' ' : ch === '\n' || ch === '\r' ? '⏎' : '·')) : text;
 }
+
 
 /** Shortens text to at most `maxLength` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, maxLength: number): string {
@@ -101,14 +108,27 @@ const VALUE_SEPARATOR = '\\';
  * the clipboard. Bulk data gives the hex of its first bytes, sequences give nothing.
  */
 export function rawValueText(element: DicomElement): string {
+  return valueTextFrom(element, 0);
+}
+
+/**
+ * `rawValueText`, or with `atLeast` > 0 only its start when that is longer than `atLeast`
+ * characters: a value of millions of entries shown cut needs only its first ones joined.
+ */
+function valueTextFrom(element: DicomElement, atLeast: number): string {
   if (element.items || element.fragments) return '';
   const value = element.value;
   if (value === null) return element.bulk ? element.bulk.head : '';
-  if (Array.isArray(value)) return value.map((entry) => entry.toString()).join(VALUE_SEPARATOR);
-  return (value as string | number | bigint).toString();
+  if (!Array.isArray(value)) return (value as string | number | bigint).toString();
+  const values = value as readonly (string | number | bigint)[];
+  if (atLeast <= 0) return values.map((entry) => entry.toString()).join(VALUE_SEPARATOR);
+  let text = values.length > 0 ? values[0].toString() : '';
+  for (let i = 1; i < values.length && text.length <= atLeast; i++) text += VALUE_SEPARATOR + values[i].toString();
+  return text;
 }
 
-function fullValueText(element: DicomElement): string {
+/** The value with its summaries; with `maxLength` > 0 possibly only its first `maxLength` + 1 characters or more. */
+function fullValueText(element: DicomElement, maxLength: number): string {
   if (element.items) return `<${plural(element.items.length, 'item')}>`;
   if (element.fragments) {
     const bot = element.basicOffsetTable ? `Basic Offset Table of ${plural(element.basicOffsetTable.offsets.length, 'entry').replace('entrys', 'entries')}` : 'no Basic Offset Table';
@@ -117,7 +137,7 @@ function fullValueText(element: DicomElement): string {
   if (element.bulk && element.value === null) {
     return element.bulk.head ? `<${element.bulk.size} bytes: ${element.bulk.head}${element.bulk.size > 16 ? ' …' : ''}>` : `<${element.bulk.size} bytes>`;
   }
-  let text = rawValueText(element);
+  let text = valueTextFrom(element, maxLength);
   if (element.bulk) text += `\\… (${element.vm} values)`;
   if (element.uidName) text += ` (${element.uidName})`;
   return text;
@@ -125,7 +145,8 @@ function fullValueText(element: DicomElement): string {
 
 /** The value as shown: one line, with the UID name and summaries, cut at `maxLength` (0: no limit). */
 export function valueText(element: DicomElement, maxLength = 0): string {
-  return truncate(oneLine(fullValueText(element)), maxLength);
+  // oneLine replaces characters one for one, so cutting after it cuts the same text.
+  return truncate(oneLine(fullValueText(element, maxLength)), maxLength);
 }
 
 /** "(0008,0016) SOPClassUID UI = value", or the item or fragment count of a sequence or pixel data. */
