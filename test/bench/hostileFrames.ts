@@ -4,19 +4,21 @@
  * - `render` of small files that declare huge frames, against dcmj2pnm (where DCMTK can read
  *   the file; it cannot decode JPEG 2000);
  * - `dump`, `dump --json` and `render` of files of millions of nodes (one frame of 1,000,000
- *   fragments; 2,000,000 tiny elements), against dcmdump, dcm2json and dcmj2pnm, with peak
+ *   fragments; 2,000,000 tiny elements; 1,500,000 empty items; one element of 16,777,216 empty
+ *   values, without render for the last two), against dcmdump, dcm2json and dcmj2pnm, with peak
  *   memory as a multiple of the file size (target: every command under 1 GB and 15 s on files
  *   under 20 MB, dumps within about 10 × the file size).
  * A memory measurement, not a timed test: nothing here fails on numbers. Wall times follow the
  * machine's load; CPU time (user + system) less so. Runs the built CLI (bin/dicom-inspector.js,
  * built first; BENCH_NO_BUILD=1 to measure the dist/ already built), as users run it.
+ * BENCH_HOSTILE=nodes (or frames) runs one of the two tables.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { j2kDeclaringFrame, manyFragmentsFrame, nativeDeclaringFrame, rleDeclaringFrame } from '../fixtures/catalog/hostilePixels';
-import { manyTinyElements } from '../fixtures/catalog/hostileCounts';
+import { manyEmptyItems, manyTinyElements, manyValuesElement } from '../fixtures/catalog/hostileCounts';
 import { table, type Row } from './benchSupport';
 
 const ROOT = resolve(__dirname, '../..');
@@ -79,12 +81,15 @@ async function hugeFrames(dir: string): Promise<string> {
 }
 
 async function manyNodes(dir: string): Promise<string> {
-  const files: [string, () => Uint8Array][] = [
-    ['one frame of 1,000,000 fragments', () => manyFragmentsFrame(1_000_000)],
-    ['2,000,000 tiny private elements', () => manyTinyElements(2_000_000)],
+  // The last field: whether the file has a frame to render.
+  const files: [string, () => Uint8Array, boolean][] = [
+    ['one frame of 1,000,000 fragments', () => manyFragmentsFrame(1_000_000), true],
+    ['2,000,000 tiny private elements', () => manyTinyElements(2_000_000), true],
+    ['one sequence of 1,500,000 empty items', () => manyEmptyItems(1_500_000), false],
+    ['one element of 16,777,216 empty values', () => manyValuesElement(16_777_216), false],
   ];
   const rows: Row[] = [];
-  for (const [name, make] of files) {
+  for (const [name, make, hasFrame] of files) {
     const file = join(dir, `nodes${rows.length}.dcm`);
     writeFileSync(file, make());
     const size = statSync(file).size;
@@ -94,6 +99,7 @@ async function manyNodes(dir: string): Promise<string> {
       ['render', ['render', file, '--force', '--out', join(dir, 'out.png')], 'dcmj2pnm', ['+on', file, join(dir, 'dcmtk.png')]],
     ];
     for (const [command, args, tool, toolArgs] of commands) {
+      if (command === 'render' && !hasFrame) continue;
       const ours = measure(process.execPath, [CLI, ...args], join(dir, 'stdout'));
       const wrote = statSync(join(dir, 'stdout')).size;
       const reference = measure(tool, toolArgs, join(dir, 'stdout'));
@@ -110,7 +116,11 @@ export async function benchHostileFrames(): Promise<string> {
   build();
   const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
   try {
-    return `${await hugeFrames(dir)}\n\n${await manyNodes(dir)}`;
+    // BENCH_HOSTILE=nodes (or frames) runs one part only.
+    const parts = Object.entries({ frames: hugeFrames, nodes: manyNodes }).filter(([part]) => !process.env.BENCH_HOSTILE || process.env.BENCH_HOSTILE.split(',').includes(part));
+    const tables: string[] = [];
+    for (const [, part] of parts) tables.push(await part(dir));
+    return tables.join('\n\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
