@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
 import { formatTextDump, textDumpChunks, textDumpWithOffsets } from '../../src/core/dump/textDump';
 import { CHUNK_CHARS } from '../../src/core/dump/chunkedText';
+import { StreamedArray, streamJson } from '../../src/core/dump/streamJson';
 import { toJsonDump } from '../../src/core/dump/jsonDump';
 import { jsonDumpChunks } from '../../src/core/dump/jsonDumpChunks';
 import { runDump } from '../../src/cli/commands/dump';
@@ -38,6 +39,23 @@ test('the streamed JSON is JSON.stringify of the whole dump, for every fixture a
     const file = parseDicomBytes(bytes);
     assert.equal([...jsonDumpChunks(file, name)].join(''), JSON.stringify(toJsonDump(file, name), null, 2), name);
   }
+});
+
+test('streamJson writes what JSON.stringify writes, for every kind of plain value, streamed lists and toJSON', () => {
+  const sparse: unknown[] = [1];
+  sparse[3] = 'x';
+  const value = {
+    text: 'quote " backslash \\ line\nbreak tab\t nul \u0000 lone \ud800 pair \ud83d\ude00 é 中', long: 'a"'.repeat(40),
+    short: ['\ud800', 'a"', 'b\\', '\u001f', '\udfff x', '\u007f', 'plain'],
+    numbers: [0, -0, 1.5, -2e-7, 1e21, NaN, Infinity, -Infinity], flags: [true, false, null], empty: { list: [], object: {} },
+    skipped: undefined, fn: () => 1, inArray: [undefined, () => 1, Symbol('s')], sparse,
+    nested: { a: { b: [{ c: 1 }, [2, [3, {}]], { d: [] }] } },
+    lazy: { toJSON: () => ({ decoded: [1, 2], name: 'n' }) },
+    streamed: new StreamedArray([1, 2, 3], (n) => ({ n, children: new StreamedArray(Array(n).fill(n), (m) => m * 10), gone: undefined })),
+    none: new StreamedArray([], (n) => n),
+  };
+  assert.equal([...streamJson(value)].join(''), JSON.stringify(value, null, 2));
+  for (const scalar of ['s', 1, null, true, [], {}]) assert.equal([...streamJson(scalar)].join(''), JSON.stringify(scalar, null, 2));
 });
 
 /** The longest piece of one dump line or JSON entry the small fixtures below have. */

@@ -6,13 +6,13 @@
  * such a file), and calling it per node and re-indenting its text cost more than reading the
  * file. Here elements and items, the shapes of our own model, are written field by field in the
  * order `toJsonDump` gives them; everything else (issues, fragments, CSA headers, person names)
- * goes through the general writer of jsonText.ts. Generators are made only for lists and the
+ * goes through the general writer of streamJson.ts. Generators are made only for lists and the
  * rare large parts, and resumed only when a chunk is full, so the cost per node is a few string
  * appends. The unit tests compare the two, byte for byte, on every fixture and corpus file.
  */
 import type { DicomElement, DicomFile, DicomItem } from '../model';
 import { ChunkedText } from './chunkedText';
-import { INDENT, jsonString, jsonValue, scalarField, scalarJson, stringJson, unrepresentable } from './jsonText';
+import { INDENT, jsonString, jsonValue, scalarField, scalarJson, stringJson, unrepresentable } from './streamJson';
 
 /** Value lists up to this long are written in one go; longer ones piece by piece. */
 const SHORT_LIST = 64;
