@@ -20,7 +20,7 @@ import { runDump } from '../../src/cli/commands/dump';
 import { withFileAccess } from '../../src/node/fileAccess';
 import { allFixtures } from '../fixtures/catalog';
 import { manyFragmentsFrame } from '../fixtures/catalog/hostilePixels';
-import { manyEmptyItems, manyTinyElements, manyEmptyValues } from '../fixtures/catalog/hostileCounts';
+import { manyEmptyItems, manyEmptyValues, manyTinyElements } from '../fixtures/catalog/hostileCounts';
 import { corpusFiles } from '../support/corpusFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-dump-streamed-'));
