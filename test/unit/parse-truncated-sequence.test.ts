@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { DicomElement, DicomFile, DicomItem } from '../../src/core/model';
 import { memoryFileAccess } from '../../src/core/io';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
+import { plainElements } from '../../src/core/values/plainElements';
 import { writeDicom, type ElementSpec, type LayoutElement, type LayoutItem, type TransferSyntaxName, type WrittenFile } from '../fixtures/writer';
 import { byTag, identification } from '../fixtures/catalog/common';
 import { fixtureByName } from '../fixtures/catalog';
@@ -124,7 +125,7 @@ function withoutDelimiters(elements: readonly DumpElement[]): DumpElement[] {
 }
 
 function modelWithoutDelimiters(elements: readonly DicomElement[]): TreeElement[] {
-  return elements.map((e) => ({
+  return plainElements(elements).map((e) => ({
     ...e, sequenceDelimiterOffset: undefined,
     items: e.items?.map((item) => ({ ...item, delimiterOffset: null, elements: modelWithoutDelimiters(item.elements) })),
   }));

@@ -34,6 +34,11 @@ function creatorRows(creator: string): ReadonlyMap<string, PrivateEntry> | null 
   return rows;
 }
 
+/** True when the private dictionary has entries for `creator`. */
+export function hasPrivateEntries(creator: string): boolean {
+  return creatorRows(creator) !== null;
+}
+
 const hex4 = (value: number): string => value.toString(16).padStart(4, '0');
 
 /**

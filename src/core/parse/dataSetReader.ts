@@ -11,13 +11,15 @@
 import type { DicomElement, DicomItem, Issue, IssueCode } from '../model';
 import { bulkSummary } from '../values/decodeValue';
 import { LazyElement } from '../values/lazyElement';
+import { ParsedElement, type HeaderKind } from '../values/parsedElement';
 import { ByteWindow } from './byteWindow';
-import { readElementHeader, readTag, lookupTag, type Encoding } from './elementHeader';
+import { readElementHeader, readTag, type Encoding } from './elementHeader';
+import { publicInfo } from './elementInfo';
 import { NeedMoreData, ParseStop, hex, tagText } from './errors';
 import { BudgetStop, type NodeBudget } from './nodeBudget';
 import type { IssueCap } from './issueCap';
 import { readEncapsulated } from './encapsulated';
-import { checkOrder, decodeInto, deferValue, error, NOTHING_INHERITED, notePrivate, privateCreatorOf, resolveImplicitVr, tagNumber, unknownValueVr, valueNeededWhileReading, warn, type Inherited, type Level } from './level';
+import { checkOrder, decodeInto, deferValue, error, NOTHING_INHERITED, privateBlockOf, implicitElementKind, tagNumber, unknownValueVr, valueNeededWhileReading, warn, type Inherited, type Level } from './level';
 import { UNDEFINED_LENGTH } from './vr';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -53,17 +55,6 @@ export interface DataSetEnd {
   readonly delimiterOffset: number | null;
 }
 
-const tagStrings = new Map<number, string>();
-/** "GGGGEEEE" for a tag number; cached because the same few hundred tags recur in every file. */
-function tagString(tag: number): string {
-  let text = tagStrings.get(tag);
-  if (text === undefined) {
-    text = tag.toString(16).toUpperCase().padStart(8, '0');
-    if (tagStrings.size < 65536) tagStrings.set(tag, text);
-  }
-  return text;
-}
-
 /**
  * Reads elements from `start` until `limit` (defined length), or until an Item Delimitation
  * Item when `limit` is null. Elements go into `out` as soon as their header is read, so a
@@ -79,7 +70,7 @@ export function readDataSet(
 export function newLevel(out: DicomElement[], depth: number, encoding: Encoding, inherited: Inherited, topLevel: boolean): Level {
   return {
     out, depth, encoding, topLevel, characterSet: inherited.characterSet, pixelRepresentation: inherited.pixelRepresentation,
-    creators: new Map(), previousTag: -1,
+    creators: new Map(), previousTag: -1, deferred: null,
   };
 }
 
@@ -160,29 +151,21 @@ function strayDelimiter(state: ReaderState, pos: number, tag: number, limit: num
 function readElement(state: ReaderState, pos: number, level: Level): Mutable<DicomElement> {
   const window = state.window;
   const header = readElementHeader(window, pos, level.encoding);
-  const { tag } = header;
+  const tag = header.tag;
+  const declaredLength = header.length;
   const group = tag >>> 16;
   const elementNumber = tag & 0xffff;
-  const valueOffset = pos + header.headerLength;
-  const undefinedLength = header.length === UNDEFINED_LENGTH;
-  const entry = lookupTag(tag);
-  const creator = privateCreatorOf(level, group, elementNumber);
-  const tagName = tagString(tag);
-  const keyword = entry?.keyword ?? null;
-  const name = entry?.name ?? null;
-  const vr = header.explicitVr ? header.vr : resolveImplicitVr(header.vr, entry, level);
-  const length = undefinedLength ? null : header.length;
-  const explicitVr = header.explicitVr;
-  // The creator is part of the literal from the start: added afterwards it would cost each
-  // private element a separate property store (40 bytes; files may have millions of them).
+  const undefinedLength = declaredLength === UNDEFINED_LENGTH;
+  const block = privateBlockOf(level, group, elementNumber);
+  const privateEntry = block?.entryOf(group, elementNumber);
+  const info = block === undefined ? publicInfo(tag) : block.infoOf(tag, privateEntry);
+  const entry = info.entry;
+  const kind = header.kind.explicitVr ? header.kind : implicitElementKind(header.kind, entry, level, privateEntry);
+  const length = undefinedLength ? null : declaredLength;
   const element: Mutable<DicomElement> = state.lazyValues
-    ? new LazyElement(tagName, group, elementNumber, keyword, name, vr, explicitVr, pos, valueOffset, length, valueOffset)
-    : creator === undefined
-      ? { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null }
-      : { tag: tagName, group, element: elementNumber, keyword, name, vr, explicitVr, vm: 0, offset: pos, valueOffset, length, end: valueOffset, value: null, privateCreator: creator };
-  if (state.lazyValues && creator !== undefined) element.privateCreator = creator;
-  if (entry?.retired) element.retired = true;
-  if (creator !== undefined) notePrivate(element, creator);
+    ? new LazyElement(tag, info, kind, pos, length)
+    : new ParsedElement(tag, info, kind, pos, length);
+  const valueOffset = element.valueOffset;
   checkOrder(state, level, tag, pos);
   level.out.push(element);
   state.budget.spendNode(pos);
@@ -191,7 +174,7 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     readUndefinedLength(state, element, level);
     return element;
   }
-  const end = valueOffset + header.length;
+  const end = valueOffset + declaredLength;
   element.end = end;
   if (end > window.streamSize && element.vr === 'SQ') {
     // A sequence cut by the end of the file: its whole items are still there to read.
@@ -200,14 +183,14 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   }
   if (end > window.streamSize) {
     element.end = window.streamSize;
-    const lengthField = header.headerLength === 12 ? pos + 8 : header.explicitVr ? pos + 6 : pos + 4;
+    const lengthField = kind.headerLength === 12 ? pos + 8 : kind.explicitVr ? pos + 6 : pos + 4;
     const present = window.streamSize - valueOffset;
-    throw new ParseStop('value-past-end-of-file', lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${header.length} bytes; only ${present} ${present === 1 ? 'is' : 'are'} there before the end of the file at ${hex(window.streamSize)}`);
+    throw new ParseStop('value-past-end-of-file', lengthField, `${tagText(tag)} at ${hex(pos)} declares a value of ${declaredLength} bytes; only ${present} ${present === 1 ? 'is' : 'are'} there before the end of the file at ${hex(window.streamSize)}`);
   }
-  if (header.length % 2 === 1) warn(state, 'odd-length', pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${header.length}`);
+  if (declaredLength % 2 === 1) warn(state, 'odd-length', pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${declaredLength}`);
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
     element.vm = 1;
-    element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, header.length)), header.length);
+    element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, declaredLength)), declaredLength);
     state.pixelData = element;
     return element;
   }
@@ -215,17 +198,19 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
     readItems(state, element, valueOffset, end, level, level.encoding);
     return element;
   }
-  window.need(valueOffset, header.length, 'an element value');
+  window.need(valueOffset, declaredLength, 'an element value');
   if (element.vr === 'UN') {
-    const known = unknownValueVr(element, entry, level, window.slice(valueOffset, header.length));
+    const known = unknownValueVr(element, entry, level, window.slice(valueOffset, declaredLength));
     if (known !== null) element.decodedVr = known;
     if (known === 'SQ') {
       readItems(state, element, valueOffset, end, level, IMPLICIT_LE);
       return element;
     }
   }
-  if (element instanceof LazyElement && !valueNeededWhileReading(element)) deferValue(state, element, header.length, level);
-  else decodeInto(state, element, window.slice(valueOffset, header.length), level);
+  // An empty value decodes to what a new element holds (null, VM 0), with nothing to report.
+  if (declaredLength === 0 && !valueNeededWhileReading(element)) return element;
+  if (element instanceof LazyElement && !valueNeededWhileReading(element)) deferValue(state, element, declaredLength, level);
+  else decodeInto(state, element, window.slice(valueOffset, declaredLength), level);
   return element;
 }
 

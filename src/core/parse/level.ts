@@ -5,11 +5,13 @@
  */
 import type { DicomElement, IssueCode } from '../model';
 import { implicitVr, singleVr, type lookupTag } from '../dictionary/dataDictionary';
-import { lookupPrivate } from '../dictionary/privateDictionary';
+import { lookupPrivate, type PrivateEntry } from '../dictionary/privateDictionary';
 import { isCsaHeaderElement, readCsaHeader } from '../csa/readCsaHeader';
 import { decodeValue, lengthProblem } from '../values/decodeValue';
-import type { LazyElement } from '../values/lazyElement';
-import { uidName } from '../values/uidNames';
+import { DeferredSource, type LazyElement } from '../values/lazyElement';
+import type { HeaderKind } from '../values/parsedElement';
+import { PrivateBlock } from './elementInfo';
+import { implicitKind } from './elementHeader';
 import type { Mutable, ReaderState } from './dataSetReader';
 import type { Encoding } from './elementHeader';
 import { hex, tagText } from './errors';
@@ -34,8 +36,11 @@ export interface Level extends Inherited {
   readonly topLevel: boolean;
   characterSet: string | undefined;
   pixelRepresentation: number | undefined;
-  readonly creators: Map<number, string>;
+  /** Private blocks by group * 0x100 + block number. */
+  readonly creators: Map<number, PrivateBlock>;
   previousTag: number;
+  /** Where the values deferred at this level lie (see deferValue), made when first needed. */
+  deferred: DeferredSource | null;
 }
 
 /**
@@ -53,13 +58,8 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   if (Array.isArray(decoded.value)) state.budget.spendValues(decoded.value.length, element.offset);
   element.value = decoded.value;
   element.vm = decoded.vm;
-  if (decoded.personNames) element.personNames = decoded.personNames;
   if (decoded.bulk) element.bulk = decoded.bulk;
   if (decoded.problem) warnInvalidValue(state, element, decoded.problem);
-  if (vr === 'UI' && typeof decoded.value === 'string') {
-    const name = uidName(decoded.value);
-    if (name) element.uidName = name;
-  }
   if (isCsaHeaderElement(element)) decodeCsa(state, element, bytes);
   if (tagNumber(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;
   if (tagNumber(element) === SPECIFIC_CHARACTER_SET) {
@@ -68,7 +68,7 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   }
   const group = element.group;
   if (group % 2 === 1 && element.element >= 0x10 && element.element <= 0xff && typeof decoded.value === 'string') {
-    level.creators.set(group * 0x100 + element.element, decoded.value);
+    level.creators.set(group * 0x100 + element.element, new PrivateBlock(decoded.value));
   }
 }
 
@@ -93,7 +93,13 @@ export function deferValue(state: ReaderState, element: LazyElement, length: num
   const vr = (element as DicomElement).decodedVr ?? element.vr;
   const problem = lengthProblem(vr, length);
   if (problem) warnInvalidValue(state, element, problem);
-  element.defer(state.window.bytes, state.window.base, level.encoding.littleEndian, level.characterSet);
+  const window = state.window;
+  let source = level.deferred;
+  if (source === null || source.bytes !== window.bytes || source.base !== window.base || source.characterSet !== level.characterSet) {
+    source = new DeferredSource(window.bytes, window.base, level.encoding.littleEndian, level.characterSet);
+    level.deferred = source;
+  }
+  element.defer(source);
 }
 
 function warnInvalidValue(state: ReaderState, element: DicomElement, problem: string): void {
@@ -106,12 +112,6 @@ function decodeCsa(state: ReaderState, element: Mutable<DicomElement>, bytes: Ui
   if (header) element.csa = header;
   for (const issue of issues) state.issues.push({ ...issue, tag: element.tag });
 }
-
-/**
- * Records the creator of a private element and, when the private dictionary knows the element,
- * its name; in implicit VR its dictionary VR replaces UN, so the value is read as pydicom and
- * DCMTK read it.
- */
 
 /**
  * The VR to decode a UN value with: the dictionary's, public or private (by the element's
@@ -129,17 +129,21 @@ export function unknownValueVr(element: DicomElement, entry: ReturnType<typeof l
   return vr;
 }
 
-/** The Private Creator that reserved the block of a private data element, when one did. */
-export function privateCreatorOf(level: Level, group: number, element: number): string | undefined {
+/** The block of a private data element, when a Private Creator reserved it. */
+export function privateBlockOf(level: Level, group: number, element: number): PrivateBlock | undefined {
   if (group % 2 === 0 || element < 0x1000) return undefined;
   return level.creators.get(group * 0x100 + (element >>> 8));
 }
 
-export function notePrivate(element: Mutable<DicomElement>, creator: string): void {
-  const entry = lookupPrivate(creator, element.group, element.element);
-  if (entry === undefined) return;
-  element.name = entry.name;
-  if (!element.explicitVr && element.vr === 'UN') element.vr = singleVr(entry.vr);
+/**
+ * The VR of an implicit VR element: the dictionary's, signed or not by the Pixel Representation
+ * in force (see resolveImplicitVr); for a private element the private dictionary knows, its VR
+ * rather than UN, as pydicom and DCMTK read it.
+ */
+export function implicitElementKind(kind: HeaderKind, entry: ReturnType<typeof lookupTag>, level: Level, privateEntry: PrivateEntry | undefined): HeaderKind {
+  const vr = resolveImplicitVr(kind.vr, entry, level);
+  if (privateEntry !== undefined && vr === 'UN') return implicitKind(singleVr(privateEntry.vr));
+  return vr === kind.vr ? kind : implicitKind(vr);
 }
 
 export function checkOrder(state: ReaderState, level: Level, tagNumber: number, pos: number): void {

@@ -1,74 +1,55 @@
 /**
  * An element whose value is decoded when it is first asked for, as pydicom's RawDataElement:
- * the reader records where the value lies (the bytes it read, the position, the length), the
- * VR to decode it with, the byte order and the character set in force, and nothing more. A
- * folder export of ten columns or a sort then decodes ten values per file instead of a hundred.
+ * the reader records where the value lies and with what it is to be decoded, and nothing more.
+ * A folder export of ten columns or a sort then decodes ten values per file instead of a hundred.
  *
- * It reads like any `DicomElement` (`value`, `vm`, `personNames`, `bulk` and `uidName` are
- * getters that decode once and keep the result), so code that reads elements needs no change.
- * The bytes it points into must not change while it lives: every `FileAccess` returns fresh
- * buffers, and the element keeps the buffer of its read alive until it is decoded.
+ * It reads like any `DicomElement` (reading `value`, `vm`, `personNames`, `bulk` or `uidName`
+ * decodes the value once and keeps it), so code that reads elements needs no change. Until then the value
+ * field holds the `DeferredSource` of the data set it was read in, shared by all its elements,
+ * so a lazy element is no bigger than an eager one. The bytes it points into must not change
+ * while it lives: every `FileAccess` returns fresh buffers, and the element keeps the buffer of
+ * its read alive until it is decoded.
  */
-import type { BulkSummary, DicomElement, ElementValue, PersonName } from '../model';
+import type { DicomElement } from '../model';
 import { decodeValue, type DecodedValue } from './decodeValue';
-import { uidName } from './uidNames';
+import { ParsedElement } from './parsedElement';
 
-export class LazyElement implements DicomElement {
-  /** The bytes the value lies in while it is not decoded yet; null once decoded (or when nothing is to decode). */
-  private source: Uint8Array | null = null;
-  /** File offset of `source[0]`. */
-  private sourceBase = 0;
-  private littleEndian = true;
-  private characterSet: string | undefined = undefined;
-  private decodedValue: ElementValue = null;
-  private decodedVm = 0;
-  private decodedNames: readonly PersonName[] | undefined = undefined;
-  private decodedBulk: BulkSummary | undefined = undefined;
-  /** Null for a UID value not looked up in the registry yet (few readers want the name). */
-  private decodedUidName: string | undefined | null = undefined;
-
+/** Where the values of one data set lie and how to decode them. */
+export class DeferredSource {
   constructor(
-    readonly tag: string,
-    readonly group: number,
-    readonly element: number,
-    readonly keyword: string | null,
-    public name: string | null,
-    public vr: string,
-    readonly explicitVr: boolean,
-    readonly offset: number,
-    readonly valueOffset: number,
-    readonly length: number | null,
-    public end: number,
+    /** The bytes the values lie in; `bytes[0]` is file offset `base`. */
+    readonly bytes: Uint8Array,
+    readonly base: number,
+    readonly littleEndian: boolean,
+    /** The Specific Character Set in force where the values were read. */
+    readonly characterSet: string | undefined,
   ) {}
+}
 
+export class LazyElement extends ParsedElement {
   /**
-   * Records where the value lies: `source` holds the file's bytes from offset `sourceBase`, and
-   * the value is `length` bytes at `valueOffset`, to be decoded as `decodedVr ?? vr` with the
-   * byte order and Specific Character Set in force where the element was read.
+   * Leaves the value (`length` bytes at `valueOffset`, in `source`) to be decoded as
+   * `decodedVr ?? vr` when first read.
    */
-  defer(source: Uint8Array, sourceBase: number, littleEndian: boolean, characterSet: string | undefined): void {
-    this.source = source;
-    this.sourceBase = sourceBase;
-    this.littleEndian = littleEndian;
-    this.characterSet = characterSet;
+  defer(source: DeferredSource): void {
+    this.storedValue = source;
   }
 
-  /** The value decoded from the recorded bytes (which must still be there). */
-  private decodeSource(): DecodedValue {
-    const start = this.valueOffset - this.sourceBase;
-    const bytes = this.source!.subarray(start, start + (this.length ?? 0));
-    return decodeValue(bytes, (this as DicomElement).decodedVr ?? this.vr, this.littleEndian, this.characterSet);
+  /** The value decoded from `source` (whose bytes must still be there). */
+  private decodeFrom(source: DeferredSource): DecodedValue {
+    const start = this.valueOffset - source.base;
+    const bytes = source.bytes.subarray(start, start + (this.length ?? 0));
+    return decodeValue(bytes, this.decodedVr ?? this.vr, source.littleEndian, source.characterSet);
   }
 
-  private decode(): void {
-    const decoded = this.decodeSource();
-    const vr = (this as DicomElement).decodedVr ?? this.vr;
-    this.source = null;
-    this.decodedValue = decoded.value;
-    this.decodedVm = decoded.vm;
-    this.decodedNames = decoded.personNames;
-    this.decodedBulk = decoded.bulk;
-    if (vr === 'UI' && typeof decoded.value === 'string') this.decodedUidName = null;
+  protected override decoded(): unknown {
+    const source = this.storedValue;
+    if (!(source instanceof DeferredSource)) return source;
+    const decoded = this.decodeFrom(source);
+    this.storedValue = decoded.value;
+    this.storedVm = decoded.vm;
+    if (decoded.bulk) this.bulk = decoded.bulk;
+    return this.storedValue;
   }
 
   /**
@@ -77,76 +58,9 @@ export class LazyElement implements DicomElement {
    * writes. An element already decoded (or whose value was set) gives what it holds.
    */
   uncachedValue(): StoredValue {
-    if (this.source === null) return { value: this.decodedValue, vm: this.decodedVm, personNames: this.decodedNames, bulk: this.decodedBulk };
-    return this.decodeSource();
-  }
-
-  get value(): ElementValue {
-    if (this.source !== null) this.decode();
-    return this.decodedValue;
-  }
-
-  set value(value: ElementValue) {
-    this.decodedValue = value;
-  }
-
-  get vm(): number {
-    if (this.source !== null) this.decode();
-    return this.decodedVm;
-  }
-
-  set vm(vm: number) {
-    this.decodedVm = vm;
-  }
-
-  get personNames(): readonly PersonName[] | undefined {
-    if (this.source !== null) this.decode();
-    return this.decodedNames;
-  }
-
-  set personNames(names: readonly PersonName[] | undefined) {
-    this.decodedNames = names;
-  }
-
-  get bulk(): BulkSummary | undefined {
-    if (this.source !== null) this.decode();
-    return this.decodedBulk;
-  }
-
-  set bulk(bulk: BulkSummary | undefined) {
-    this.decodedBulk = bulk;
-  }
-
-  get uidName(): string | undefined {
-    if (this.source !== null) this.decode();
-    if (this.decodedUidName === null) this.decodedUidName = uidName(this.decodedValue as string) || undefined;
-    return this.decodedUidName;
-  }
-
-  set uidName(name: string | undefined) {
-    this.decodedUidName = name;
-  }
-
-  /**
-   * The element as a plain object with the fields an eagerly read element has: JSON (and a
-   * structured clone of this result) would otherwise miss the values behind the getters.
-   */
-  toJSON(): DicomElement {
-    // The structural fields (items, fragments, private creator, ...) are set by the reader
-    // through the DicomElement view, as on any element.
-    const self: DicomElement = this;
-    const plain: Record<string, unknown> = {
-      tag: this.tag, group: this.group, element: this.element, keyword: this.keyword, name: this.name,
-      vr: this.vr, explicitVr: this.explicitVr, vm: this.vm, offset: this.offset, valueOffset: this.valueOffset,
-      length: this.length, end: this.end, value: this.value,
-    };
-    const optional: Record<string, unknown> = {
-      retired: self.retired, privateCreator: self.privateCreator, decodedVr: self.decodedVr, personNames: this.personNames,
-      bulk: this.bulk, uidName: this.uidName, csa: self.csa, items: self.items, sequenceDelimiterOffset: self.sequenceDelimiterOffset,
-      basicOffsetTable: self.basicOffsetTable, fragments: self.fragments,
-    };
-    for (const [key, value] of Object.entries(optional)) if (value !== undefined) plain[key] = value;
-    return plain as unknown as DicomElement;
+    const source = this.storedValue;
+    if (source instanceof DeferredSource) return this.decodeFrom(source);
+    return { value: this.value, vm: this.vm, personNames: this.personNames, bulk: this.bulk };
   }
 }
 

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileAccess } from '../../core/io';
 import type { DicomFile } from '../../core/model';
+import { plainFile } from '../../core/values/plainElements';
 import { MessageEndpoint } from '../../shared/messageEndpoint';
 import type { FrameErrorMessage, FrameMessage, ImageInfoMessage } from '../../shared/viewerProtocol';
 import { parseWorkerMessage, transferablesOf, type FailedReply, type HostToWorkerMessage, type PngReply, type WorkerToHostMessage } from '../../shared/workerProtocol';
@@ -102,7 +103,8 @@ export async function openWorkerSession(script: string, file: DicomFile, source:
   const { endpoint } = worker;
   let info: ImageInfoMessage | FailedReply;
   try {
-    info = await endpoint.request<ImageInfoMessage | FailedReply>({ type: 'open', image, file, sourceSize: await source.size(), decodeLimitMiB: options.decodeLimitMiB ?? DEFAULT_DECODE_LIMIT_MIB });
+    // A structured clone sees only own fields, not the getters of the reader's elements.
+    info = await endpoint.request<ImageInfoMessage | FailedReply>({ type: 'open', image, file: plainFile(file), sourceSize: await source.size(), decodeLimitMiB: options.decodeLimitMiB ?? DEFAULT_DECODE_LIMIT_MIB });
   } catch (error) {
     await worker.close(image);
     throw error;
