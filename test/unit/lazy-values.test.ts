@@ -28,7 +28,9 @@ function plain(elements: readonly DicomElement[]): unknown[] {
   return elements.map((element) => {
     const copy: Record<string, unknown> = {};
     for (const field of ELEMENT_FIELDS) if (element[field] !== undefined) copy[field] = element[field];
-    if (element.items) copy.items = element.items.map((item) => ({ ...item, elements: plain(item.elements) }));
+    if (element.items) {
+      copy.items = element.items.map(({ offset, valueOffset, length, delimiterOffset, end, elements: nested }) => ({ offset, valueOffset, length, delimiterOffset, end, elements: plain(nested) }));
+    }
     return copy;
   });
 }

@@ -11,7 +11,8 @@
 import type { DicomElement, DicomItem, Issue, IssueCode } from '../model';
 import { bulkSummary } from '../values/decodeValue';
 import { LazyElement } from '../values/lazyElement';
-import { ParsedElement, type HeaderKind } from '../values/parsedElement';
+import { ParsedElement } from '../values/parsedElement';
+import { NO_ELEMENTS, ParsedItem } from '../values/parsedNodes';
 import { ByteWindow } from './byteWindow';
 import { readElementHeader, readTag, type Encoding } from './elementHeader';
 import { publicInfo } from './elementInfo';
@@ -189,8 +190,8 @@ function readElement(state: ReaderState, pos: number, level: Level): Mutable<Dic
   }
   if (declaredLength % 2 === 1) warn(state, 'odd-length', pos, `${tagText(tag)} at ${hex(pos)} has odd value length ${declaredLength}`);
   if (level.topLevel && tag === PIXEL_DATA && state.stopAtPixelData) {
-    element.vm = 1;
     element.bulk = bulkSummary(window.slice(valueOffset, Math.min(16, declaredLength)), declaredLength);
+    element.vm = 1;
     state.pixelData = element;
     return element;
   }
@@ -243,7 +244,6 @@ function readUndefinedLength(state: ReaderState, element: Mutable<DicomElement>,
 function readItems(state: ReaderState, element: Mutable<DicomElement>, start: number, limit: number | null, level: Level, encoding: Encoding): void {
   const items: DicomItem[] = [];
   element.items = items;
-  element.vm = 0;
   if (limit === null) element.sequenceDelimiterOffset = null;
   try {
     element.end = readItemList(state, element, items, start, limit, level, encoding);
@@ -281,29 +281,44 @@ function readItemList(state: ReaderState, element: Mutable<DicomElement>, items:
       pos = Math.min(limit, window.streamSize);
       break;
     }
-    pos = readItem(state, items, pos, length, limit, level, encoding);
-    element.vm = items.length;
+    try {
+      pos = readItem(state, items, pos, length, limit, level, encoding);
+    } catch (problem) {
+      // The VM counts the items read whole; the one that failed stays in the list.
+      element.vm = items.length - 1;
+      throw problem;
+    }
   }
   return pos;
 }
 
 function readItem(state: ReaderState, items: DicomItem[], pos: number, length: number, limit: number | null, level: Level, encoding: Encoding): number {
-  const window = state.window;
-  const item: Mutable<DicomItem> = {
-    offset: pos, valueOffset: pos + 8, length: length === UNDEFINED_LENGTH ? null : length, elements: [], delimiterOffset: null, end: pos + 8,
-  };
+  const item = new ParsedItem(pos, length === UNDEFINED_LENGTH ? null : length);
   items.push(item);
   state.budget.spendNode(pos);
   if (level.depth + 1 > state.maxDepth) {
     throw new ParseStop('nesting-too-deep', pos, `sequences nested deeper than ${state.maxDepth} levels at ${hex(pos)}; reading stopped`);
   }
+  // Elements go into the item as they are read; an item left empty shares the one empty list.
+  const elements: DicomElement[] = [];
+  item.elements = elements;
+  try {
+    return readItemElements(state, item, elements, limit, level, encoding);
+  } finally {
+    if (elements.length === 0) item.elements = NO_ELEMENTS;
+  }
+}
+
+function readItemElements(state: ReaderState, item: ParsedItem, elements: DicomElement[], limit: number | null, level: Level, encoding: Encoding): number {
+  const window = state.window;
+  const pos = item.offset;
   if (item.length === null) {
     try {
-      const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, item.elements);
+      const result = readDataSet(state, pos + 8, null, level.depth + 1, encoding, level, elements);
       item.delimiterOffset = result.delimiterOffset;
       item.end = result.end;
     } catch (problem) {
-      item.end = Math.max(item.valueOffset, item.elements.at(-1)?.end ?? 0);
+      item.end = Math.max(item.valueOffset, elements.at(-1)?.end ?? 0);
       throw problem;
     }
     return item.end;
@@ -318,9 +333,9 @@ function readItem(state: ReaderState, items: DicomItem[], pos: number, length: n
   itemEnd = Math.min(itemEnd, window.streamSize);
   item.end = itemEnd;
   try {
-    readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level, item.elements);
+    readDataSet(state, pos + 8, itemEnd, level.depth + 1, encoding, level, elements);
   } catch (problem) {
-    item.end = Math.min(itemEnd, Math.max(item.valueOffset, item.elements.at(-1)?.end ?? 0));
+    item.end = Math.min(itemEnd, Math.max(item.valueOffset, elements.at(-1)?.end ?? 0));
     // A defined length tells where the next item starts, so the rest of the file stays readable.
     if (!(problem instanceof ParseStop) || problem instanceof BudgetStop || itemEnd >= window.streamSize) throw problem;
     item.end = itemEnd;

@@ -27,7 +27,6 @@ export function applyFragments(element: Mutable<DicomElement>, collector: Fragme
   element.fragments = collector.fragments;
   element.sequenceDelimiterOffset = collector.delimiterOffset;
   element.end = collector.end;
-  element.vm = 1;
   const bot = collector.botItem;
   if (bot) {
     const bytes = botBytes ?? (window && window.has(bot.valueOffset, bot.length) ? window.slice(bot.valueOffset, bot.length) : new Uint8Array());
@@ -35,4 +34,5 @@ export function applyFragments(element: Mutable<DicomElement>, collector: Fragme
   }
   const size = collector.fragments.reduce((sum, f) => sum + f.length, 0);
   element.bulk = { size, head: '' };
+  element.vm = 1;
 }

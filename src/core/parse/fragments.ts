@@ -1,5 +1,6 @@
 import type { Fragment, Issue } from '../model';
 import { ParseStop, hex, tagText } from './errors';
+import { ParsedFragment } from '../values/parsedNodes';
 import type { NodeBudget } from './nodeBudget';
 import { UNDEFINED_LENGTH } from './vr';
 
@@ -40,10 +41,10 @@ export class FragmentCollector {
     if (length === UNDEFINED_LENGTH) {
       throw new ParseStop('fragment-undefined-length', pos + 4, `pixel data fragment at ${hex(pos)} has undefined length`);
     }
-    const item: Fragment = { offset: pos, valueOffset: pos + 8, length, end: pos + 8 + length };
     if (pos + 8 + length > this.streamSize) {
       throw new ParseStop('fragment-past-end', pos + 4, `pixel data fragment at ${hex(pos)} declares ${length} bytes, past the end of the file at ${hex(this.streamSize)}`);
     }
+    const item = new ParsedFragment(pos, length);
     if (this.botItem === null && pos === this.start) this.botItem = item;
     else {
       this.budget.spendNode(pos);

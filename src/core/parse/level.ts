@@ -57,8 +57,8 @@ export function decodeInto(state: ReaderState, element: Mutable<DicomElement>, b
   const decoded = decodeValue(bytes, vr, level.encoding.littleEndian, level.characterSet);
   if (Array.isArray(decoded.value)) state.budget.spendValues(decoded.value.length, element.offset);
   element.value = decoded.value;
-  element.vm = decoded.vm;
   if (decoded.bulk) element.bulk = decoded.bulk;
+  element.vm = decoded.vm;
   if (decoded.problem) warnInvalidValue(state, element, decoded.problem);
   if (isCsaHeaderElement(element)) decodeCsa(state, element, bytes);
   if (tagNumber(element) === PIXEL_REPRESENTATION && typeof decoded.value === 'number') level.pixelRepresentation = decoded.value;

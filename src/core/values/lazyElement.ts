@@ -47,8 +47,8 @@ export class LazyElement extends ParsedElement {
     if (!(source instanceof DeferredSource)) return source;
     const decoded = this.decodeFrom(source);
     this.storedValue = decoded.value;
-    this.storedVm = decoded.vm;
     if (decoded.bulk) this.bulk = decoded.bulk;
+    this.vm = decoded.vm;
     return this.storedValue;
   }
 

@@ -1,5 +1,5 @@
 /**
- * The element the reader makes. It reads like any `DicomElement`, but keeps only eight fields
+ * The element the reader makes. It reads like any `DicomElement`, but keeps only seven fields
  * of its own, so that a file of millions of elements stays within a small multiple of its size:
  * - the tag as one number: `group` and `element` are derived from it when read, and so is
  *   `tag` for private elements (a tag string of its own would cost an element 32 bytes or more,
@@ -8,8 +8,8 @@
  *   of public elements, `keyword`, `name`, `retired`, `privateCreator`);
  * - a `HeaderKind` shared by every element with the same VR and header (`vr`, `explicitVr`, and
  *   the header length that gives `valueOffset`);
- * - `offset`, `length`, `end`, the value and its VM.
- * All eight are set in the constructor, so every element has one shape with its fields in the
+ * - `offset`, `length`, `end` and the value (the VM is derived from the value and items).
+ * All seven are set in the constructor, so every element has one shape with its fields in the
  * object itself, and decoding adds none (a bulk summary shares the value's field, person names
  * and UID names are derived when read). What only some elements have (items, fragments, CSA
  * header, decoded VR) is added by the reader where it applies.
@@ -78,9 +78,10 @@ export class ParsedElement implements DicomElement {
    * so that decoding adds no property to the element (see the class comment).
    */
   protected storedValue: unknown;
-  protected storedVm: number;
   /** The bulk summary of a value that also has one (numbers past the first thousand): rare. */
   declare private bulkBesideValue?: BulkSummary;
+  /** The VM when it is not the one the value and items give (see vmOf): as rare. */
+  declare private vmBesideValue?: number;
   declare readonly decodedVr?: string;
 
   constructor(tag: number, info: ElementInfo, kind: HeaderKind, offset: number, length: number | null) {
@@ -91,7 +92,6 @@ export class ParsedElement implements DicomElement {
     this.length = length;
     this.end = offset + kind.headerLength;
     this.storedValue = null;
-    this.storedVm = 0;
   }
 
   /** Kept by the shared info for public tags; made when read for private ones, which rarely repeat. */
@@ -149,13 +149,24 @@ export class ParsedElement implements DicomElement {
     this.storedValue = value;
   }
 
-  get vm(): number {
-    this.decoded();
-    return this.storedVm;
+  /**
+   * The VM the stored value implies: values in an array, none for null or "" (unless the
+   * element has items: one per item), else one (a string, a number, a bulk value).
+   */
+  private vmOf(stored: unknown): number {
+    if (stored === null) return (this as DicomElement).items?.length ?? 0;
+    if (Array.isArray(stored)) return stored.length;
+    return stored === '' ? 0 : 1;
   }
 
+  get vm(): number {
+    const stored = this.decoded();
+    return this.vmBesideValue ?? this.vmOf(stored);
+  }
+
+  /** Kept only when the value does not imply it: set it after the value and the bulk summary. */
   set vm(vm: number) {
-    this.storedVm = vm;
+    if (this.vmBesideValue !== undefined || vm !== this.vmOf(this.storedValue)) this.vmBesideValue = vm;
   }
 
   get bulk(): BulkSummary | undefined {
