@@ -182,7 +182,8 @@ function inflateDataSet(bytes: Uint8Array, dataSetOffset: number, cap: number, i
 }
 
 function characterSetOf(dataSet: DicomElement[]): string[] {
-  const element = dataSet.find((e) => e.tag === '00080005');
+  // By number: the tag string of a private element is made when read.
+  const element = dataSet.find((e) => e.group === 0x0008 && e.element === 0x0005);
   if (!element || element.value === null) return [];
   return Array.isArray(element.value) ? element.value.map(String) : [String(element.value)];
 }
