@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { j2kDeclaringFrame, manyFragmentsFrame, nativeDeclaringFrame, rleDeclaringFrame } from '../fixtures/catalog/hostilePixels';
 import { manyEmptyItems, manyEmptyValues, manyTinyElements } from '../fixtures/catalog/hostileCounts';
 import { table, type Row } from './benchSupport';
+import { parseHeap } from './parseHeap';
 
 const ROOT = resolve(__dirname, '../..');
 export const CLI = join(ROOT, 'bin/dicom-inspector.js');
@@ -116,8 +117,8 @@ export async function benchHostileFrames(): Promise<string> {
   build();
   const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
   try {
-    // BENCH_HOSTILE=nodes (or frames) runs one part only.
-    const parts = Object.entries({ frames: hugeFrames, nodes: manyNodes }).filter(([part]) => !process.env.BENCH_HOSTILE || process.env.BENCH_HOSTILE.split(',').includes(part));
+    // BENCH_HOSTILE=nodes (or frames, heap) runs one part only.
+    const parts = Object.entries({ frames: hugeFrames, nodes: manyNodes, heap: parseHeap }).filter(([part]) => !process.env.BENCH_HOSTILE || process.env.BENCH_HOSTILE.split(',').includes(part));
     const tables: string[] = [];
     for (const [, part] of parts) tables.push(await part(dir));
     return tables.join('\n\n');
