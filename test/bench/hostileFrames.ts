@@ -11,7 +11,7 @@
  * A memory measurement, not a timed test: nothing here fails on numbers. Wall times follow the
  * machine's load; CPU time (user + system) less so. Runs the built CLI (bin/dicom-inspector.js,
  * built first; BENCH_NO_BUILD=1 to measure the dist/ already built), as users run it.
- * BENCH_HOSTILE=nodes (or frames) runs one of the two tables.
+ * BENCH_HOSTILE=nodes (or frames, heap) runs one of the three tables.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
