@@ -132,7 +132,7 @@ for (const name of ['CT1_UNC.explicit_little_endian.dcm', 'CT1_UNC.implicit_litt
     assert.match(dump, /^0x[0-9A-F]+  \(0009,1001\) LO +14  \[GEMS_IDEN_01\] Full fidelity  GE_GENESIS_FF$/m);
     const census = new TagCensus();
     census.add(parseDicomBytes(readFileSync(file)).dataSet);
-    const headings = census.columns().map((column) => column.heading);
+    const headings = census.summaries().map((summary) => summary.heading);
     assert.ok(headings.includes('(0009,1001) [GEMS_IDEN_01] Full fidelity'), headings.join(', '));
   });
 }

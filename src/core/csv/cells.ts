@@ -12,21 +12,27 @@ function scalarText(value: string | number | bigint): string {
   return String(value);
 }
 
-export function valueText(value: ElementValue): string {
+/**
+ * The values joined by `\`. `atLeast` (0: everything) lets a preview stop once it has that
+ * many characters: an element can hold millions of values.
+ */
+export function valueText(value: ElementValue, atLeast = 0): string {
   if (value === null) return '';
   if (Array.isArray(value)) {
+    // join() makes one flat string; `+=` over millions of values builds a rope of millions of parts.
+    if (atLeast <= 0) return value.length === 1 ? scalarText(value[0]) : value.join('\\');
     let text = '';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) text += '\\';
-      text += scalarText(value[i]);
-    }
+    for (let i = 0; i < value.length && text.length < atLeast; i++) text += (i > 0 ? '\\' : '') + scalarText(value[i]);
     return text;
   }
   return scalarText(value as string | number | bigint);
 }
 
-/** The cell for one element: its values, `(n items)` for a sequence, `(n bytes)` for bulk data. */
-export function elementCell(element: DicomElement): string {
+/**
+ * The cell for one element: its values, `(n items)` for a sequence, `(n bytes)` for bulk data.
+ * `atLeast` as for `valueText`: a preview cut by the caller.
+ */
+export function elementCell(element: DicomElement, atLeast = 0): string {
   if (element.items !== undefined) return `(${element.items.length} item${element.items.length === 1 ? '' : 's'})`;
   if (element.fragments !== undefined) {
     const bytes = element.fragments.reduce((sum, f) => sum + f.length, 0);
@@ -34,7 +40,7 @@ export function elementCell(element: DicomElement): string {
   }
   if (element.bulk !== undefined) return `(${element.bulk.size} bytes)`;
   if (element.value === null && element.vr === 'SQ') return '(0 items)';
-  return valueText(element.value);
+  return valueText(element.value, atLeast);
 }
 
 /** Several elements named by one `[*]` selector: their cells joined by `\`. */

@@ -8,16 +8,16 @@
  * typical folder is parsed once. Chosen columns and the long form make one pass.
  */
 import type { FileAccess } from '../io';
-import type { DicomElement, DicomFile } from '../model';
+import type { DicomFile } from '../model';
 import { lastTopLevelTag, type AttributeSelector } from '../query/selector';
 import { readDicom } from '../parse/readDicom';
 import type { ElementPathStep } from '../query/path';
 import { TagCensus, type ColumnPlan } from './columns';
 import { RowBuffer } from './rowBuffer';
-import { safeCell } from './neutralise';
+import { CsvWriter } from './csvWriter';
 import { errorText, HEAD_LENGTH, pacer, scanFiles, type ScanResult } from '../scan/folderScan';
-import { UTF8_BOM, formatRecord, isValidDelimiter } from './rfc4180';
-import { errorRow, headerFields, longRows, longRowsFor, wideRow } from './rows';
+import { isValidDelimiter } from './rfc4180';
+import { columnCount, errorRow, headerFields, longRows, longRowsFor, topLevel, wideRow } from './rows';
 import { issuesCell } from './cells';
 import { hasDicomExtension } from '../scan/sniff';
 
@@ -154,10 +154,6 @@ function hasErrors(file: DicomFile): boolean {
   return file.issues.some((issue) => issue.severity === 'error');
 }
 
-function topLevel(file: DicomFile): readonly DicomElement[] {
-  return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
-}
-
 /** Skips the first `count` entries of a listing (files whose rows were held in the census). */
 async function* skipFirst<T>(entries: AsyncIterable<T>, count: number): AsyncGenerator<T> {
   let seen = 0;
@@ -223,20 +219,8 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
     plan = options.columns;
   }
 
-  let buffer = options.bom === false ? '' : UTF8_BOM;
-  const record = (fields: readonly string[]): void => {
-    const safe = fields.map(safeCell);
-    buffer += formatRecord(safe, delimiter);
-  };
-  const flush = async (): Promise<void> => {
-    if (buffer === '') return;
-    const text = buffer;
-    buffer = '';
-    await io.write(text);
-  };
-
-  const header = headerFields(plan);
-  record(header);
+  const out = new CsvWriter(io.write, delimiter, options.bom !== false, FLUSH_AT);
+  await out.record(headerFields(plan));
   let files = 0;
   let skipped = 0;
   let errors = 0;
@@ -245,10 +229,10 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
   if (census !== null && census.held !== null) {
     for (const row of census.held.drain(census.census)) {
       if (options.signal?.aborted) break;
-      record(row);
+      const wrote = await out.record(row);
       files++;
-      if (buffer.length >= FLUSH_AT) {
-        await flush();
+      if (wrote || out.full) {
+        await out.flush();
         options.onProgress?.({ phase: 'rows', done: files, total, skipped: census.skipped, errors: census.errors });
       }
       await pace();
@@ -266,26 +250,26 @@ export async function exportCsv(io: CsvExportIo, options: CsvExportOptions): Pro
       files++;
       if (outcome.kind === 'error') {
         errors++;
-        record(errorRow(outcome.entry.relativePath, outcome.message, plan));
+        await out.record(errorRow(outcome.entry.relativePath, outcome.message, plan));
       } else {
         if (hasErrors(outcome.file)) errors++;
         if (plan.kind === 'long') {
           // One file can give hundreds of thousands of rows (a multi-frame file's per-frame
           // groups): they are written and the loop is given back as they come.
           for (const row of longRowsOf(outcome.entry.relativePath, outcome.file, options.columns)) {
-            record(row);
-            if (buffer.length >= FLUSH_AT) await flush();
+            await out.record(row);
+            if (out.full) await out.flush();
             await pace();
           }
-        } else record(wideRow(outcome.entry.relativePath, outcome.file, plan));
+        } else await out.record(wideRow(outcome.entry.relativePath, outcome.file, plan));
       }
     }
-    if (buffer.length >= FLUSH_AT) await flush();
+    if (out.full) await out.flush();
     options.onProgress?.({ phase: 'rows', done: files, total, skipped, errors });
   }
-  await flush();
+  await out.flush();
   const cancelled = options.signal?.aborted ?? false;
   // The census saw every file, so its counts hold for a union export (the second pass sees only some).
-  if (census !== null && !cancelled) return { files: census.rows, skipped: census.skipped, errors: census.errors, columns: header.length, cancelled };
-  return { files, skipped, errors, columns: header.length, cancelled };
+  if (census !== null && !cancelled) return { files: census.rows, skipped: census.skipped, errors: census.errors, columns: columnCount(plan), cancelled };
+  return { files, skipped, errors, columns: columnCount(plan), cancelled };
 }

@@ -11,6 +11,7 @@
 import type { DicomElement } from '../model';
 import { elementCell } from './cells';
 import type { TagCensus } from './columns';
+import { unionFields } from './rows';
 
 /** One file's row before the columns are known: cells keyed by census tag ids. */
 interface HeldRow {
@@ -79,21 +80,14 @@ export class RowBuffer {
    * The held rows as fields in column order (File, columns..., Error), emptying the buffer as
    * it goes so memory is released while the rows are written.
    */
-  *drain(census: TagCensus): Generator<string[]> {
+  *drain(census: TagCensus): Generator<Iterable<string>> {
     const column = census.columnIndexById();
     const width = column.length;
     for (let r = 0; r < this.rows.length; r++) {
       const row = this.rows[r];
-      const fields = new Array<string>(width + 2).fill('');
-      fields[0] = row.relativePath;
-      let start = 0;
-      for (let i = 0; i < row.ids.length; i++) {
-        fields[1 + column[row.ids[i]]] = row.text.slice(start, row.ends[i]);
-        start = row.ends[i];
-      }
-      fields[width + 1] = row.error;
+      const { ids, ends, text } = row;
+      yield unionFields(row.relativePath, width, ids.length, (i) => column[ids[i]], (i) => text.slice(i === 0 ? 0 : ends[i - 1], ends[i]), row.error);
       (this.rows as (HeldRow | undefined)[])[r] = undefined;
-      yield fields;
     }
     this.rows.length = 0;
     this.bytes = 0;

@@ -13,39 +13,66 @@ export const FILE_HEADER = 'File';
 export const ERROR_HEADER = 'Error';
 export const LONG_HEADERS = ['Path', 'Tag', 'Keyword', 'Name', 'VR', 'VM', 'Length', 'Offset', 'Value'] as const;
 
-export function headerFields(plan: ColumnPlan): string[] {
+/** Fields of the header row. A union header has a field per distinct tag, millions for some files: made as written. */
+export function* headerFields(plan: ColumnPlan): Generator<string> {
+  yield FILE_HEADER;
   switch (plan.kind) {
     case 'union':
-      return [FILE_HEADER, ...plan.columns.map((c) => c.heading), ERROR_HEADER];
+      for (let i = 0; i < plan.columns.count; i++) yield plan.columns.heading(i);
+      break;
     case 'selected':
       // Headers as the user wrote them, so `--tags K1,K2` gives `File,K1,K2,...`.
-      return [FILE_HEADER, ...plan.selectors.map((s) => s.source), ERROR_HEADER];
+      for (const selector of plan.selectors) yield selector.source;
+      break;
     case 'long':
-      return [FILE_HEADER, ...LONG_HEADERS, ERROR_HEADER];
+      yield* LONG_HEADERS;
+      break;
   }
+  yield ERROR_HEADER;
+}
+
+/** Fields a record of this plan has (File and Error included). */
+export function columnCount(plan: ColumnPlan): number {
+  const between = plan.kind === 'union' ? plan.columns.count : plan.kind === 'selected' ? plan.selectors.length : LONG_HEADERS.length;
+  return between + 2;
 }
 
 /** Meta group first, then the data set: selectors and the union see both. */
-function topLevel(file: DicomFile): readonly DicomElement[] {
+export function topLevel(file: DicomFile): readonly DicomElement[] {
   return file.meta.length === 0 ? file.dataSet : [...file.meta, ...file.dataSet];
 }
 
+/**
+ * The fields of a union row: File, a cell per column (empty where the file lacks the tag), Error.
+ * `columnOf(i)` is the column of the file's i-th element (-1: none), `cellOf(i)` its cell. Cells
+ * are made as the row is written, so a file of millions of elements never has them all at once;
+ * a tag present twice (bad files do that) shows its last element.
+ */
+export function* unionFields(
+  relativePath: string, width: number, count: number,
+  columnOf: (i: number) => number, cellOf: (i: number) => string, error: string,
+): Generator<string> {
+  const elementAt = new Int32Array(width).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const column = columnOf(i);
+    if (column >= 0) elementAt[column] = i;
+  }
+  yield relativePath;
+  for (let column = 0; column < width; column++) yield elementAt[column] < 0 ? '' : cellOf(elementAt[column]);
+  yield error;
+}
+
 /** One record per file (union or selected columns). */
-export function wideRow(relativePath: string, file: DicomFile, plan: Exclude<ColumnPlan, { kind: 'long' }>): string[] {
+export function wideRow(relativePath: string, file: DicomFile, plan: Exclude<ColumnPlan, { kind: 'long' }>): Iterable<string> {
   const elements = topLevel(file);
-  const fields: string[] = [relativePath];
   if (plan.kind === 'union') {
-    const byTag = new Map<string, DicomElement>();
-    for (const element of elements) byTag.set(element.tag, element);
-    for (const column of plan.columns) {
-      const element = byTag.get(column.tag);
-      fields.push(element === undefined ? '' : elementCell(element));
-    }
-  } else {
-    for (const selector of plan.selectors) {
-      const found = resolveSelector(elements, selector);
-      fields.push(found.length === 0 ? '' : elementsCell(found));
-    }
+    const { columns } = plan;
+    return unionFields(relativePath, columns.count, elements.length, (i) => columns.columnOf(elements[i]), (i) => elementCell(elements[i]), issuesCell(file.issues));
+  }
+  const fields: string[] = [relativePath];
+  for (const selector of plan.selectors) {
+    const found = resolveSelector(elements, selector);
+    fields.push(found.length === 0 ? '' : elementsCell(found));
   }
   fields.push(issuesCell(file.issues));
   return fields;
@@ -85,7 +112,7 @@ export function* longRows(relativePath: string, file: DicomFile): Generator<stri
   yield* walkLong(relativePath, file.meta, []);
   yield* walkLong(relativePath, file.dataSet, []);
   const errors = issuesCell(file.issues);
-  if (errors !== '') yield errorRow(relativePath, errors, { kind: 'long' });
+  if (errors !== '') yield [...errorRow(relativePath, errors, { kind: 'long' })];
 }
 
 /**
@@ -101,10 +128,9 @@ export function* longRowsFor(relativePath: string, targets: readonly (readonly E
 }
 
 /** A record for a file that could not be read: the path, empty cells, and the error. */
-export function errorRow(relativePath: string, message: string, plan: ColumnPlan): string[] {
-  const width = headerFields(plan).length;
-  const fields = new Array<string>(width).fill('');
-  fields[0] = relativePath;
-  fields[width - 1] = message;
-  return fields;
+export function* errorRow(relativePath: string, message: string, plan: ColumnPlan): Generator<string> {
+  const width = columnCount(plan);
+  yield relativePath;
+  for (let i = 2; i < width; i++) yield '';
+  yield message;
 }
