@@ -9,6 +9,7 @@ import { stepFor } from '../query/path';
 import { formatSelector, tagHex } from '../query/selector';
 import { elementCell } from './cells';
 import { GrowableInt32Array } from './growableInt32';
+import { TagIdTable } from './tagIdTable';
 
 /**
  * The union columns, ordered by tag. A file can have millions of distinct tags (one column
@@ -70,7 +71,7 @@ function tagKey(element: DicomElement): number {
  */
 export class TagCensus {
   /** Tag key → id; a tag's id is the order in which it was first seen. */
-  private readonly idOf = new Map<number, number>();
+  private readonly idOf = new TagIdTable();
   private readonly tags = new GrowableInt32Array();
   private readonly fileCounts = new GrowableInt32Array();
   private readonly namings: Naming[] = [];
@@ -90,9 +91,9 @@ export class TagCensus {
       const element = elements[i];
       const key = tagKey(element);
       let id = this.idOf.get(key);
-      if (id === undefined) {
+      if (id === -1) {
         id = this.tags.length;
-        this.idOf.set(key, id);
+        this.idOf.add(key, id);
         this.tags.push(key);
         this.fileCounts.push(0);
         this.namings.push(this.namingOf(element));
@@ -109,6 +110,9 @@ export class TagCensus {
   }
 
   private namingOf(element: DicomElement): Naming {
+    // Elements met in a row mostly share a naming (a private block): no key to build for them.
+    const last = this.namings[this.namings.length - 1];
+    if (last !== undefined && element.keyword === null && last.keyword === null && last.vr === element.vr && last.name === element.name && last.privateCreator === element.privateCreator) return last;
     const headerKeyword = stepFor(element, null).keyword;
     const key = `${element.vr}\u0000${element.privateCreator ?? '\u0001'}\u0000${element.keyword ?? '\u0001'}\u0000${element.name ?? '\u0001'}\u0000${headerKeyword ?? '\u0001'}`;
     let naming = this.namingByKey.get(key);
@@ -132,7 +136,7 @@ export class TagCensus {
       const byColumn = new Int32Array(sorted.length);
       const columnOfId = new Int32Array(sorted.length);
       for (let i = 0; i < sorted.length; i++) {
-        const id = this.idOf.get(sorted[i] | 0)!;
+        const id = this.idOf.get(sorted[i] | 0);
         byColumn[i] = id;
         columnOfId[id] = i;
       }
@@ -183,7 +187,7 @@ export class TagCensus {
       heading: (index) => this.heading(byColumn[index]),
       columnOf: (element) => {
         const id = idOf.get(tagKey(element));
-        return id === undefined ? -1 : columnOfId[id];
+        return id === -1 ? -1 : columnOfId[id];
       },
     };
   }
