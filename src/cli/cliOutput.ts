@@ -23,6 +23,26 @@ export function write(stream: NodeJS.WritableStream, text: string): Promise<void
 const STREAMED_CHUNK = 64 * 1024;
 
 /**
+ * Gathers pieces of output into chunks of about 64 KiB for `stream`. `add` returns a promise
+ * only when the stream's buffer is full (the caller awaits it before making more), so output
+ * made piece by piece is never held whole; `end` resolves when the stream took the last chunk.
+ */
+export function chunkedWriter(stream: NodeJS.WritableStream): { add(piece: string): Promise<void> | undefined; end(): Promise<void> } {
+  let chunk = '';
+  return {
+    add(piece) {
+      chunk += piece;
+      if (chunk.length < STREAMED_CHUNK) return undefined;
+      const full = !stream.write(chunk);
+      chunk = '';
+      // `once` rejects on 'error', so a closed pipe ends the wait instead of hanging on 'drain'.
+      return full ? once(stream, 'drain').then(() => undefined) : undefined;
+    },
+    end: () => write(stream, chunk),
+  };
+}
+
+/**
  * Writes text made piece by piece (a dump of millions of lines) as it is made: pieces are
  * gathered into chunks of about 64 KiB, and when the stream's buffer is full the next piece is
  * not made until the stream drains, so the whole output is never held in memory at once. A
@@ -31,17 +51,14 @@ const STREAMED_CHUNK = 64 * 1024;
  */
 export async function writeStreamed(stream: NodeJS.WritableStream, pieces: TextPieces, options: { readonly lineBreaks?: boolean } = {}): Promise<void> {
   const after = options.lineBreaks ? '\n' : '';
-  let chunk = '';
+  const out = chunkedWriter(stream);
   for (const piece of pieces) {
     if (typeof piece !== 'string') {
       await piece;
       continue;
     }
-    chunk += piece + after;
-    if (chunk.length < STREAMED_CHUNK) continue;
-    // `once` rejects on 'error', so a closed pipe ends the wait instead of hanging on 'drain'.
-    if (!stream.write(chunk)) await once(stream, 'drain');
-    chunk = '';
+    const full = out.add(piece + after);
+    if (full) await full;
   }
-  await write(stream, chunk);
+  await out.end();
 }

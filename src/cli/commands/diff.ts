@@ -6,12 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { diffDicom } from '../../core/diff/diffDicom';
-import { formatDiffText } from '../../core/diff/formatDiff';
+import { diffTextHead, diffTextSummary, entryText } from '../../core/diff/formatDiff';
 import type { DiffOptions } from '../../core/diff/types';
 import { openDicom, type OpenedDicom } from '../../core/parse/readDicom';
 import { parseSelectorList } from '../../core/query/selector';
 import { openFileAccess, type ClosableFileAccess } from '../../node/fileAccess';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
+import { chunkedWriter, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, write, type CliOutput } from '../cliOutput';
 
 export const DIFF_USAGE = `Usage: dicom-inspector diff A B [options]
 
@@ -57,6 +57,14 @@ function diffOptions(values: Record<string, string | boolean | undefined>): Diff
     itemKey: key,
     decodePixels: values['no-pixels'] !== true,
   };
+}
+
+/**
+ * One element of a JSON array as `JSON.stringify(array, null, 2)` writes it: the array of that
+ * element alone, less its opening `[\n` and closing `\n]`.
+ */
+export function jsonArrayElement(value: unknown): string {
+  return JSON.stringify([value], null, 2).slice(2, -2);
 }
 
 async function open(path: string, opened: ClosableFileAccess[]): Promise<OpenedDicom> {
@@ -106,9 +114,24 @@ export async function runDiff(argv: string[], out: CliOutput): Promise<number> {
         return EXIT_UNUSABLE;
       }
     }
-    const result = await diffDicom(files[0], files[1], options);
-    await write(out.stdout, values.json ? JSON.stringify(result.entries, null, 2) + '\n' : formatDiffText(result, positionals[0], positionals[1]));
-    return result.entries.length === 0 ? EXIT_OK : EXIT_PROBLEMS;
+    // Differences are written as found: two files can differ in millions of elements.
+    const stdout = chunkedWriter(out.stdout);
+    let result;
+    if (values.json) {
+      let first = true;
+      result = await diffDicom(files[0], files[1], options, (entry) => {
+        const piece = (first ? '[\n' : ',\n') + jsonArrayElement(entry);
+        first = false;
+        return stdout.add(piece);
+      });
+      stdout.add(first ? '[]\n' : '\n]\n');
+    } else {
+      stdout.add(diffTextHead(positionals[0], positionals[1]) + '\n');
+      result = await diffDicom(files[0], files[1], options, (entry) => stdout.add(entryText(entry) + '\n'));
+      stdout.add(diffTextSummary(result) + '\n');
+    }
+    await stdout.end();
+    return result.differences === 0 ? EXIT_OK : EXIT_PROBLEMS;
   } finally {
     await Promise.all(opened.map((access) => access.close()));
   }

@@ -6,7 +6,7 @@ import { makeDiffFilter } from './diffFilter';
 import { pairElements, pairItemsByKey, pairItemsByPosition } from './pairing';
 import { compareDecodedPixels } from './pixelCompare';
 import { sameByteRanges } from './sameBytes';
-import type { DiffEntry, DiffOptions, DiffResult, DiffSide } from './types';
+import type { DiffEntry, DiffOptions, DiffResult, DiffSide, DiffSink } from './types';
 
 const PIXEL_DATA = '7FE00010';
 
@@ -30,12 +30,25 @@ function sameDecoded(x: DicomElement['value'], y: DicomElement['value']): boolea
  * A structural comparison of two parsed files: elements paired by tag (meta group and data set
  * together), sequences item by item, values compared as decoded (so a value that merely moved,
  * or changed byte order, is not a change) and bulk values compared byte for byte through each
- * file's access. Offsets are reported, never compared.
+ * file's access. Offsets are reported, never compared; values are made into text only for
+ * the differences.
+ *
+ * Differences are collected into `entries`, or, with a `sink`, given to it as they are found
+ * and not kept: two files of millions of elements can differ in millions of places.
  */
-export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOptions = {}): Promise<DiffResult> {
+export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOptions = {}, sink?: DiffSink): Promise<DiffResult> {
   const skip = makeDiffFilter(options);
+  const keep = (element: DicomElement) => !skip(element);
   const entries: DiffEntry[] = [];
+  let differences = 0;
   let compared = 0;
+  /** Records a difference; returns a promise only when the sink asks to wait. */
+  const report = (entry: DiffEntry): Promise<void> | undefined => {
+    differences++;
+    if (sink) return sink(entry);
+    entries.push(entry);
+    return undefined;
+  };
 
   const isBulk = (e: DicomElement) => e.bulk !== undefined || e.fragments !== undefined;
   const byteOrderDiffers = (a.file.transferSyntax?.littleEndian ?? true) !== (b.file.transferSyntax?.littleEndian ?? true);
@@ -53,7 +66,7 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
         await lists(pair.a.elements, pair.b.elements, itemPath + '.');
       } else {
         const change = pair.a ? 'removed' : 'added';
-        entries.push({
+        await report({
           path: itemPath, tag: 'FFFEE000', keyword: `Item of ${element.keyword ?? element.tag}`, change,
           a: pair.a ? itemSide(pair.a) : null, b: pair.b ? itemSide(pair.b) : null,
         });
@@ -67,7 +80,7 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
   const sequencePair = async (x: DicomElement, y: DicomElement, path: string, what: string[]) => {
     // A sequence's own length only reflects its items (and the writer's choice of undefined length).
     if (!x.items || !y.items) what.push('value');
-    if (what.length > 0) entries.push(changed(x, y, path, what));
+    if (what.length > 0) await report(changed(x, y, path, what));
     if (x.items && y.items) await items(x.items, y.items, path, x);
   };
 
@@ -77,7 +90,7 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
     if (what.length === 0) return;
     const entry = changed(x, y, path, what);
     const decode = topLevel && x.tag === PIXEL_DATA && valueDiffers && options.decodePixels !== false;
-    entries.push(decode ? { ...entry, pixels: await compareDecodedPixels(a, b) } : entry);
+    await report(decode ? { ...entry, pixels: await compareDecodedPixels(a, b) } : entry);
   };
 
   /** Returns a promise only when bytes must be read (bulk values) or items compared. */
@@ -90,13 +103,11 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
     if (isBulk(x) || isBulk(y)) return bulkPair(x, y, path, what, topLevel);
     // Most values are decoded in the model: compare them without a trip through the event loop.
     if (!sameDecoded(x.value, y.value)) what.push('value');
-    if (what.length > 0) entries.push(changed(x, y, path, what));
-    return undefined;
+    return what.length > 0 ? report(changed(x, y, path, what)) : undefined;
   };
 
   const lists = async (x: readonly DicomElement[], y: readonly DicomElement[], prefix: string) => {
-    const pairs = pairElements(x.filter((e) => !skip(e)), y.filter((e) => !skip(e)));
-    for (const pair of pairs) {
+    for (const pair of pairElements(x, y, keep)) {
       const element = (pair.a ?? pair.b) as DicomElement;
       const path = prefix + element.tag;
       if (pair.a && pair.b) {
@@ -105,14 +116,15 @@ export async function diffDicom(a: OpenedDicom, b: OpenedDicom, options: DiffOpt
       }
       else {
         compared++;
-        entries.push({
+        const pending = report({
           path, tag: element.tag, keyword: element.keyword, change: pair.a ? 'removed' : 'added',
           a: pair.a ? elementSide(pair.a) : null, b: pair.b ? elementSide(pair.b) : null,
         });
+        if (pending) await pending;
       }
     }
   };
 
   await lists([...a.file.meta, ...a.file.dataSet], [...b.file.meta, ...b.file.dataSet], '');
-  return { entries, compared };
+  return { entries, differences, compared };
 }

@@ -18,18 +18,30 @@ function sideLine(label: string, side: DiffSide | null): string {
   return `  ${label} ${offsetText(side.offset)} ${side.vr || '--'} ${length}  ${side.value}`.trimEnd();
 }
 
-function entryText(entry: DiffEntry): string {
+/** One difference as a block of lines (no final line break). */
+export function entryText(entry: DiffEntry): string {
   const what = entry.what ? ` (${entry.what.join(', ')})` : '';
   const lines = [`${entry.change} ${entry.path} ${entry.keyword ?? '[unknown]'}${what}`, sideLine('A', entry.a), sideLine('B', entry.b)];
   if (entry.pixels) lines.push(`  pixels: ${describePixels(entry.pixels)}`);
   return lines.join('\n');
 }
 
-/** The text report of `dicom-inspector diff`: one block per difference, then a summary line. */
-export function formatDiffText(result: DiffResult, nameA: string, nameB: string): string {
-  const blocks = result.entries.map(entryText);
-  const summary = result.entries.length === 0
+/** The lines naming the two files, before the differences. */
+export function diffTextHead(nameA: string, nameB: string): string {
+  return `# A: ${nameA}\n# B: ${nameB}`;
+}
+
+/** The last line of the report. */
+export function diffTextSummary(result: Pick<DiffResult, 'differences' | 'compared'>): string {
+  return result.differences === 0
     ? `# same: ${result.compared} elements compared`
-    : `# ${result.entries.length} difference${result.entries.length === 1 ? '' : 's'} in ${result.compared} elements compared`;
-  return [`# A: ${nameA}`, `# B: ${nameB}`, ...blocks, summary].join('\n') + '\n';
+    : `# ${result.differences} difference${result.differences === 1 ? '' : 's'} in ${result.compared} elements compared`;
+}
+
+/**
+ * The text report of `dicom-inspector diff`: the head, one block per difference, then a
+ * summary line, each followed by a line break (the CLI writes the same pieces as they come).
+ */
+export function formatDiffText(result: DiffResult, nameA: string, nameB: string): string {
+  return [diffTextHead(nameA, nameB), ...result.entries.map(entryText), diffTextSummary(result)].join('\n') + '\n';
 }

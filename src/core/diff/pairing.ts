@@ -9,35 +9,51 @@ export interface Pair<T> {
   readonly index: number;
 }
 
+/** Tag as an unsigned number: numeric order is the order of the eight-hex-digit tags. */
+function tagOf(element: DicomElement): number {
+  return element.group * 0x10000 + element.element;
+}
+
 /**
- * Pairs the elements of two lists by tag, in tag order. A tag that occurs twice (bad files do
- * that) pairs its n-th occurrence on one side with the n-th on the other.
+ * The elements `keep` accepts, in tag order; elements of one tag stay in file order. A data set
+ * is mostly in tag order already (the standard asks for it), so it is only checked, not sorted.
  */
-export function pairElements(a: readonly DicomElement[], b: readonly DicomElement[]): Pair<DicomElement>[] {
-  const byTag = (list: readonly DicomElement[]) => {
-    const map = new Map<string, DicomElement[]>();
-    for (const element of list) {
-      const same = map.get(element.tag);
-      if (same) same.push(element);
-      else map.set(element.tag, [element]);
-    }
-    return map;
-  };
-  const left = byTag(a);
-  const right = byTag(b);
-  const tags = [...new Set([...left.keys(), ...right.keys()])].sort();
-  const pairs: Pair<DicomElement>[] = [];
-  for (const tag of tags) {
-    const x = left.get(tag) ?? [];
-    const y = right.get(tag) ?? [];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) pairs.push({ a: x[i], b: y[i], index: i });
+function inTagOrder(list: readonly DicomElement[], keep: (element: DicomElement) => boolean): readonly DicomElement[] {
+  const kept = list.filter(keep);
+  for (let i = 1; i < kept.length; i++) {
+    if (tagOf(kept[i - 1]) > tagOf(kept[i])) return kept.sort((x, y) => tagOf(x) - tagOf(y));
   }
-  return pairs;
+  return kept;
+}
+
+/**
+ * Pairs the elements of two lists by tag, in tag order, leaving out those `keep` refuses. A tag
+ * that occurs twice (bad files do that) pairs its n-th occurrence on one side with the n-th on
+ * the other. Pairs are made as they are taken, by one walk along both lists in tag order:
+ * nothing is built per tag, so lists of millions of elements cost two sorted lists.
+ */
+export function* pairElements(a: readonly DicomElement[], b: readonly DicomElement[], keep: (element: DicomElement) => boolean = () => true): Generator<Pair<DicomElement>> {
+  const x = inTagOrder(a, keep);
+  const y = inTagOrder(b, keep);
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const tag = j >= y.length || (i < x.length && tagOf(x[i]) <= tagOf(y[j])) ? tagOf(x[i]) : tagOf(y[j]);
+    let xEnd = i;
+    while (xEnd < x.length && tagOf(x[xEnd]) === tag) xEnd++;
+    let yEnd = j;
+    while (yEnd < y.length && tagOf(y[yEnd]) === tag) yEnd++;
+    for (let n = 0; n < Math.max(xEnd - i, yEnd - j); n++) {
+      yield { a: i + n < xEnd ? x[i + n] : undefined, b: j + n < yEnd ? y[j + n] : undefined, index: n };
+    }
+    i = xEnd;
+    j = yEnd;
+  }
 }
 
 /** Pairs sequence items by position. */
-export function pairItemsByPosition(a: readonly DicomItem[], b: readonly DicomItem[]): Pair<DicomItem>[] {
-  return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => ({ a: a[i], b: b[i], index: i }));
+export function* pairItemsByPosition(a: readonly DicomItem[], b: readonly DicomItem[]): Generator<Pair<DicomItem>> {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) yield { a: a[i], b: b[i], index: i };
 }
 
 /**
@@ -60,13 +76,19 @@ export function pairItemsByKey(a: readonly DicomItem[], b: readonly DicomItem[],
   };
   const aKeys = keyed(a);
   const bKeys = keyed(b);
-  const unusedB = new Map<string, number[]>();
-  bKeys.forEach((key, i) => unusedB.set(key, [...(unusedB.get(key) ?? []), i]));
+  // Positions in b of each key, taken from `next` on: items sharing one key cost no copying.
+  const unusedB = new Map<string, { readonly positions: number[]; next: number }>();
+  bKeys.forEach((key, i) => {
+    const entry = unusedB.get(key);
+    if (entry) entry.positions.push(i);
+    else unusedB.set(key, { positions: [i], next: 0 });
+  });
   const pairs: Pair<DicomItem>[] = [];
   aKeys.forEach((key, i) => {
-    const j = unusedB.get(key)?.shift();
+    const entry = unusedB.get(key);
+    const j = entry && entry.next < entry.positions.length ? entry.positions[entry.next++] : undefined;
     pairs.push({ a: a[i], b: j === undefined ? undefined : b[j], index: i });
   });
-  for (const rest of unusedB.values()) for (const j of rest) pairs.push({ a: undefined, b: b[j], index: j });
+  for (const { positions, next } of unusedB.values()) for (let k = next; k < positions.length; k++) pairs.push({ a: undefined, b: b[positions[k]], index: positions[k] });
   return pairs;
 }

@@ -68,7 +68,13 @@ export interface DiffOptions {
 }
 
 export interface DiffResult {
+  /** The differences in path order; empty when they were given to a sink as found (see diffDicom). */
   readonly entries: readonly DiffEntry[];
+  /** How many differences there are. */
+  readonly differences: number;
   /** Elements compared (after filters), both sides counted once. */
   readonly compared: number;
 }
+
+/** Takes each difference as it is found; a promise returned holds the comparison until it settles. */
+export type DiffSink = (entry: DiffEntry) => Promise<void> | undefined;
