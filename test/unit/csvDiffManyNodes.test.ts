@@ -13,6 +13,7 @@ import { TagIdTable } from '../../src/core/csv/tagIdTable';
 import { TagCensus } from '../../src/core/csv/columns';
 import { exportCsv, readCsvHeader } from '../../src/core/csv/exportCsv';
 import { valueText } from '../../src/core/csv/cells';
+import { escapeControls, neutraliseFormula } from '../../src/core/csv/neutralise';
 import { pairElements, pairItemsByKey } from '../../src/core/diff/pairing';
 import { diffDicom } from '../../src/core/diff/diffDicom';
 import { formatDiffText } from '../../src/core/diff/formatDiff';
@@ -59,6 +60,27 @@ test('census columns are in unsigned tag order, groups above 0x8000 last, and a 
   assert.deepEqual(Array.from({ length: columns.count }, (_, i) => columns.heading(i)), ['Modality', 'PatientName', 'PixelData', '(8001,0010)']);
   assert.equal(columns.columnOf(el('80010010', null, 'LO', 'x')), 3);
   assert.equal(columns.columnOf(el('00200013', 'InstanceNumber', 'IS', '1')), -1);
+});
+
+test('the fast paths of the cell neutraliser give what the full rules give, for every UTF-16 code unit first or inside', () => {
+  // The rules written out once more, plainly: controls other than TAB, LF, CR made visible;
+  // a trigger after any leading blanks (or a leading TAB or CR) disarmed unless a plain number.
+  const controls = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  const formula = (text: string) => {
+    if (text === '') return text;
+    if (text[0] === '\t' || text[0] === '\r') return "'" + text;
+    const start = /^[\s\u200B-\u200D\u2060\u180E\u00AD]+/.exec(text)?.[0].length ?? 0;
+    if (start >= text.length || !'=+-@\uFF1D\uFF0B\uFF0D\uFF20'.includes(text[start])) return text;
+    if (start === 0 && /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return text;
+    return "'" + text;
+  };
+  for (let code = 0; code <= 0xffff; code++) {
+    const c = String.fromCharCode(code);
+    for (const text of [c, `${c}=1+1`, `${c}12`, `a${c}b`]) {
+      assert.equal(escapeControls(text), controls(text), `escape ${code.toString(16)}`);
+      assert.equal(neutraliseFormula(text), formula(text), `formula ${code.toString(16)}`);
+    }
+  }
 });
 
 test('a preview of a value of many values stops early and reads as the start of the whole cell', () => {
