@@ -19,11 +19,16 @@ function tagOf(element: DicomElement): number {
  * is mostly in tag order already (the standard asks for it), so it is only checked, not sorted.
  */
 function inTagOrder(list: readonly DicomElement[], keep: (element: DicomElement) => boolean): readonly DicomElement[] {
-  const kept = list.filter(keep);
-  for (let i = 1; i < kept.length; i++) {
-    if (tagOf(kept[i - 1]) > tagOf(kept[i])) return kept.sort((x, y) => tagOf(x) - tagOf(y));
+  let sorted = true;
+  let all = true;
+  for (let i = 0; i < list.length; i++) {
+    if (all && !keep(list[i])) all = false;
+    if (sorted && i > 0 && tagOf(list[i - 1]) > tagOf(list[i])) sorted = false;
   }
-  return kept;
+  // The common case (nothing left out, in order) is the list itself: no copy of millions of elements.
+  if (all && sorted) return list;
+  const kept = list.filter(keep);
+  return sorted ? kept : kept.sort((x, y) => tagOf(x) - tagOf(y));
 }
 
 /**
