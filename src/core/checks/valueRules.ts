@@ -11,11 +11,14 @@ import { DEFAULT_REPERTOIRE_VRS, FORMAT_RULES, MAX_LENGTH } from './vrFormats';
 import { elementIssue, type Report } from './report';
 import { elementPath, walkElements, type ElementPlace } from './walk';
 
-const NO_VALUES: readonly string[] = [];
-
-function textValues(value: ElementValue): readonly string[] {
-  if (typeof value === 'string') return value === '' ? NO_VALUES : [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : NO_VALUES;
+/**
+ * The text values of an element, read where they are: a value may hold millions of entries, and
+ * a filtered copy of them would double the memory validation needs.
+ */
+function textValueList(value: ElementValue): { readonly count: number; at(index: number): string | undefined } {
+  if (typeof value === 'string') return { count: value === '' ? 0 : 1, at: () => value };
+  if (!Array.isArray(value)) return { count: 0, at: () => undefined };
+  return { count: value.length, at: (index) => { const entry: unknown = value[index]; return typeof entry === 'string' ? entry : undefined; } };
 }
 
 /** The first character above 0x7E (outside ISO 646), as text for the message, if any. */
@@ -33,11 +36,11 @@ function quoted(text: string): string {
 function checkElement(element: DicomElement, parentPath: string, defaultCharacterSet: boolean, report: Report): void {
   const rule = FORMAT_RULES[element.vr];
   if (!rule && !DEFAULT_REPERTOIRE_VRS.has(element.vr)) return;
-  const values = textValues(element.value);
-  for (let index = 0; index < values.length; index++) {
-    const text = values[index];
-    if (text === '') continue;
-    const which = (n: number) => (values.length > 1 ? `value ${n + 1} ` : 'value ');
+  const values = textValueList(element.value);
+  for (let index = 0; index < values.count; index++) {
+    const text = values.at(index);
+    if (text === undefined || text === '') continue;
+    const which = (n: number) => (values.count > 1 ? `value ${n + 1} ` : 'value ');
     const outside = outsideDefaultRepertoire(text);
     if (outside && (defaultCharacterSet || DEFAULT_REPERTOIRE_VRS.has(element.vr))) {
       const repertoire = DEFAULT_REPERTOIRE_VRS.has(element.vr) ? `VR ${element.vr}, which uses the default repertoire` : 'the default repertoire (no Specific Character Set)';
