@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parseDicomBytes, readDicom } from '../../src/core/parse/readDicom';
 import { formatTextDump, textDumpChunks, textDumpWithOffsets } from '../../src/core/dump/textDump';
 import { CHUNK_CHARS } from '../../src/core/dump/chunkedText';
@@ -22,6 +21,7 @@ import { allFixtures } from '../fixtures/catalog';
 import { manyFragmentsFrame } from '../fixtures/catalog/hostilePixels';
 import { manyEmptyItems, manyEmptyValues, manyTinyElements } from '../fixtures/catalog/hostileCounts';
 import { corpusFiles } from '../support/corpusFiles';
+import { slowPipe } from '../support/slowPipe';
 
 const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-dump-streamed-'));
 const sources: { name: string; bytes: Uint8Array }[] = [
@@ -85,21 +85,6 @@ test('the text dump of a value of many entries shows its first values, cut', () 
   const dump = formatTextDump(file, { maxValueLength: 20 });
   assert.match(dump, /\(0008,0119\) UC +100000  LongCodeValue  \\{19}…$/m);
 });
-
-/** A stdout that takes 1 KiB at a time and answers late, so the CLI must wait for 'drain'. */
-function slowPipe(): { stream: Writable; text: () => string; waits: () => number } {
-  const chunks: Buffer[] = [];
-  let waits = 0;
-  const stream = new Writable({
-    highWaterMark: 1024,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
-  stream.on('drain', () => waits++);
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8'), waits: () => waits };
-}
 
 const RUNS: readonly (readonly [string, readonly string[]])[] = [['text', []], ['JSON', ['--json']], ['text with decimal offsets and no private tags', ['--decimal', '--no-private']]];
 for (const [label, args] of RUNS) {

@@ -3,10 +3,14 @@
 // and the messages between them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ElementList } from '../../src/extension/elements/elementList';
+import { parseDicomBytes } from '../../src/core/parse/readDicom';
+import { childNodes, rootNodes } from '../../src/extension/tree/tagNodes';
+import { allFixtures } from '../fixtures/catalog';
+import { corpusFiles } from '../support/corpusFiles';
 import { answerElements, type ListSelection } from '../../src/extension/elements/elementServer';
 import { parseElementsMessage } from '../../src/shared/elementsProtocol';
 import { parseWebviewMessage } from '../../src/shared/protocol';
@@ -213,12 +217,7 @@ test('element list messages from the page are accepted only in their exact shape
   }
 });
 
-test('every row is found again by its id, and rows are the tree depth first, in every fixture and corpus file', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { allFixtures } = await import('../fixtures/catalog');
-  const { corpusFiles } = await import('../support/corpusFiles');
-  const { parseDicomBytes } = await import('../../src/core/parse/readDicom');
-  const { childNodes, rootNodes } = await import('../../src/extension/tree/tagNodes');
+test('every row is found again by its id, and rows are the tree depth first, in every fixture and corpus file', () => {
   const sources = [
     ...allFixtures.filter((f) => f.onDisk).map((f) => f.build().bytes),
     ...corpusFiles().map((file) => new Uint8Array(readFileSync(file))),

@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { memoryFileAccess } from '../../src/core/io';
 import { openDicom } from '../../src/core/parse/readDicom';
 import { decodeRleFrame, RleError } from '../../src/core/pixels/rleLossless';
@@ -10,6 +13,7 @@ import { openPixelReader } from '../../src/core/pixels/readFrame';
 import { findFrameDecoder } from '../../src/core/pixels/decoderRegistry';
 import { PixelDataError } from '../../src/core/pixels/imageDescription';
 import { packSamples, writeImage, type ImageSpec } from './renderFixtures';
+import { runCli } from '../support/runCli';
 
 const layout = (over: Partial<NativeLayout>): NativeLayout => ({
   width: 2, height: 2, samplesPerPixel: 1, bitsAllocated: 16, bitsStored: 16, highBit: 15, signed: false,
@@ -144,10 +148,6 @@ test('the transfer-syntax registry names the decoder of each syntax, or why ther
 });
 
 test('a LUT or palette shorter than its descriptor is refused with a code, the element and its offset', async () => {
-  const { runCli } = await import('../support/runCli');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-lut-short-'));
   const short = new Uint8Array(2);
   const voi: ImageSpec = {
@@ -174,10 +174,6 @@ test('a LUT or palette shorter than its descriptor is refused with a code, the e
 });
 
 test('an RLE frame that cannot be decoded is refused with a code and the file offset of the problem', async () => {
-  const { runCli } = await import('../support/runCli');
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-rle-bad-'));
   const frame = new Uint8Array(64 + 80);
   const view = new DataView(frame.buffer);

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { detailedReport, structuredReport } from '../fixtures/reports/structuredReport';
 import { writeDicom } from '../fixtures/writer';
 import { parseDicomBytes } from '../../src/core/parse/readDicom';
 import { readReport } from '../../src/core/report/readReport';
+import { formatReport } from '../../src/core/report/reportText';
 import { DSRDUMP_OPTIONS, dsrdump, requireDsrdump } from '../support/dsrdump';
 import { runCli } from '../support/runCli';
 
@@ -104,8 +105,6 @@ test('report refuses a file that is not a structured report with exit 2', async 
 });
 
 test('report and report --json are written as they are made, byte for byte the whole-document forms', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { formatReport } = await import('../../src/core/report/reportText');
   for (const [name, path] of comparedFiles) {
     const file = parseDicomBytes(new Uint8Array(readFileSync(path)));
     const report = readReport(file);

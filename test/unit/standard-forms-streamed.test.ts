@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { dicomJsonPieces } from '../../src/core/export/dicomJson';
 import { nativeXmlPieces } from '../../src/core/export/nativeXml';
 import { joinPieces, type TextPieces } from '../../src/core/export/textPieces';
@@ -19,6 +18,7 @@ import { openDicom, parseDicomBytes } from '../../src/core/parse/readDicom';
 import { runJson, runXml } from '../../src/cli/commands/standardForms';
 import { writeDicom } from '../fixtures/writer';
 import { manyEmptyValues, manyTinyElements } from '../fixtures/catalog/hostileCounts';
+import { slowPipe } from '../support/slowPipe';
 import { baseElements, written } from '../support/dicomPairs';
 
 const dir = mkdtempSync(join(tmpdir(), 'dicom-inspector-forms-streamed-'));
@@ -83,21 +83,6 @@ test('a tag repeated in a data set out of order is one JSON key with its last va
   assert.equal(JSON.parse(json)['00100010'].Value[0].Alphabetic, 'Last^Name');
   assert.equal((await joinPieces(nativeXmlPieces(file, source))).match(/<DicomAttribute tag="00100010"/g)?.length, 2);
 });
-
-/** A stdout that takes 1 KiB at a time and answers late, so the CLI must wait for 'drain'. */
-function slowPipe(): { stream: Writable; text: () => string; waits: () => number } {
-  const chunks: Buffer[] = [];
-  let waits = 0;
-  const stream = new Writable({
-    highWaterMark: 1024,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
-  stream.on('drain', () => waits++);
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8'), waits: () => waits };
-}
 
 const FILES: readonly (readonly [string, Uint8Array])[] = [
   ['2,000 elements', manyTinyElements(2000)],
